@@ -1,0 +1,1301 @@
+//! Raw files -> validated [`Catalog`]: every rule is one function with a one-line comment
+//! saying what it enforces. All diagnostics are collected; the catalog is returned only
+//! when there is no error.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{Parsed, Role, did_you_mean};
+use crate::model::*;
+use crate::names;
+use crate::raw::{self, OrderedMap, S};
+use crate::rules::{self, Level};
+use crate::source::{FileId, Sources, Sp, Span};
+use crate::template::{self, RawPiece};
+use std::collections::BTreeMap;
+
+/// Everything the checks share.
+struct Cx<'a> {
+    sources: &'a Sources,
+    diags: &'a mut Diagnostics,
+}
+
+impl Cx<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+}
+
+fn sp<T: Clone>(file: FileId, s: &S<T>) -> Sp<T> {
+    Sp::new(s.get().clone(), Span::new(file, s.range()))
+}
+
+fn span(file: FileId, s: &S<impl Sized>) -> Span {
+    Span::new(file, s.range())
+}
+
+/// Builds the catalog from the parsed files, or `None` when any error was reported.
+pub(crate) fn build(files: &[Parsed], sources: &Sources, diags: &mut Diagnostics) -> Option<Catalog> {
+    let mut cx = Cx { sources, diags };
+    let root = files.iter().rfind(|f| f.role == Role::Root)?;
+    let levels = lint_levels(&mut cx, root);
+    let merged: Vec<&Parsed> = files.iter().filter(|f| f.role != Role::Base).collect();
+    for f in merged.iter().filter(|f| f.role == Role::Include) {
+        fragment_sections(&mut cx, f);
+    }
+    let extends = root.raw.catalog.as_ref().and_then(|m| m.extends.as_ref()).is_some();
+    let library = status_library(&mut cx, files);
+    let attributes = attributes(&mut cx, &merged);
+    let statuses = statuses(&mut cx, &merged, &library, &attributes, extends);
+    let retired: Vec<Sp<String>> = merged
+        .iter()
+        .flat_map(|f| {
+            f.raw
+                .catalog
+                .iter()
+                .flat_map(move |m| m.retired.iter().map(move |r| sp(f.file, r)))
+        })
+        .collect();
+    let docs_url = root.raw.catalog.as_ref().and_then(|m| m.docs_url.as_ref()).map(|u| sp(root.file, u));
+    if let Some(url) = &docs_url {
+        docs_url_placeholders(&mut cx, url);
+    }
+    let body = body(&mut cx, root, &attributes);
+    let errors = errors(&mut cx, &merged, &statuses, &attributes, &retired);
+    replacements_exist(&mut cx, &errors);
+    let success = success(&mut cx, root);
+    let docs = docs(&mut cx, root);
+    let rust = rust_names(&mut cx, root);
+    let name = catalog_name(&mut cx, root);
+
+    cx.diags.apply_levels(|rule| levels.get(rule).copied());
+    cx.diags.sort();
+    if cx.diags.has_errors() {
+        return None;
+    }
+    let meta = root.raw.catalog.clone().unwrap_or_default();
+    Some(Catalog {
+        name: name?,
+        version: meta.version.as_ref().map(|v| sp(root.file, v)),
+        description: meta.description.as_ref().map(|v| sp(root.file, v)),
+        docs_url,
+        rust,
+        attributes,
+        statuses,
+        errors,
+        retired,
+        body: body?,
+        success,
+        docs,
+    })
+}
+
+// The root catalog names the API.
+fn catalog_name(cx: &mut Cx<'_>, root: &Parsed) -> Option<Sp<String>> {
+    match root.raw.catalog.as_ref().and_then(|m| m.name.as_ref()) {
+        Some(name) => {
+            empty_text(cx, root.file, name, "catalog name");
+            Some(sp(root.file, name))
+        }
+        None => {
+            cx.push(
+                Diagnostic::new("missing-name", "the catalog has no name")
+                    .at(Span::new(root.file, 0..0), "")
+                    .help("add `[catalog]` with `name = \"My API\"` at the top of the file"),
+            );
+            None
+        }
+    }
+}
+
+// `[lints]` names registered warning rules with a level of allow, warn or deny.
+fn lint_levels(cx: &mut Cx<'_>, root: &Parsed) -> BTreeMap<&'static str, Level> {
+    let mut out = BTreeMap::new();
+    let names: Vec<&str> = rules::RULES.iter().map(|r| r.name).collect();
+    for (name, level) in &root.raw.lints.0 {
+        let Some(rule) = rules::rule(name.get()) else {
+            let mut d = Diagnostic::new("unknown-lint", format!("no lint is named `{}`", name.get()))
+                .at(span(root.file, name), "unknown lint");
+            if let Some(best) = did_you_mean(name.get(), &names) {
+                d = d.help(format!("did you mean `{best}`?"));
+            }
+            cx.push(d);
+            continue;
+        };
+        if rule.default != Level::Warn {
+            cx.push(
+                Diagnostic::new("unknown-lint", format!("`{}` is an error and cannot be configured", rule.name))
+                    .at(span(root.file, name), "not a lint")
+                    .help("only warnings can be allowed or denied; fix the catalog instead"),
+            );
+            continue;
+        }
+        let lvl = match level.get().as_str() {
+            "allow" => Level::Allow,
+            "warn" => Level::Warn,
+            "deny" => Level::Deny,
+            other => {
+                cx.push(
+                    Diagnostic::new("unknown-lint", format!("`{other}` is not a lint level"))
+                        .at(span(root.file, level), "expected \"allow\", \"warn\" or \"deny\""),
+                );
+                continue;
+            }
+        };
+        out.insert(rule.name, lvl);
+    }
+    out
+}
+
+// Included files hold statuses, errors, attributes and retired codes only.
+fn fragment_sections(cx: &mut Cx<'_>, f: &Parsed) {
+    let raw = &f.raw;
+    let mut found: Vec<(&str, Option<Span>)> = Vec::new();
+    if let Some(m) = &raw.catalog {
+        for (key, present) in [
+            ("catalog.name", m.name.as_ref().map(|s| span(f.file, s))),
+            ("catalog.version", m.version.as_ref().map(|s| span(f.file, s))),
+            ("catalog.description", m.description.as_ref().map(|s| span(f.file, s))),
+            ("catalog.docs_url", m.docs_url.as_ref().map(|s| span(f.file, s))),
+            ("catalog.extends", m.extends.as_ref().map(|s| span(f.file, s))),
+        ] {
+            if present.is_some() {
+                found.push((key, present));
+            }
+        }
+    }
+    if let Some(s) = &raw.rust {
+        found.push(("rust", Some(span(f.file, s))));
+    }
+    if let Some(s) = &raw.body {
+        found.push(("body", Some(span(f.file, s))));
+    }
+    if let Some(s) = &raw.success {
+        found.push(("success", Some(span(f.file, s))));
+    }
+    if let Some(s) = &raw.docs {
+        found.push(("docs", Some(span(f.file, s))));
+    }
+    if let Some((name, _)) = raw.lints.0.first() {
+        found.push(("lints", Some(span(f.file, name))));
+    }
+    for (key, at) in found {
+        let at = at.unwrap_or(Span::new(f.file, 0..0));
+        cx.push(
+            Diagnostic::new("fragment-section", format!("`{key}` is only allowed in the root catalog"))
+                .at(at, "in an included file")
+                .help("included files may hold `[statuses]`, `[errors]`, `[attributes]`, `catalog.include` and `catalog.retired`; move this to the root catalog"),
+        );
+    }
+}
+
+struct LibraryStatus {
+    reason: Option<Sp<String>>,
+    description: Option<Sp<String>>,
+    aliases: Vec<String>,
+    reference: Option<String>,
+}
+
+// A status key is a number in 100..=599.
+fn status_code(cx: &mut Cx<'_>, file: FileId, key: &S<String>) -> Option<u16> {
+    match key.get().trim().parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) => Some(code),
+        _ => {
+            cx.push(
+                Diagnostic::new(
+                    "status-out-of-range",
+                    format!("`{}` is not an HTTP status code", key.get()),
+                )
+                .at(span(file, key), "expected a number from 100 to 599")
+                .help("HTTP status codes are three-digit numbers from 100 to 599 (RFC 9110, section 15)"),
+            );
+            None
+        }
+    }
+}
+
+/// The statuses of the extended catalogs (bundled `http`, or files), by code.
+fn status_library(cx: &mut Cx<'_>, files: &[Parsed]) -> BTreeMap<u16, LibraryStatus> {
+    let mut out: BTreeMap<u16, LibraryStatus> = BTreeMap::new();
+    for f in files.iter().filter(|f| f.role == Role::Base) {
+        for (key, st) in &f.raw.statuses.0 {
+            let Some(code) = status_code(cx, f.file, key) else { continue };
+            let st = st.get();
+            let entry = out.entry(code).or_insert(LibraryStatus {
+                reason: None,
+                description: None,
+                aliases: Vec::new(),
+                reference: None,
+            });
+            if let Some(r) = &st.reason {
+                entry.reason = Some(sp(f.file, r));
+            }
+            if let Some(d) = &st.description {
+                entry.description = Some(sp(f.file, d));
+            }
+            entry.aliases.extend(st.aliases.iter().map(|a| a.get().clone()));
+            if let Some(r) = &st.reference {
+                entry.reference = Some(r.get().clone());
+            }
+        }
+    }
+    out
+}
+
+// Attribute declarations: snake_case names, unique, not a built-in placeholder, a known
+// type, allowed values of that type, `applies_to` within statuses/errors.
+fn attributes(cx: &mut Cx<'_>, files: &[&Parsed]) -> Vec<AttributeDef> {
+    let mut out: Vec<AttributeDef> = Vec::new();
+    for f in files {
+        for (name, decl) in &f.raw.attributes.0 {
+            let at = span(f.file, name);
+            if let Some(first) = out.iter().find(|a| a.name.as_str() == name.get()) {
+                cx.push(
+                    Diagnostic::new("invalid-attribute-schema", format!("attribute `{}` is declared twice", name.get()))
+                        .at(at, "declared again here")
+                        .also(first.name.span, "first declared here"),
+                );
+                continue;
+            }
+            if !names::is_snake_case(name.get()) || Var::builtin(name.get()).is_some() {
+                cx.push(
+                    Diagnostic::new("invalid-attribute-schema", format!("`{}` cannot be an attribute name", name.get()))
+                        .at(at, "invalid attribute name")
+                        .help(format!(
+                            "attribute names are snake_case identifiers and none of the built-in placeholders ({})",
+                            Var::BUILTIN.join(", ")
+                        )),
+                );
+                continue;
+            }
+            let d = decl.get();
+            let ty = match d.ty.get().as_str() {
+                "string" => AttrType::String,
+                "integer" => AttrType::Integer,
+                "boolean" => AttrType::Boolean,
+                other => {
+                    let mut diag = Diagnostic::new("invalid-attribute-schema", format!("unknown attribute type `{other}`"))
+                        .at(span(f.file, &d.ty), "expected \"string\", \"integer\" or \"boolean\"");
+                    if let Some(best) = did_you_mean(other, &["string", "integer", "boolean"]) {
+                        diag = diag.help(format!("did you mean `{best}`?"));
+                    }
+                    cx.push(diag);
+                    continue;
+                }
+            };
+            let mut values = None;
+            if let Some(vs) = &d.values {
+                let mut ok = Vec::new();
+                for v in vs {
+                    if attr_type_accepts(ty, v.get()) {
+                        ok.push(v.get().clone());
+                    } else {
+                        cx.push(
+                            Diagnostic::new("invalid-attribute-schema", format!("allowed value {} is not a {}", v.get(), ty.as_str()))
+                                .at(span(f.file, v), format!("expected a {}", ty.as_str())),
+                        );
+                    }
+                }
+                values = Some(ok);
+            }
+            let (mut on_statuses, mut on_errors) = (true, true);
+            if let Some(targets) = &d.applies_to {
+                on_statuses = false;
+                on_errors = false;
+                for t in targets {
+                    match t.get().as_str() {
+                        "statuses" => on_statuses = true,
+                        "errors" => on_errors = true,
+                        other => cx.push(
+                            Diagnostic::new("invalid-attribute-schema", format!("`{other}` is not something attributes apply to"))
+                                .at(span(f.file, t), "expected \"statuses\" or \"errors\""),
+                        ),
+                    }
+                }
+            }
+            out.push(AttributeDef {
+                name: sp(f.file, name),
+                ty,
+                values,
+                description: d.description.as_ref().map(|s| sp(f.file, s)),
+                on_statuses,
+                on_errors,
+                required: d.required.as_ref().is_some_and(|r| *r.get()),
+            });
+        }
+    }
+    out
+}
+
+fn attr_type_accepts(ty: AttrType, v: &Scalar) -> bool {
+    matches!(
+        (ty, v),
+        (AttrType::String, Scalar::Str(_)) | (AttrType::Integer, Scalar::Int(_)) | (AttrType::Boolean, Scalar::Bool(_))
+    )
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Owner {
+    Status,
+    Error,
+}
+
+// Attribute values name declared attributes that apply here, have the declared type and
+// an allowed value; required attributes are set.
+fn attribute_values(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    owner: Owner,
+    owner_span: Span,
+    values: &OrderedMap<S<String>, S<Scalar>>,
+    decls: &[AttributeDef],
+) -> Vec<(String, Scalar)> {
+    let names: Vec<&str> = decls.iter().map(|a| a.name.as_str()).collect();
+    let mut out = Vec::new();
+    for (name, value) in &values.0 {
+        let Some(decl) = decls.iter().find(|a| a.name.as_str() == name.get()) else {
+            let mut d = Diagnostic::new("unknown-attribute", format!("attribute `{}` is not declared", name.get()))
+                .at(span(file, name), "undeclared attribute");
+            d = match did_you_mean(name.get(), &names) {
+                Some(best) => d.help(format!("did you mean `{best}`?")),
+                None => d.help(format!("declare it first: `[attributes.{}]` with a `type`", name.get())),
+            };
+            cx.push(d);
+            continue;
+        };
+        let applies = match owner {
+            Owner::Status => decl.on_statuses,
+            Owner::Error => decl.on_errors,
+        };
+        if !applies {
+            cx.push(
+                Diagnostic::new(
+                    "attribute-not-applicable",
+                    format!(
+                        "attribute `{}` does not apply to {}",
+                        name.get(),
+                        if owner == Owner::Status { "statuses" } else { "errors" }
+                    ),
+                )
+                .at(span(file, name), "not allowed here")
+                .also(decl.name.span, "declared here with `applies_to`"),
+            );
+            continue;
+        }
+        let v = value.get();
+        if !attr_type_accepts(decl.ty, v) {
+            cx.push(
+                Diagnostic::new(
+                    "invalid-attribute-value",
+                    format!("attribute `{}` is a {}, not a {}", name.get(), decl.ty.as_str(), v.type_name()),
+                )
+                .at(span(file, value), format!("expected a {}", decl.ty.as_str()))
+                .also(decl.name.span, "declared here"),
+            );
+            continue;
+        }
+        if let Some(allowed) = &decl.values {
+            if !allowed.contains(v) {
+                let list: Vec<String> = allowed.iter().map(|a| a.to_string()).collect();
+                let strs: Vec<&str> = allowed
+                    .iter()
+                    .filter_map(|a| if let Scalar::Str(s) = a { Some(s.as_str()) } else { None })
+                    .collect();
+                let mut d = Diagnostic::new(
+                    "invalid-attribute-value",
+                    format!("{v} is not an allowed value of attribute `{}`", name.get()),
+                )
+                .at(span(file, value), format!("expected one of {}", list.join(", ")))
+                .also(decl.name.span, "declared here");
+                if let Scalar::Str(s) = v {
+                    if let Some(best) = did_you_mean(s, &strs) {
+                        d = d.help(format!("did you mean \"{best}\"?"));
+                    }
+                }
+                cx.push(d);
+                continue;
+            }
+        }
+        out.push((name.get().clone(), v.clone()));
+    }
+    for decl in decls {
+        let applies = match owner {
+            Owner::Status => decl.on_statuses,
+            Owner::Error => decl.on_errors,
+        };
+        if decl.required && applies && !values.0.iter().any(|(n, _)| n.get() == decl.name.as_str()) {
+            cx.push(
+                Diagnostic::new("missing-required-attribute", format!("required attribute `{}` is not set", decl.name.as_str()))
+                    .at(owner_span, "missing `attributes.{}`".replace("{}", decl.name.as_str()))
+                    .also(decl.name.span, "declared required here"),
+            );
+        }
+    }
+    // Declaration order, whatever order the entry wrote them in.
+    out.sort_by_key(|(n, _)| decls.iter().position(|d| d.name.as_str() == n));
+    out
+}
+
+// Descriptions, reasons, titles and remediations are not empty (a lint).
+fn empty_text(cx: &mut Cx<'_>, file: FileId, text: &S<String>, what: &str) {
+    if text.get().trim().is_empty() {
+        cx.push(
+            Diagnostic::new("empty-text", format!("empty {what}"))
+                .at(span(file, text), "empty")
+                .help(format!("write the {what}, or remove the key to use the default")),
+        );
+    }
+}
+
+// Status codes are declared once, have a reason (own or inherited), and standard reasons
+// are not silently replaced; codes outside the extended catalog are flagged.
+fn statuses(
+    cx: &mut Cx<'_>,
+    files: &[&Parsed],
+    library: &BTreeMap<u16, LibraryStatus>,
+    attrs: &[AttributeDef],
+    extends: bool,
+) -> Vec<Status> {
+    let mut out: Vec<Status> = Vec::new();
+    for f in files {
+        for (key, st) in &f.raw.statuses.0 {
+            let Some(code) = status_code(cx, f.file, key) else { continue };
+            let at = span(f.file, key);
+            if let Some(first) = out.iter().find(|s| s.code == code) {
+                cx.push(
+                    Diagnostic::new("duplicate-status", format!("status {code} is declared twice"))
+                        .at(at, "declared again here")
+                        .also(first.span, "first declared here")
+                        .help("merge the two entries into one"),
+                );
+                continue;
+            }
+            let raw = st.get();
+            let lib = library.get(&code);
+            for (t, what) in [(&raw.reason, "reason"), (&raw.description, "description")] {
+                if let Some(t) = t {
+                    empty_text(cx, f.file, t, what);
+                }
+            }
+            let reason = match (&raw.reason, lib.and_then(|l| l.reason.clone())) {
+                (Some(own), registered) => {
+                    reason_override(cx, f.file, code, own, registered.as_ref().map(|r| r.as_str()), lib);
+                    sp(f.file, own)
+                }
+                (None, Some(inherited)) => inherited,
+                (None, None) => {
+                    cx.push(
+                        Diagnostic::new("unknown-status-reason", format!("status {code} has no reason phrase"))
+                            .at(at, if extends { "not in the extended catalog" } else { "no reason given" })
+                            .help(format!("give it one: `[statuses.{code}]` with `reason = \"...\"`")),
+                    );
+                    continue;
+                }
+            };
+            if extends && lib.is_none() {
+                unregistered_status(cx, at, code);
+            }
+            let attributes = attribute_values(cx, f.file, Owner::Status, at, &raw.attributes, attrs);
+            let mut aliases: Vec<String> = lib.map(|l| l.aliases.clone()).unwrap_or_default();
+            aliases.extend(raw.aliases.iter().map(|a| a.get().clone()));
+            out.push(Status {
+                code,
+                span: at,
+                variant: names::status_variant(code, &reason),
+                reason,
+                description: raw
+                    .description
+                    .as_ref()
+                    .map(|d| sp(f.file, d))
+                    .or_else(|| lib.and_then(|l| l.description.clone())),
+                aliases,
+                reference: raw
+                    .reference
+                    .as_ref()
+                    .map(|r| r.get().clone())
+                    .or_else(|| lib.and_then(|l| l.reference.clone())),
+                registered_reason: lib.and_then(|l| l.reason.as_ref().map(|r| r.value.clone())),
+                attributes,
+            });
+        }
+    }
+    out.sort_by_key(|s| s.code);
+    status_variants_unique(cx, &mut out);
+    out
+}
+
+// A standard status keeps its registered reason or one of its aliases (a lint).
+fn reason_override(cx: &mut Cx<'_>, file: FileId, code: u16, own: &S<String>, registered: Option<&str>, lib: Option<&LibraryStatus>) {
+    let Some(registered) = registered else { return };
+    let known = registered == own.get().as_str()
+        || lib.is_some_and(|l| l.aliases.iter().any(|a| a == own.get()));
+    if !known {
+        cx.push(
+            Diagnostic::new(
+                "reason-override",
+                format!("status {code} is registered as \"{registered}\", not \"{}\"", own.get()),
+            )
+            .at(span(file, own), "overrides the standard reason phrase")
+            .help(format!("clients may expect \"{registered}\"; if this is intended, add `reason-override = \"allow\"` under `[lints]`")),
+        );
+    }
+}
+
+// A status outside the extended catalog is worth a second look (a lint).
+fn unregistered_status(cx: &mut Cx<'_>, at: Span, code: u16) {
+    cx.push(
+        Diagnostic::new("unregistered-status", format!("status {code} is not in the IANA HTTP status code registry"))
+            .at(at, "not a registered status")
+            .help("generic clients treat it as x00 of its class; if this is intended, add `unregistered-status = \"allow\"` under `[lints]`"),
+    );
+}
+
+// Two statuses whose reasons give the same variant name get `Status{code}` names instead.
+fn status_variants_unique(_cx: &mut Cx<'_>, statuses: &mut [Status]) {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for s in statuses.iter() {
+        *seen.entry(s.variant.clone()).or_default() += 1;
+    }
+    for s in statuses.iter_mut() {
+        if seen[&s.variant] > 1 {
+            s.variant = format!("Status{}", s.code);
+        }
+    }
+}
+
+/// Narrows a span of a TOML string to a byte range of its value, when the string is
+/// written without escapes (so value offsets map 1:1 to source offsets).
+fn inner_span(sources: &Sources, outer: Span, value: &str, range: std::ops::Range<usize>) -> Span {
+    let src = sources.text(outer);
+    for quote in ["\"\"\"", "'''", "\"", "'"] {
+        if let Some(body) = src.strip_prefix(quote).and_then(|s| s.strip_suffix(quote)) {
+            // Multi-line strings drop a newline right after the opening quotes.
+            let (skip, body) = match body.strip_prefix('\n') {
+                Some(b) if quote.len() == 3 => (1, b),
+                _ => (0, body),
+            };
+            if body == value {
+                let start = outer.start as usize + quote.len() + skip;
+                return Span::new(outer.file, start + range.start..start + range.end);
+            }
+        }
+    }
+    outer
+}
+
+// Error codes are unique, well formed, not retired, and give distinct Rust names.
+fn errors(
+    cx: &mut Cx<'_>,
+    files: &[&Parsed],
+    statuses: &[Status],
+    attrs: &[AttributeDef],
+    retired: &[Sp<String>],
+) -> Vec<ErrorDef> {
+    let mut out: Vec<ErrorDef> = Vec::new();
+    for f in files {
+        for (code, e) in &f.raw.errors.0 {
+            let at = span(f.file, code);
+            if !names::is_error_code(code.get()) {
+                cx.push(
+                    Diagnostic::new("invalid-error-code", format!("`{}` is not a valid error code", code.get()))
+                        .at(at, "invalid error code")
+                        .help("an error code starts with an ASCII letter, followed by ASCII letters, digits, `_`, `-` or `.`"),
+                );
+                continue;
+            }
+            if let Some(first) = out.iter().find(|x| x.code.as_str() == code.get()) {
+                cx.push(
+                    Diagnostic::new("duplicate-error", format!("error `{}` is declared twice", code.get()))
+                        .at(at, "declared again here")
+                        .also(first.code.span, "first declared here"),
+                );
+                continue;
+            }
+            if let Some(r) = retired.iter().find(|r| r.as_str() == code.get()) {
+                cx.push(
+                    Diagnostic::new("retired-reuse", format!("error code `{}` was retired and may not be used again", code.get()))
+                        .at(at, "reuses a retired code")
+                        .also(r.span, "retired here")
+                        .help("clients may still handle the old meaning of this code; choose a new code"),
+                );
+                continue;
+            }
+            let variant = names::variant_name(code.get());
+            if let Some(other) = out.iter().find(|x| x.variant == variant) {
+                cx.push(
+                    Diagnostic::new(
+                        "rust-name-collision",
+                        format!("`{}` and `{}` both become the Rust variant `{variant}`", other.code.as_str(), code.get()),
+                    )
+                    .at(at, format!("becomes `{variant}`"))
+                    .also(other.code.span, format!("also becomes `{variant}`"))
+                    .help("rename one of the codes so that they differ in more than case or separators"),
+                );
+                continue;
+            }
+            if names::is_keyword(&variant) {
+                cx.push(
+                    Diagnostic::new("rust-keyword", format!("`{}` becomes `{variant}`, a Rust keyword", code.get()))
+                        .at(at, "not a usable variant name")
+                        .help("rename the error code"),
+                );
+                continue;
+            }
+            if let Some(def) = error(cx, f.file, code, e.get(), variant, statuses, attrs) {
+                out.push(def);
+            }
+        }
+    }
+    out
+}
+
+fn error(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    code: &S<String>,
+    e: &raw::Error,
+    variant: String,
+    statuses: &[Status],
+    attrs: &[AttributeDef],
+) -> Option<ErrorDef> {
+    let at = span(file, code);
+    let status = error_status(cx, file, &e.status, statuses)?;
+    for (t, what) in [(&e.title, "title"), (&e.description, "description"), (&e.remediation, "remediation")] {
+        if let Some(t) = t {
+            empty_text(cx, file, t, what);
+        }
+    }
+    let fields = fields(cx, file, e);
+    let message = message(cx, file, e, &fields);
+    let (retryable, retry_after) = retry(cx, file, e);
+    let attributes = attribute_values(cx, file, Owner::Error, at, &e.attributes, attrs);
+    let body = e
+        .body
+        .as_ref()
+        .and_then(|b| template(cx, file, b, &body_vars(attrs, false), TemplateKind::Body));
+    let examples = examples(cx, file, e, &fields);
+    let deprecated = e.deprecated.as_ref().map(|d| {
+        let d = d.get();
+        Deprecation {
+            since: d.since.as_ref().map(|s| s.get().clone()),
+            replaced_by: d.replaced_by.as_ref().map(|s| s.get().clone()),
+            note: d.note.as_ref().map(|s| s.get().clone()),
+        }
+    });
+    Some(ErrorDef {
+        code: sp(file, code),
+        variant,
+        status,
+        title: e.title.as_ref().map(|t| sp(file, t)),
+        message: message?,
+        description: e.description.as_ref().map(|t| sp(file, t)),
+        remediation: e.remediation.as_ref().map(|t| sp(file, t)),
+        field: e.field.as_ref().map(|t| sp(file, t)),
+        fields,
+        retryable,
+        retry_after,
+        deprecated,
+        attributes,
+        body,
+        examples,
+    })
+}
+
+// An error's status is a code the catalog declares (and, as a lint, an error status).
+fn error_status(cx: &mut Cx<'_>, file: FileId, status: &S<i64>, statuses: &[Status]) -> Option<Sp<u16>> {
+    let at = span(file, status);
+    let code = match u16::try_from(*status.get()) {
+        Ok(c) if (100..=599).contains(&c) => c,
+        _ => {
+            cx.push(
+                Diagnostic::new("status-out-of-range", format!("{} is not an HTTP status code", status.get()))
+                    .at(at, "expected a number from 100 to 599"),
+            );
+            return None;
+        }
+    };
+    if !statuses.iter().any(|s| s.code == code) {
+        cx.push(
+            Diagnostic::new("undeclared-status", format!("status {code} is not declared by the catalog"))
+                .at(at, "undeclared status")
+                .help(format!("declare it: add `[statuses.{code}]` (it may stay empty when the catalog extends \"http\")")),
+        );
+        return None;
+    }
+    if code < 400 {
+        cx.push(
+            Diagnostic::new("success-status-error", format!("an error returned with status {code}, which is not an error status"))
+                .at(at, "not a 4xx or 5xx status")
+                .help("clients treat 1xx, 2xx and 3xx responses as non-errors"),
+        );
+    }
+    Some(Sp::new(code, at))
+}
+
+// Field names are snake_case, not Rust keywords; types are known.
+fn fields(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> Vec<FieldDef> {
+    let mut out = Vec::new();
+    let type_names: Vec<&str> = FieldType::ALL.iter().map(|(n, _)| *n).collect();
+    for (name, f) in &e.fields.0 {
+        let at = span(file, name);
+        if !names::is_snake_case(name.get()) {
+            cx.push(
+                Diagnostic::new("invalid-field-name", format!("`{}` is not a valid field name", name.get()))
+                    .at(at, "not a snake_case identifier")
+                    .help("field names become Rust struct fields: ASCII lowercase letters, digits and `_`, starting with a letter"),
+            );
+            continue;
+        }
+        if names::is_keyword(name.get()) {
+            cx.push(
+                Diagnostic::new("rust-keyword", format!("field `{}` is a Rust keyword", name.get()))
+                    .at(at, "cannot be a Rust field name")
+                    .help(format!("rename it, for example to `{}_name`", name.get())),
+            );
+            continue;
+        }
+        let f = f.get();
+        let Some(ty) = FieldType::ALL.iter().find(|(n, _)| *n == f.ty.get()).map(|(_, t)| *t) else {
+            let mut d = Diagnostic::new("unknown-field-type", format!("unknown field type `{}`", f.ty.get()))
+                .at(span(file, &f.ty), "expected string, integer, unsigned, float or boolean");
+            if let Some(best) = did_you_mean(f.ty.get(), &type_names) {
+                d = d.help(format!("did you mean `{best}`?"));
+            }
+            cx.push(d);
+            continue;
+        };
+        let example = match &f.example {
+            Some(v) if matches!(v.get(), Scalar::Float(x) if !x.is_finite()) => {
+                cx.push(
+                    Diagnostic::new("invalid-example", format!("example {} has no JSON representation", v.get()))
+                        .at(span(file, v), "not a finite number"),
+                );
+                ty.default_example(name.get())
+            }
+            Some(v) if ty.accepts(v.get()) => v.get().clone(),
+            Some(v) => {
+                cx.push(
+                    Diagnostic::new("invalid-example", format!("example {} is not a {}", v.get(), ty.as_str()))
+                        .at(span(file, v), format!("expected a {}", ty.as_str())),
+                );
+                ty.default_example(name.get())
+            }
+            None => ty.default_example(name.get()),
+        };
+        out.push(FieldDef {
+            name: sp(file, name),
+            ty,
+            description: f.description.as_ref().map(|d| sp(file, d)),
+            example,
+        });
+    }
+    out
+}
+
+// A message is not empty, its braces match, every placeholder is a declared field, and
+// every field is used (a lint).
+fn message(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -> Option<Message> {
+    let text = &e.message;
+    let at = span(file, text);
+    if text.get().trim().is_empty() {
+        cx.push(
+            Diagnostic::new("empty-message", "the error's message is empty")
+                .at(at, "empty message")
+                .help("write the message clients see, such as \"Invalid or revoked API key\""),
+        );
+        return None;
+    }
+    let pieces = match template::parse(text.get()) {
+        Ok(p) => p,
+        Err(err) => {
+            cx.push(
+                Diagnostic::new("template-syntax", err.message)
+                    .at(inner_span(cx.sources, at, text.get(), err.range), "here")
+                    .help("placeholders are `{name}`; write `{{` and `}}` for literal braces"),
+            );
+            return None;
+        }
+    };
+    let declared: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    let mut out = Vec::new();
+    let mut ok = true;
+    let mut used = vec![false; fields.len()];
+    for p in pieces {
+        match p {
+            RawPiece::Lit(s) => out.push(Piece::Lit(s)),
+            RawPiece::Name(name, range) => match declared.iter().position(|d| *d == name) {
+                Some(i) => {
+                    used[i] = true;
+                    out.push(Piece::Field(i));
+                }
+                None => {
+                    ok = false;
+                    // A field whose declaration was rejected above was already reported.
+                    if e.fields.0.iter().any(|(n, _)| *n.get() == name) {
+                        continue;
+                    }
+                    let mut d = Diagnostic::new("undeclared-placeholder", format!("placeholder `{{{name}}}` has no field"))
+                        .at(inner_span(cx.sources, at, text.get(), range), "undeclared placeholder");
+                    d = match did_you_mean(&name, &declared) {
+                        Some(best) => d.help(format!("did you mean `{{{best}}}`?")),
+                        None => d.help(format!(
+                            "declare it: `fields.{name} = {{ type = \"string\" }}` in this error's table"
+                        )),
+                    };
+                    cx.push(d);
+                }
+            },
+        }
+    }
+    for (f, used) in fields.iter().zip(used) {
+        if !used {
+            cx.push(
+                Diagnostic::new("unused-field", format!("field `{}` is not used in the message", f.name.as_str()))
+                    .at(f.name.span, "unused field")
+                    .also(at, "the message")
+                    .help(format!("use it as `{{{}}}` in the message, or remove it", f.name.as_str())),
+            );
+        }
+    }
+    ok.then_some(Message { text: sp(file, text), pieces: out })
+}
+
+// `retry_after` fits in u32 and does not contradict `retryable = false`.
+fn retry(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> (bool, Option<u32>) {
+    let after = e.retry_after.as_ref().and_then(|r| match u32::try_from(*r.get()) {
+        Ok(v) => Some((v, r)),
+        Err(_) => {
+            cx.push(
+                Diagnostic::new("invalid-type", format!("retry_after {} is not a number of seconds", r.get()))
+                    .at(span(file, r), "expected a whole number of seconds from 0 to 4294967295"),
+            );
+            None
+        }
+    });
+    match (&e.retryable, after) {
+        (Some(flag), Some((_, r))) if !*flag.get() => {
+            cx.push(
+                Diagnostic::new("conflicting-retry", "`retry_after` is set on an error that is not retryable")
+                    .at(span(file, r), "a retry hint")
+                    .also(span(file, flag), "but the error is not retryable")
+                    .help("remove `retryable = false` (a `retry_after` implies it is retryable) or remove `retry_after`"),
+            );
+            (false, None)
+        }
+        (flag, after) => (flag.as_ref().is_some_and(|f| *f.get()) || after.is_some(), after.map(|(v, _)| v)),
+    }
+}
+
+// Examples set declared fields only, with values of the field's type.
+fn examples(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -> Vec<Example> {
+    let defaults: Vec<Scalar> = fields.iter().map(|f| f.example.clone()).collect();
+    if e.examples.is_empty() {
+        return vec![Example { summary: None, values: defaults }];
+    }
+    let declared: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    let mut out = Vec::new();
+    for ex in &e.examples {
+        let ex = ex.get();
+        let mut values = defaults.clone();
+        for (name, value) in &ex.values.0 {
+            let finite = !matches!(value.get(), Scalar::Float(x) if !x.is_finite());
+            match fields.iter().position(|f| f.name.as_str() == name.get()) {
+                Some(i) if finite && fields[i].ty.accepts(value.get()) => values[i] = value.get().clone(),
+                Some(i) => cx.push(
+                    Diagnostic::new("invalid-example", format!("example value {} is not a {}", value.get(), fields[i].ty.as_str()))
+                        .at(span(file, value), format!("field `{}` is a {}", name.get(), fields[i].ty.as_str())),
+                ),
+                None => {
+                    let mut d = Diagnostic::new("invalid-example", format!("example sets `{}`, which is not a field of this error", name.get()))
+                        .at(span(file, name), "not a field");
+                    if let Some(best) = did_you_mean(name.get(), &declared) {
+                        d = d.help(format!("did you mean `{best}`?"));
+                    }
+                    cx.push(d);
+                }
+            }
+        }
+        out.push(Example { summary: ex.summary.as_ref().map(|s| s.get().clone()), values });
+    }
+    out
+}
+
+// `deprecated.replaced_by` names another error of the catalog.
+fn replacements_exist(cx: &mut Cx<'_>, errors: &[ErrorDef]) {
+    let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
+    for e in errors {
+        let Some(target) = e.deprecated.as_ref().and_then(|d| d.replaced_by.as_ref()) else { continue };
+        if target == e.code.as_str() || !codes.contains(&target.as_str()) {
+            let mut d = Diagnostic::new("unknown-replacement", format!("`{}` is deprecated in favour of `{target}`, which is not an error of the catalog", e.code.as_str()))
+                .at(e.code.span, "deprecated here");
+            if let Some(best) = did_you_mean(target, &codes) {
+                d = d.help(format!("did you mean `{best}`?"));
+            }
+            cx.push(d);
+        }
+    }
+}
+
+/// The placeholders body templates may use: built-ins (bar `content`) and attributes.
+struct VarSet {
+    attrs: Vec<(String, bool)>,
+    content: bool,
+    builtins: bool,
+}
+
+fn body_vars(attrs: &[AttributeDef], content: bool) -> VarSet {
+    VarSet {
+        attrs: attrs
+            .iter()
+            .map(|a| (a.name.value.clone(), !(a.required && a.on_errors)))
+            .collect(),
+        content,
+        builtins: true,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum TemplateKind {
+    Body,
+    Success,
+}
+
+fn resolve_var(name: &str, vars: &VarSet) -> Option<(Var, bool)> {
+    if let Some((a, optional)) = vars.attrs.iter().find(|(a, _)| a == name) {
+        return Some((Var::Attribute(a.clone()), *optional));
+    }
+    let var = Var::builtin(name)?;
+    let allowed = if var == Var::Content { vars.content } else { vars.builtins };
+    let optional = matches!(var, Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance);
+    allowed.then_some((var, optional))
+}
+
+// Template placeholders are known, and optional ones stand alone as a member's whole value.
+fn template(cx: &mut Cx<'_>, file: FileId, t: &S<raw::Template>, vars: &VarSet, kind: TemplateKind) -> Option<Template> {
+    let at = span(file, t);
+    Some(match t.get() {
+        raw::Template::Int(i) => Template::Int(*i),
+        raw::Template::Float(x) if x.is_finite() => Template::Float(*x),
+        raw::Template::Float(x) => {
+            cx.push(
+                Diagnostic::new("invalid-type", format!("{x} has no JSON representation"))
+                    .at(at, "not a finite number")
+                    .help("JSON numbers are finite: use a string such as \"inf\" instead"),
+            );
+            return None;
+        }
+        raw::Template::Bool(b) => Template::Bool(*b),
+        raw::Template::Array(items) => {
+            let mut out = Vec::new();
+            let mut ok = true;
+            for item in items {
+                match template(cx, file, item, vars, kind) {
+                    Some(v) => out.push(v),
+                    None => ok = false,
+                }
+            }
+            if !ok {
+                return None;
+            }
+            Template::Array(out)
+        }
+        raw::Template::Table(members) => {
+            let mut out = Vec::new();
+            let mut ok = true;
+            for (k, v) in &members.0 {
+                match template(cx, file, v, vars, kind) {
+                    Some(v) => out.push((k.get().clone(), v)),
+                    None => ok = false,
+                }
+            }
+            if !ok {
+                return None;
+            }
+            Template::Object(out)
+        }
+        raw::Template::Str(s) => {
+            let pieces = match template::parse(s) {
+                Ok(p) => p,
+                Err(err) => {
+                    cx.push(
+                        Diagnostic::new("template-syntax", err.message)
+                            .at(inner_span(cx.sources, at, s, err.range), "here")
+                            .help("placeholders are `{name}`; write `{{` and `}}` for literal braces"),
+                    );
+                    return None;
+                }
+            };
+            let whole = pieces.len() == 1 && matches!(pieces[0], RawPiece::Name(..));
+            let mut out = Vec::new();
+            let mut ok = true;
+            for p in pieces {
+                match p {
+                    RawPiece::Lit(l) => out.push(TextPiece::Lit(l)),
+                    RawPiece::Name(name, range) => {
+                        let pspan = inner_span(cx.sources, at, s, range);
+                        match resolve_var(&name, vars) {
+                            Some((var, optional)) => {
+                                if optional && !whole {
+                                    ok = false;
+                                    cx.push(
+                                        Diagnostic::new("optional-placeholder-in-text", format!("`{{{name}}}` may be absent, so it cannot be part of a longer string"))
+                                            .at(pspan, "optional value inside text")
+                                            .help(format!("make it the member's whole value, `\"{{{name}}}\"`: the member is left out when the value is absent")),
+                                    );
+                                }
+                                out.push(TextPiece::Var(var));
+                            }
+                            None => {
+                                ok = false;
+                                let mut known: Vec<&str> = Var::BUILTIN
+                                    .iter()
+                                    .copied()
+                                    .filter(|b| if *b == "content" { vars.content } else { vars.builtins })
+                                    .collect();
+                                known.extend(vars.attrs.iter().map(|(a, _)| a.as_str()));
+                                let mut d = Diagnostic::new("unknown-placeholder", format!("unknown placeholder `{{{name}}}`"))
+                                    .at(pspan, "unknown placeholder");
+                                d = match did_you_mean(&name, &known) {
+                                    Some(best) => d.help(format!("did you mean `{{{best}}}`?")),
+                                    None => d.help(format!("{} templates may use {}", if kind == TemplateKind::Body { "body" } else { "success" }, known.iter().map(|k| format!("`{{{k}}}`")).collect::<Vec<_>>().join(", "))),
+                                };
+                                cx.push(d);
+                            }
+                        }
+                    }
+                }
+            }
+            if !ok {
+                return None;
+            }
+            if whole {
+                match out.pop() {
+                    Some(TextPiece::Var(v)) => Template::Var(v),
+                    _ => return None,
+                }
+            } else {
+                Template::Text(out)
+            }
+        }
+    })
+}
+
+/// RFC 9457 problem details, with errcat's extension members.
+fn problem_template() -> Template {
+    let v = |name: &str, var: Var| (name.to_owned(), Template::Var(var));
+    Template::Object(vec![
+        v("type", Var::Type),
+        v("title", Var::Reason),
+        v("status", Var::Status),
+        v("detail", Var::Message),
+        v("instance", Var::Instance),
+        v("code", Var::Code),
+        v("field", Var::Field),
+        v("trace_id", Var::TraceId),
+    ])
+}
+
+// `[body]` has format problem or template, and a template exactly when format is template.
+fn body(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef]) -> Option<Body> {
+    let Some(b) = &root.raw.body else {
+        return Some(Body {
+            format: BodyFormat::Problem,
+            template: problem_template(),
+            content_type: "application/problem+json".into(),
+            description: None,
+            fields: Vec::new(),
+        });
+    };
+    let file = root.file;
+    let raw = b.get();
+    let format = match raw.format.as_ref().map(|f| f.get().as_str()) {
+        None if raw.template.is_some() => BodyFormat::Template,
+        None | Some("problem") => BodyFormat::Problem,
+        Some("template") => BodyFormat::Template,
+        Some(other) => {
+            cx.push(
+                Diagnostic::new("invalid-type", format!("unknown body format `{other}`"))
+                    .at(span(file, raw.format.as_ref()?), "expected \"problem\" or \"template\"")
+                    .help("\"problem\" is RFC 9457 application/problem+json; \"template\" is your own shape in `[body.template]`"),
+            );
+            return None;
+        }
+    };
+    let template = match (format, &raw.template) {
+        (BodyFormat::Problem, None) => problem_template(),
+        (BodyFormat::Problem, Some(t)) => {
+            cx.push(
+                Diagnostic::new("invalid-type", "`[body.template]` is given but the body format is \"problem\"")
+                    .at(span(file, t), "ignored with format = \"problem\"")
+                    .help("set `format = \"template\"`, or remove the template"),
+            );
+            return None;
+        }
+        (BodyFormat::Template, Some(t)) => template(cx, file, t, &body_vars(attrs, false), TemplateKind::Body)?,
+        (BodyFormat::Template, None) => {
+            cx.push(
+                Diagnostic::new("invalid-type", "body format \"template\" needs a `[body.template]`")
+                    .at(span(file, b), "no template")
+                    .help("add `[body.template]` with the body's members, such as `message = \"{message}\"`"),
+            );
+            return None;
+        }
+    };
+    let content_type = raw.content_type.as_ref().map_or_else(
+        || match format {
+            BodyFormat::Problem => "application/problem+json".to_owned(),
+            BodyFormat::Template => "application/json".to_owned(),
+        },
+        |c| c.get().clone(),
+    );
+    Some(Body {
+        format,
+        template,
+        content_type,
+        description: raw.description.as_ref().map(|d| sp(file, d)),
+        fields: raw.fields.0.iter().map(|(k, v)| (k.get().clone(), v.get().clone())).collect(),
+    })
+}
+
+// The success envelope holds `{content}` and no error placeholders.
+fn success(cx: &mut Cx<'_>, root: &Parsed) -> Option<Success> {
+    let s = root.raw.success.as_ref()?;
+    let file = root.file;
+    let raw = s.get();
+    let vars = VarSet { attrs: Vec::new(), content: true, builtins: false };
+    let template = template(cx, file, &raw.template, &vars, TemplateKind::Success)?;
+    if !contains_var(&template, &Var::Content) {
+        cx.push(
+            Diagnostic::new("missing-content-placeholder", "the success envelope has no `{content}`")
+                .at(span(file, &raw.template), "where does the payload go?")
+                .help("add a member whose value is \"{content}\", such as `content = \"{content}\"`"),
+        );
+        return None;
+    }
+    Some(Success {
+        template,
+        description: raw.description.as_ref().map(|d| sp(file, d)),
+        fields: raw.fields.0.iter().map(|(k, v)| (k.get().clone(), v.get().clone())).collect(),
+    })
+}
+
+fn contains_var(t: &Template, var: &Var) -> bool {
+    match t {
+        Template::Var(v) => v == var,
+        Template::Text(pieces) => pieces.iter().any(|p| matches!(p, TextPiece::Var(v) if v == var)),
+        Template::Array(items) => items.iter().any(|i| contains_var(i, var)),
+        Template::Object(members) => members.iter().any(|(_, v)| contains_var(v, var)),
+        _ => false,
+    }
+}
+
+// A docs URL pattern uses only `{code}` and `{status}`, and should use `{code}` (a lint).
+fn docs_url_placeholders(cx: &mut Cx<'_>, url: &Sp<String>) {
+    let pieces = match template::parse(url) {
+        Ok(p) => p,
+        Err(err) => {
+            cx.push(
+                Diagnostic::new("template-syntax", err.message)
+                    .at(inner_span(cx.sources, url.span, url, err.range), "here"),
+            );
+            return;
+        }
+    };
+    let mut has_code = false;
+    for p in pieces {
+        if let RawPiece::Name(name, range) = p {
+            match name.as_str() {
+                "code" => has_code = true,
+                "status" => {}
+                _ => {
+                    let mut d = Diagnostic::new("unknown-placeholder", format!("unknown placeholder `{{{name}}}` in the docs URL"))
+                        .at(inner_span(cx.sources, url.span, url, range), "unknown placeholder");
+                    d = match did_you_mean(&name, &["code", "status"]) {
+                        Some(best) => d.help(format!("did you mean `{{{best}}}`?")),
+                        None => d.help("docs URLs may use `{code}` and `{status}`"),
+                    };
+                    cx.push(d);
+                }
+            }
+        }
+    }
+    if !has_code {
+        cx.push(
+            Diagnostic::new("docs-url-without-code", "the docs URL pattern has no `{code}`")
+                .at(url.span, "every error links here")
+                .help("add `{code}`, such as \"https://docs.example.com/errors#{code}\""),
+        );
+    }
+}
+
+// Docs class sections are keyed 1xx to 5xx.
+fn docs(cx: &mut Cx<'_>, root: &Parsed) -> Docs {
+    let Some(d) = &root.raw.docs else { return Docs::default() };
+    let file = root.file;
+    let d = d.get();
+    let mut classes = Vec::new();
+    for (key, text) in &d.classes.0 {
+        match StatusClass::from_key(key.get()) {
+            Some(c) => classes.push((c, text.get().clone())),
+            None => cx.push(
+                Diagnostic::new("invalid-status-class", format!("`{}` is not a status class", key.get()))
+                    .at(span(file, key), "expected 1xx, 2xx, 3xx, 4xx or 5xx"),
+            ),
+        }
+    }
+    classes.sort_by_key(|(c, _)| *c);
+    Docs {
+        title: d.title.as_ref().map(|t| t.get().clone()),
+        intro: d.intro.as_ref().map(|t| sp(file, t)),
+        group_by_class: d.group_by_class.as_ref().is_some_and(|g| *g.get()),
+        classes,
+        recommendations: d.recommendations.iter().map(|r| r.get().clone()).collect(),
+        snippets: d
+            .snippets
+            .iter()
+            .map(|s| {
+                let s = s.get();
+                Snippet {
+                    title: s.title.get().clone(),
+                    language: s.language.as_ref().map(|l| l.get().clone()),
+                    code: s.code.get().clone(),
+                    description: s.description.as_ref().map(|l| l.get().clone()),
+                }
+            })
+            .collect(),
+        sections: d
+            .sections
+            .iter()
+            .map(|s| Section { title: s.get().title.get().clone(), body: s.get().body.get().clone() })
+            .collect(),
+    }
+}
+
+// Configured Rust type names are identifiers, not keywords, and distinct.
+fn rust_names(cx: &mut Cx<'_>, root: &Parsed) -> RustNames {
+    let file = root.file;
+    let raw = root.raw.rust.as_ref().map(|r| r.get().clone()).unwrap_or_default();
+    let mut check = |value: &Option<S<String>>, default: &str| -> String {
+        let Some(v) = value else { return default.to_owned() };
+        let name = v.get();
+        if !names::is_ident(name) || names::is_keyword(name) {
+            cx.push(
+                Diagnostic::new(if names::is_keyword(name) { "rust-keyword" } else { "invalid-rust-name" }, format!("`{name}` cannot be a Rust type name"))
+                    .at(span(file, v), "not a usable Rust identifier")
+                    .help("use an UpperCamelCase identifier such as `ApiError`"),
+            );
+            return default.to_owned();
+        }
+        name.clone()
+    };
+    let error_enum = check(&raw.error_enum, "ApiError");
+    let status_enum = check(&raw.status_enum, "ApiStatus");
+    if error_enum == status_enum {
+        if let Some(v) = &raw.status_enum {
+            cx.push(
+                Diagnostic::new("invalid-rust-name", format!("the error and status enums are both named `{error_enum}`"))
+                    .at(span(file, v), "same name as the error enum")
+                    .help("give the two enums different names"),
+            );
+        }
+    }
+    RustNames { error_enum, status_enum }
+}

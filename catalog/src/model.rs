@@ -1,0 +1,681 @@
+//! The validated catalog: one model every output is generated from.
+//!
+//! Iteration order is part of the contract (outputs are byte-for-byte deterministic):
+//! - `statuses` are sorted by code;
+//! - `errors` are in declaration order: a file's `include`s first, depth first in the
+//!   order listed, then the file's own errors in the order written;
+//! - `attributes` in declaration order, likewise;
+//! - template members in the order written.
+
+use crate::source::{Sp, Span};
+
+pub use crate::raw::Scalar;
+
+/// A validated catalog.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// The API's name.
+    pub name: Sp<String>,
+    /// The catalog's version.
+    pub version: Option<Sp<String>>,
+    /// Markdown describing the API's errors.
+    pub description: Option<Sp<String>>,
+    /// Docs URL pattern with `{code}` / `{status}`.
+    pub docs_url: Option<Sp<String>>,
+    /// Names of the generated Rust types.
+    pub rust: RustNames,
+    /// User-defined attributes, in declaration order.
+    pub attributes: Vec<AttributeDef>,
+    /// The statuses the API returns, sorted by code.
+    pub statuses: Vec<Status>,
+    /// The application errors, in declaration order.
+    pub errors: Vec<ErrorDef>,
+    /// Codes that may never be used again.
+    pub retired: Vec<Sp<String>>,
+    /// The error response body.
+    pub body: Body,
+    /// The success envelope, if the API wraps successes.
+    pub success: Option<Success>,
+    /// Documentation prose.
+    pub docs: Docs,
+}
+
+/// Names of the generated Rust types.
+#[derive(Debug, Clone)]
+pub struct RustNames {
+    /// The error enum.
+    pub error_enum: String,
+    /// The status enum.
+    pub status_enum: String,
+}
+
+/// The type of a user attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttrType {
+    /// A string.
+    String,
+    /// A 64-bit signed integer.
+    Integer,
+    /// A boolean.
+    Boolean,
+}
+
+impl AttrType {
+    /// The name used in the catalog.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttrType::String => "string",
+            AttrType::Integer => "integer",
+            AttrType::Boolean => "boolean",
+        }
+    }
+}
+
+/// A user-defined attribute declaration.
+#[derive(Debug, Clone)]
+pub struct AttributeDef {
+    /// Its name (a snake_case identifier).
+    pub name: Sp<String>,
+    /// Its type.
+    pub ty: AttrType,
+    /// The values allowed, when limited.
+    pub values: Option<Vec<Scalar>>,
+    /// What it means.
+    pub description: Option<Sp<String>>,
+    /// Whether statuses may set it.
+    pub on_statuses: bool,
+    /// Whether errors may set it.
+    pub on_errors: bool,
+    /// Whether every status/error it applies to sets it.
+    pub required: bool,
+}
+
+/// A status class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatusClass {
+    /// 1xx.
+    Informational,
+    /// 2xx.
+    Success,
+    /// 3xx.
+    Redirection,
+    /// 4xx.
+    ClientError,
+    /// 5xx.
+    ServerError,
+}
+
+impl StatusClass {
+    /// The class of a code in 100..=599.
+    pub fn of(code: u16) -> StatusClass {
+        match code / 100 {
+            1 => StatusClass::Informational,
+            2 => StatusClass::Success,
+            3 => StatusClass::Redirection,
+            4 => StatusClass::ClientError,
+            _ => StatusClass::ServerError,
+        }
+    }
+
+    /// `"4xx"` and so on.
+    pub fn key(self) -> &'static str {
+        match self {
+            StatusClass::Informational => "1xx",
+            StatusClass::Success => "2xx",
+            StatusClass::Redirection => "3xx",
+            StatusClass::ClientError => "4xx",
+            StatusClass::ServerError => "5xx",
+        }
+    }
+
+    /// `"Client error"` and so on (RFC 9110 section 15 headings).
+    pub fn title(self) -> &'static str {
+        match self {
+            StatusClass::Informational => "Informational",
+            StatusClass::Success => "Successful",
+            StatusClass::Redirection => "Redirection",
+            StatusClass::ClientError => "Client error",
+            StatusClass::ServerError => "Server error",
+        }
+    }
+
+    /// The Rust variant name used in generated code (`ClientError`).
+    pub fn variant(self) -> &'static str {
+        match self {
+            StatusClass::Informational => "Informational",
+            StatusClass::Success => "Success",
+            StatusClass::Redirection => "Redirection",
+            StatusClass::ClientError => "ClientError",
+            StatusClass::ServerError => "ServerError",
+        }
+    }
+
+    /// Parses `"4xx"`.
+    pub fn from_key(key: &str) -> Option<StatusClass> {
+        [
+            StatusClass::Informational,
+            StatusClass::Success,
+            StatusClass::Redirection,
+            StatusClass::ClientError,
+            StatusClass::ServerError,
+        ]
+        .into_iter()
+        .find(|c| c.key().eq_ignore_ascii_case(key))
+    }
+}
+
+/// An HTTP status the API returns, with everything inherited from the extended catalog.
+#[derive(Debug, Clone)]
+pub struct Status {
+    /// The code.
+    pub code: u16,
+    /// Where the catalog declares it (the `[statuses.CODE]` key).
+    pub span: Span,
+    /// The effective reason phrase (the catalog's, else the extended catalog's).
+    pub reason: Sp<String>,
+    /// The effective description.
+    pub description: Option<Sp<String>>,
+    /// Other names in use.
+    pub aliases: Vec<String>,
+    /// Where the status is defined.
+    pub reference: Option<String>,
+    /// The reason the extended catalog registers for this code, if it has it.
+    pub registered_reason: Option<String>,
+    /// User attributes (declared ones only, in declaration order of the attributes).
+    pub attributes: Vec<(String, Scalar)>,
+    /// The Rust variant name (`NotFound`).
+    pub variant: String,
+}
+
+impl Status {
+    /// The class of the status.
+    pub fn class(&self) -> StatusClass {
+        StatusClass::of(self.code)
+    }
+
+    /// Whether the code is absent from the extended catalog (e.g. 490 for a WAF).
+    pub fn is_registered(&self) -> bool {
+        self.registered_reason.is_some()
+    }
+
+    /// The value of a user attribute.
+    pub fn attribute(&self, name: &str) -> Option<&Scalar> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
+    }
+}
+
+/// The type of a message field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    /// `String`.
+    String,
+    /// `i64`.
+    Integer,
+    /// `u64`.
+    Unsigned,
+    /// `f64`.
+    Float,
+    /// `bool`.
+    Boolean,
+}
+
+impl FieldType {
+    /// Every type, with its catalog name.
+    pub const ALL: [(&'static str, FieldType); 5] = [
+        ("string", FieldType::String),
+        ("integer", FieldType::Integer),
+        ("unsigned", FieldType::Unsigned),
+        ("float", FieldType::Float),
+        ("boolean", FieldType::Boolean),
+    ];
+
+    /// The catalog name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldType::String => "string",
+            FieldType::Integer => "integer",
+            FieldType::Unsigned => "unsigned",
+            FieldType::Float => "float",
+            FieldType::Boolean => "boolean",
+        }
+    }
+
+    /// The Rust type of the generated field.
+    pub fn rust_type(self) -> &'static str {
+        match self {
+            FieldType::String => "String",
+            FieldType::Integer => "i64",
+            FieldType::Unsigned => "u64",
+            FieldType::Float => "f64",
+            FieldType::Boolean => "bool",
+        }
+    }
+
+    /// Whether `value` is of this type (an integer is also a valid float).
+    pub fn accepts(self, value: &Scalar) -> bool {
+        matches!(
+            (self, value),
+            (FieldType::String, Scalar::Str(_))
+                | (FieldType::Integer, Scalar::Int(_))
+                | (FieldType::Unsigned, Scalar::Int(0..))
+                | (FieldType::Float, Scalar::Float(_) | Scalar::Int(_))
+                | (FieldType::Boolean, Scalar::Bool(_))
+        )
+    }
+
+    /// The value examples use when the catalog gives none.
+    pub fn default_example(self, field: &str) -> Scalar {
+        match self {
+            FieldType::String => Scalar::Str(format!("<{field}>")),
+            FieldType::Integer | FieldType::Unsigned => Scalar::Int(0),
+            FieldType::Float => Scalar::Float(0.0),
+            FieldType::Boolean => Scalar::Bool(false),
+        }
+    }
+}
+
+/// A typed message placeholder.
+#[derive(Debug, Clone)]
+pub struct FieldDef {
+    /// Its name (a snake_case identifier, the Rust field name).
+    pub name: Sp<String>,
+    /// Its type.
+    pub ty: FieldType,
+    /// What it is.
+    pub description: Option<Sp<String>>,
+    /// The value examples use.
+    pub example: Scalar,
+}
+
+/// A piece of a message template.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// Literal text (braces already unescaped).
+    Lit(String),
+    /// The value of the field at this index of [`ErrorDef::fields`].
+    Field(usize),
+}
+
+/// A message template.
+#[derive(Debug, Clone)]
+pub struct Message {
+    /// The template as written.
+    pub text: Sp<String>,
+    /// Literal text and field references, in order.
+    pub pieces: Vec<Piece>,
+}
+
+impl Message {
+    /// Renders the message with the given field values.
+    pub fn render(&self, values: &[Scalar]) -> String {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Lit(s) => out.push_str(s),
+                Piece::Field(i) => match values.get(*i) {
+                    Some(Scalar::Str(s)) => out.push_str(s),
+                    Some(v) => out.push_str(&v.to_string()),
+                    None => {}
+                },
+            }
+        }
+        out
+    }
+}
+
+/// Deprecation of an error.
+#[derive(Debug, Clone)]
+pub struct Deprecation {
+    /// The version that deprecated it.
+    pub since: Option<String>,
+    /// The code of the error to use instead.
+    pub replaced_by: Option<String>,
+    /// Why.
+    pub note: Option<String>,
+}
+
+/// An example of an error: one value per field.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// A one-line summary.
+    pub summary: Option<String>,
+    /// The value of each field of the error, in field order.
+    pub values: Vec<Scalar>,
+}
+
+/// An application error.
+#[derive(Debug, Clone)]
+pub struct ErrorDef {
+    /// The stable machine-readable code (`invalid_api_key`).
+    pub code: Sp<String>,
+    /// The Rust variant name (`InvalidApiKey`).
+    pub variant: String,
+    /// The status it is returned with.
+    pub status: Sp<u16>,
+    /// A human title.
+    pub title: Option<Sp<String>>,
+    /// The message template.
+    pub message: Message,
+    /// Markdown: what happened.
+    pub description: Option<Sp<String>>,
+    /// Markdown: what to do.
+    pub remediation: Option<Sp<String>>,
+    /// The request field concerned.
+    pub field: Option<Sp<String>>,
+    /// The message's typed placeholders.
+    pub fields: Vec<FieldDef>,
+    /// Whether a client may retry.
+    pub retryable: bool,
+    /// Seconds to wait before retrying.
+    pub retry_after: Option<u32>,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// User attributes.
+    pub attributes: Vec<(String, Scalar)>,
+    /// The body template for this error only.
+    pub body: Option<Template>,
+    /// Examples; never empty (one is made from the fields' example values if none is written).
+    pub examples: Vec<Example>,
+}
+
+impl ErrorDef {
+    /// The title, else the code.
+    pub fn display_title(&self) -> &str {
+        self.title.as_ref().map_or(self.code.as_str(), |t| t.as_str())
+    }
+
+    /// The value of a user attribute.
+    pub fn attribute(&self, name: &str) -> Option<&Scalar> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
+    }
+}
+
+/// A value a body or success template can refer to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Var {
+    /// The status code (a JSON number).
+    Status,
+    /// The status reason phrase.
+    Reason,
+    /// The error code.
+    Code,
+    /// The rendered message.
+    Message,
+    /// The error's title (else its code).
+    Title,
+    /// The request field concerned (optional).
+    Field,
+    /// The error's docs URL (optional).
+    DocsUrl,
+    /// `retry_after` seconds (optional, a JSON number).
+    RetryAfter,
+    /// A trace id supplied at run time (optional).
+    TraceId,
+    /// The RFC 9457 `instance` URI supplied at run time (optional).
+    Instance,
+    /// The RFC 9457 `type`: the docs URL, else `about:blank`.
+    Type,
+    /// The success payload (only in `[success]`).
+    Content,
+    /// A user attribute (optional unless required).
+    Attribute(String),
+}
+
+impl Var {
+    /// The names of the built-in placeholders.
+    pub const BUILTIN: [&'static str; 12] = [
+        "status",
+        "reason",
+        "code",
+        "message",
+        "title",
+        "field",
+        "docs_url",
+        "retry_after",
+        "trace_id",
+        "instance",
+        "type",
+        "content",
+    ];
+
+    /// The placeholder's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Var::Status => "status",
+            Var::Reason => "reason",
+            Var::Code => "code",
+            Var::Message => "message",
+            Var::Title => "title",
+            Var::Field => "field",
+            Var::DocsUrl => "docs_url",
+            Var::RetryAfter => "retry_after",
+            Var::TraceId => "trace_id",
+            Var::Instance => "instance",
+            Var::Type => "type",
+            Var::Content => "content",
+            Var::Attribute(a) => a,
+        }
+    }
+
+    /// The built-in placeholder with this name.
+    pub fn builtin(name: &str) -> Option<Var> {
+        Some(match name {
+            "status" => Var::Status,
+            "reason" => Var::Reason,
+            "code" => Var::Code,
+            "message" => Var::Message,
+            "title" => Var::Title,
+            "field" => Var::Field,
+            "docs_url" => Var::DocsUrl,
+            "retry_after" => Var::RetryAfter,
+            "trace_id" => Var::TraceId,
+            "instance" => Var::Instance,
+            "type" => Var::Type,
+            "content" => Var::Content,
+            _ => return None,
+        })
+    }
+
+    /// Whether the value is only known at run time (message, trace id, instance, content).
+    pub fn is_runtime(&self) -> bool {
+        matches!(
+            self,
+            Var::Message | Var::TraceId | Var::Instance | Var::Content
+        )
+    }
+}
+
+/// A piece of a template string.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextPiece {
+    /// Literal text.
+    Lit(String),
+    /// A placeholder whose value is always present.
+    Var(Var),
+}
+
+/// A JSON template.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Template {
+    /// A string made of text and placeholders.
+    Text(Vec<TextPiece>),
+    /// A whole-value placeholder: keeps the value's JSON type; an object member whose
+    /// value is absent is left out.
+    Var(Var),
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A boolean.
+    Bool(bool),
+    /// An array.
+    Array(Vec<Template>),
+    /// An object.
+    Object(Vec<(String, Template)>),
+}
+
+/// How the error body is defined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyFormat {
+    /// RFC 9457 problem details.
+    Problem,
+    /// A user-defined template.
+    Template,
+}
+
+/// The error response body.
+#[derive(Debug, Clone)]
+pub struct Body {
+    /// How it is defined.
+    pub format: BodyFormat,
+    /// The template (for `Problem`, the built-in RFC 9457 one).
+    pub template: Template,
+    /// The response content type.
+    pub content_type: String,
+    /// Markdown introducing it.
+    pub description: Option<Sp<String>>,
+    /// Member descriptions by dotted path.
+    pub fields: Vec<(String, String)>,
+}
+
+/// The success envelope.
+#[derive(Debug, Clone)]
+pub struct Success {
+    /// The template, with `{content}`.
+    pub template: Template,
+    /// Markdown introducing it.
+    pub description: Option<Sp<String>>,
+    /// Member descriptions by dotted path.
+    pub fields: Vec<(String, String)>,
+}
+
+/// A client code sample.
+#[derive(Debug, Clone)]
+pub struct Snippet {
+    /// Heading.
+    pub title: String,
+    /// Code block language.
+    pub language: Option<String>,
+    /// The code.
+    pub code: String,
+    /// Markdown before the code.
+    pub description: Option<String>,
+}
+
+/// A free-form docs section.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Heading.
+    pub title: String,
+    /// Markdown.
+    pub body: String,
+}
+
+/// Documentation prose.
+#[derive(Debug, Clone, Default)]
+pub struct Docs {
+    /// The page title.
+    pub title: Option<String>,
+    /// Markdown at the top.
+    pub intro: Option<Sp<String>>,
+    /// Group the status table by class.
+    pub group_by_class: bool,
+    /// Markdown per class, in class order.
+    pub classes: Vec<(StatusClass, String)>,
+    /// Recommendations.
+    pub recommendations: Vec<String>,
+    /// Client code samples.
+    pub snippets: Vec<Snippet>,
+    /// Free-form sections.
+    pub sections: Vec<Section>,
+}
+
+/// A static JSON value a placeholder stands for, for one error.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VarValue<'a> {
+    /// A string.
+    Str(std::borrow::Cow<'a, str>),
+    /// A number.
+    Int(i64),
+    /// A scalar attribute.
+    Scalar(&'a Scalar),
+}
+
+impl Catalog {
+    /// The status with this code.
+    pub fn status(&self, code: u16) -> Option<&Status> {
+        self.statuses
+            .binary_search_by_key(&code, |s| s.code)
+            .ok()
+            .map(|i| &self.statuses[i])
+    }
+
+    /// The error with this code (exact match).
+    pub fn error(&self, code: &str) -> Option<&ErrorDef> {
+        self.errors.iter().find(|e| e.code.as_str() == code)
+    }
+
+    /// The errors returned with a status, in declaration order.
+    pub fn errors_with_status(&self, code: u16) -> impl Iterator<Item = &ErrorDef> {
+        self.errors.iter().filter(move |e| *e.status == code)
+    }
+
+    /// The status of an error (always declared in a valid catalog).
+    pub fn status_of(&self, error: &ErrorDef) -> &Status {
+        self.status(*error.status)
+            .expect("validated catalogs declare every error's status")
+    }
+
+    /// The body template of an error: its own, else the catalog's.
+    pub fn body_of<'a>(&'a self, error: &'a ErrorDef) -> &'a Template {
+        error.body.as_ref().unwrap_or(&self.body.template)
+    }
+
+    /// The documentation URL of an error, from the catalog's pattern.
+    pub fn docs_url(&self, error: &ErrorDef) -> Option<String> {
+        self.docs_url.as_ref().map(|p| {
+            p.replace("{code}", &error.code)
+                .replace("{status}", &error.status.to_string())
+        })
+    }
+
+    /// The attribute declaration with this name.
+    pub fn attribute(&self, name: &str) -> Option<&AttributeDef> {
+        self.attributes.iter().find(|a| a.name.as_str() == name)
+    }
+
+    /// The value a placeholder has for `error`, when it is known before run time.
+    /// `None` for run-time placeholders and for absent optional values.
+    pub fn static_value<'a>(&'a self, error: &'a ErrorDef, var: &Var) -> Option<VarValue<'a>> {
+        use std::borrow::Cow;
+        match var {
+            Var::Status => Some(VarValue::Int(i64::from(*error.status))),
+            Var::Reason => Some(VarValue::Str(Cow::Borrowed(
+                self.status_of(error).reason.as_str(),
+            ))),
+            Var::Code => Some(VarValue::Str(Cow::Borrowed(error.code.as_str()))),
+            Var::Title => Some(VarValue::Str(Cow::Borrowed(error.display_title()))),
+            Var::Field => error
+                .field
+                .as_ref()
+                .map(|f| VarValue::Str(Cow::Borrowed(f.as_str()))),
+            Var::DocsUrl => self.docs_url(error).map(|u| VarValue::Str(Cow::Owned(u))),
+            Var::Type => Some(VarValue::Str(
+                self.docs_url(error)
+                    .map_or(Cow::Borrowed("about:blank"), Cow::Owned),
+            )),
+            Var::RetryAfter => error.retry_after.map(|s| VarValue::Int(i64::from(s))),
+            Var::Attribute(name) => error
+                .attribute(name)
+                .or_else(|| self.status_of(error).attribute(name))
+                .map(VarValue::Scalar),
+            Var::Message | Var::TraceId | Var::Instance | Var::Content => None,
+        }
+    }
+}

@@ -1,0 +1,475 @@
+//! The catalog file as written: serde types that mirror the TOML one to one, every value
+//! wrapped in [`S`] so that it keeps its span. Nothing here is checked beyond its TOML type;
+//! `check` turns these into the validated [`crate::model`].
+//!
+//! These types are also the source of the JSON Schema (`errcat schema`, feature `schema`).
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// A value with the byte range it was written at.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(transparent))]
+pub struct S<T>(#[cfg_attr(feature = "schema", schemars(with = "T"))] pub toml::Spanned<T>);
+
+impl<T> S<T> {
+    /// The value.
+    pub fn get(&self) -> &T {
+        self.0.get_ref()
+    }
+    /// The byte range.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.0.span()
+    }
+}
+
+/// A TOML table whose entries keep the order they were written in.
+#[derive(Debug, Clone)]
+pub struct OrderedMap<K, V>(pub Vec<(K, V)>);
+
+impl<K, V> Default for OrderedMap<K, V> {
+    fn default() -> Self {
+        OrderedMap(Vec::new())
+    }
+}
+
+impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V_<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for V_<K, V> {
+            type Value = OrderedMap<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry()? {
+                    out.push((k, v));
+                }
+                Ok(OrderedMap(out))
+            }
+        }
+        d.deserialize_map(V_(std::marker::PhantomData))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl<K, V: JsonSchema> JsonSchema for OrderedMap<K, V> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Table_of_{}", V::schema_name()).into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <std::collections::BTreeMap<String, V>>::json_schema(g)
+    }
+}
+
+/// A string, integer, float or boolean: attribute values and example field values.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar {
+    /// A string.
+    Str(String),
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl Scalar {
+    /// The TOML type name, for diagnostics.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Scalar::Str(_) => "string",
+            Scalar::Int(_) => "integer",
+            Scalar::Float(_) => "float",
+            Scalar::Bool(_) => "boolean",
+        }
+    }
+}
+
+impl fmt::Display for Scalar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scalar::Str(s) => write!(f, "{s:?}"),
+            Scalar::Int(i) => write!(f, "{i}"),
+            Scalar::Float(x) => write!(f, "{x:?}"),
+            Scalar::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string, integer, float or boolean")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Str(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+                Ok(Scalar::Str(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                i64::try_from(v)
+                    .map(Scalar::Int)
+                    .map_err(|_| E::custom("integer out of range"))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Float(v))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl JsonSchema for Scalar {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Scalar".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": ["string", "integer", "number", "boolean"] })
+    }
+}
+
+/// A JSON template written as TOML: strings may hold `{placeholders}`.
+#[derive(Debug, Clone)]
+pub enum Template {
+    /// A string, maybe with placeholders.
+    Str(String),
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A boolean.
+    Bool(bool),
+    /// An array.
+    Array(Vec<S<Template>>),
+    /// An object; keys keep their order.
+    Table(OrderedMap<S<String>, S<Template>>),
+}
+
+impl<'de> Deserialize<'de> for Template {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Template;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON template (string, number, boolean, array or table)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Template, E> {
+                Ok(Template::Str(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Template, E> {
+                Ok(Template::Str(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Template, E> {
+                Ok(Template::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Template, E> {
+                i64::try_from(v)
+                    .map(Template::Int)
+                    .map_err(|_| E::custom("integer out of range"))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Template, E> {
+                Ok(Template::Float(v))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Template, E> {
+                Ok(Template::Bool(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Template, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Template::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Template, A::Error> {
+                let table = OrderedMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Template::Table(table))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl JsonSchema for Template {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Template".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A JSON value written as TOML; strings may hold {placeholders}."
+        })
+    }
+}
+
+/// One catalog file: the root catalog, a file it includes, or a catalog it extends.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+#[cfg_attr(feature = "schema", schemars(title = "errcat catalog"))]
+pub struct CatalogFile {
+    /// `[catalog]`: name, version, description, composition.
+    #[serde(default)]
+    pub catalog: Option<Meta>,
+    /// `[rust]`: names of the generated Rust types.
+    #[serde(default)]
+    pub rust: Option<S<RustNames>>,
+    /// `[lints]`: `rule = "allow" | "warn" | "deny"`.
+    #[serde(default)]
+    pub lints: OrderedMap<S<String>, S<String>>,
+    /// `[attributes.NAME]`: user-defined attributes of statuses and errors.
+    #[serde(default)]
+    pub attributes: OrderedMap<S<String>, S<AttributeDecl>>,
+    /// `[statuses.CODE]`: the HTTP statuses the API returns.
+    #[serde(default)]
+    pub statuses: OrderedMap<S<String>, S<Status>>,
+    /// `[errors.CODE]`: the application errors.
+    #[serde(default)]
+    pub errors: OrderedMap<S<String>, S<Error>>,
+    /// `[body]`: the error response body.
+    #[serde(default)]
+    pub body: Option<S<Body>>,
+    /// `[success]`: the envelope successful responses are wrapped in, if any.
+    #[serde(default)]
+    pub success: Option<S<Success>>,
+    /// `[docs]`: prose of the generated reference page.
+    #[serde(default)]
+    pub docs: Option<S<Docs>>,
+}
+
+/// `[catalog]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Meta {
+    /// The API's name (required in the root catalog).
+    pub name: Option<S<String>>,
+    /// The catalog's version.
+    pub version: Option<S<String>>,
+    /// Markdown describing the API's errors in general.
+    pub description: Option<S<String>>,
+    /// URL pattern of an error's documentation, with `{code}` (and optionally `{status}`).
+    pub docs_url: Option<S<String>>,
+    /// A catalog whose statuses this one may use: `"http"` (bundled) or a relative path.
+    pub extends: Option<S<String>>,
+    /// Catalog files merged into this one, relative to this file.
+    #[serde(default)]
+    pub include: Vec<S<String>>,
+    /// Error codes that were removed and may never be used again.
+    #[serde(default)]
+    pub retired: Vec<S<String>>,
+}
+
+/// `[rust]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct RustNames {
+    /// The error enum (default `ApiError`).
+    pub error_enum: Option<S<String>>,
+    /// The status enum (default `ApiStatus`).
+    pub status_enum: Option<S<String>>,
+}
+
+/// `[attributes.NAME]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct AttributeDecl {
+    /// `"string"`, `"integer"` or `"boolean"`.
+    #[serde(rename = "type")]
+    pub ty: S<String>,
+    /// The values allowed, if limited.
+    pub values: Option<Vec<S<Scalar>>>,
+    /// What the attribute means.
+    pub description: Option<S<String>>,
+    /// `["statuses"]`, `["errors"]` or both (the default).
+    pub applies_to: Option<Vec<S<String>>>,
+    /// Whether every status/error it applies to must set it.
+    #[serde(default)]
+    pub required: Option<S<bool>>,
+}
+
+/// `[statuses.CODE]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Status {
+    /// The reason phrase; defaults to the extended catalog's.
+    pub reason: Option<S<String>>,
+    /// Markdown; defaults to the extended catalog's.
+    pub description: Option<S<String>>,
+    /// Other names in use for this status.
+    #[serde(default)]
+    pub aliases: Vec<S<String>>,
+    /// Where the status is defined (`RFC 9110, Section 15.5.5`).
+    pub reference: Option<S<String>>,
+    /// User-defined attributes.
+    #[serde(default)]
+    pub attributes: OrderedMap<S<String>, S<Scalar>>,
+}
+
+/// `[errors.CODE]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Error {
+    /// The HTTP status it is returned with.
+    pub status: S<i64>,
+    /// The message, with `{field}` placeholders (`{{` and `}}` for braces).
+    pub message: S<String>,
+    /// A short human title (docs heading); defaults to the code.
+    pub title: Option<S<String>>,
+    /// Markdown: what happened.
+    pub description: Option<S<String>>,
+    /// Markdown: what the client should do.
+    pub remediation: Option<S<String>>,
+    /// The request field this error concerns (`{field}` in the body).
+    pub field: Option<S<String>>,
+    /// The message's typed placeholders.
+    #[serde(default)]
+    pub fields: OrderedMap<S<String>, S<Field>>,
+    /// Whether a client may retry.
+    pub retryable: Option<S<bool>>,
+    /// Seconds a client should wait before retrying (implies `retryable`).
+    pub retry_after: Option<S<i64>>,
+    /// Deprecation.
+    pub deprecated: Option<S<Deprecated>>,
+    /// User-defined attributes.
+    #[serde(default)]
+    pub attributes: OrderedMap<S<String>, S<Scalar>>,
+    /// A body template for this error only, replacing `[body]`'s.
+    pub body: Option<S<Template>>,
+    /// Example field values; each gives an example body.
+    #[serde(default)]
+    pub examples: Vec<S<Example>>,
+}
+
+/// `[errors.CODE.fields.NAME]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Field {
+    /// `"string"`, `"integer"`, `"unsigned"`, `"float"` or `"boolean"`.
+    #[serde(rename = "type")]
+    pub ty: S<String>,
+    /// What the value is.
+    pub description: Option<S<String>>,
+    /// A value for examples.
+    pub example: Option<S<Scalar>>,
+}
+
+/// `deprecated = { since, replaced_by, note }`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Deprecated {
+    /// The version that deprecated it.
+    pub since: Option<S<String>>,
+    /// The code of the error to use instead.
+    pub replaced_by: Option<S<String>>,
+    /// Why, or what to do.
+    pub note: Option<S<String>>,
+}
+
+/// `[[errors.CODE.examples]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Example {
+    /// A one-line summary.
+    pub summary: Option<S<String>>,
+    /// Field values.
+    #[serde(default)]
+    pub values: OrderedMap<S<String>, S<Scalar>>,
+}
+
+/// `[body]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Body {
+    /// `"problem"` (RFC 9457 problem+json, the default) or `"template"`.
+    pub format: Option<S<String>>,
+    /// The template, with `format = "template"`.
+    pub template: Option<S<Template>>,
+    /// The response content type (default `application/problem+json` or `application/json`).
+    pub content_type: Option<S<String>>,
+    /// Markdown introducing the body format.
+    pub description: Option<S<String>>,
+    /// Descriptions of the body's members for the docs' field table, by dotted path.
+    #[serde(default)]
+    pub fields: OrderedMap<S<String>, S<String>>,
+}
+
+/// `[success]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Success {
+    /// The envelope, with `{content}` where the payload goes.
+    pub template: S<Template>,
+    /// Markdown introducing it.
+    pub description: Option<S<String>>,
+    /// Descriptions of the envelope's members, by dotted path.
+    #[serde(default)]
+    pub fields: OrderedMap<S<String>, S<String>>,
+}
+
+/// `[docs]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Docs {
+    /// The page title (default: "NAME errors").
+    pub title: Option<S<String>>,
+    /// Markdown at the top of the page.
+    pub intro: Option<S<String>>,
+    /// Group the status table by class (1xx ... 5xx).
+    pub group_by_class: Option<S<bool>>,
+    /// Markdown introducing each class: keys `1xx` ... `5xx`.
+    #[serde(default)]
+    pub classes: OrderedMap<S<String>, S<String>>,
+    /// A numbered list of recommendations.
+    #[serde(default)]
+    pub recommendations: Vec<S<String>>,
+    /// Client code samples.
+    #[serde(default)]
+    pub snippets: Vec<S<Snippet>>,
+    /// Free-form sections at the end of the page.
+    #[serde(default)]
+    pub sections: Vec<S<Section>>,
+}
+
+/// `[[docs.snippets]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Snippet {
+    /// Heading.
+    pub title: S<String>,
+    /// The code block's language (`python`, `rust`, ...).
+    pub language: Option<S<String>>,
+    /// The code.
+    pub code: S<String>,
+    /// Markdown shown before the code.
+    pub description: Option<S<String>>,
+}
+
+/// `[[docs.sections]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Section {
+    /// Heading.
+    pub title: S<String>,
+    /// Markdown.
+    pub body: S<String>,
+}

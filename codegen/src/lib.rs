@@ -1,0 +1,15 @@
+//! errcat's generators: Rust types, markdown docs and OpenAPI 3.1 from one validated
+//! [`errcat_catalog::Catalog`], plus the build-script API.
+//!
+//! Emitters return `TokenStream`/`String`/`serde_json::Value`; file I/O, the `@generated`
+//! header and write-only-if-changed live in [`build`] and the CLI.
+
+#![deny(missing_docs)]
+
+pub mod body;
+pub mod build;
+pub mod markdown;
+pub mod openapi;
+pub mod rust;
+
+pub use errcat_catalog as catalog;
