@@ -12,4 +12,5 @@ pub mod markdown;
 pub mod openapi;
 pub mod rust;
 
+pub use build::{Builder, compile};
 pub use errcat_catalog as catalog;
