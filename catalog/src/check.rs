@@ -10,7 +10,7 @@ use crate::raw::{self, OrderedMap, S};
 use crate::rules::{self, Level};
 use crate::source::{FileId, Sources, Sp, Span};
 use crate::template::{self, RawPiece};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Everything the checks share.
 struct Cx<'a> {
@@ -590,6 +590,10 @@ fn errors(
     retired: &[Sp<String>],
 ) -> Vec<ErrorDef> {
     let mut out: Vec<ErrorDef> = Vec::new();
+    // Indexes into `out` by code and by variant: the duplicate and collision checks stay
+    // linear in the number of errors (a scan of `out` made 10,000 errors take seconds).
+    let mut by_code: HashMap<&str, usize> = HashMap::new();
+    let mut by_variant: HashMap<String, usize> = HashMap::new();
     for f in files {
         for (code, e) in &f.raw.errors.0 {
             let at = span(f.file, code);
@@ -601,7 +605,7 @@ fn errors(
                 );
                 continue;
             }
-            if let Some(first) = out.iter().find(|x| x.code.as_str() == code.get()) {
+            if let Some(first) = by_code.get(code.get().as_str()).map(|&i| &out[i]) {
                 cx.push(
                     Diagnostic::new("duplicate-error", format!("error `{}` is declared twice", code.get()))
                         .at(at, "declared again here")
@@ -619,7 +623,7 @@ fn errors(
                 continue;
             }
             let variant = names::variant_name(code.get());
-            if let Some(other) = out.iter().find(|x| x.variant == variant) {
+            if let Some(other) = by_variant.get(&variant).map(|&i| &out[i]) {
                 cx.push(
                     Diagnostic::new(
                         "rust-name-collision",
@@ -640,6 +644,8 @@ fn errors(
                 continue;
             }
             if let Some(def) = error(cx, f.file, code, e.get(), variant, statuses, attrs) {
+                by_code.insert(code.get().as_str(), out.len());
+                by_variant.insert(def.variant.clone(), out.len());
                 out.push(def);
             }
         }
@@ -921,9 +927,10 @@ fn examples(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) 
 // `deprecated.replaced_by` names another error of the catalog.
 fn replacements_exist(cx: &mut Cx<'_>, errors: &[ErrorDef]) {
     let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
+    let known: std::collections::HashSet<&str> = codes.iter().copied().collect();
     for e in errors {
         let Some(target) = e.deprecated.as_ref().and_then(|d| d.replaced_by.as_ref()) else { continue };
-        if target == e.code.as_str() || !codes.contains(&target.as_str()) {
+        if target == e.code.as_str() || !known.contains(target.as_str()) {
             let mut d = Diagnostic::new("unknown-replacement", format!("`{}` is deprecated in favour of `{target}`, which is not an error of the catalog", e.code.as_str()))
                 .at(e.code.span, "deprecated here");
             if let Some(best) = did_you_mean(target, &codes) {

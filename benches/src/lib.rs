@@ -1,0 +1,84 @@
+//! errcat's benchmarks and the tools the perf scripts run (see `docs/performance.md`).
+//!
+//! - [`synth`]: synthetic catalogs of any size;
+//! - [`generate_all`]: one generation run (load + validate + the three emitters), what a
+//!   build script or `errcat generate` does;
+//! - [`thiserror_source`]: the same errors written by hand with `thiserror`, the
+//!   comparison for the compile-time benchmark.
+
+pub mod synth;
+
+use errcat_catalog::{Catalog, Piece};
+use std::fmt::Write as _;
+
+/// The outputs of one generation run.
+#[derive(Debug)]
+pub struct Outputs {
+    /// The Rust source.
+    pub rust: String,
+    /// The markdown reference page.
+    pub markdown: String,
+    /// The OpenAPI document as JSON text.
+    pub openapi: String,
+}
+
+/// Loads and validates `text`, then runs the three emitters, as a build script does.
+pub fn generate_all(text: &str) -> Result<Outputs, String> {
+    let loaded = errcat_catalog::load_str("errors.toml", text);
+    let (catalog, _, _) = loaded.into_result()?;
+    Ok(emit_all(&catalog))
+}
+
+/// The three emitters on a validated catalog.
+pub fn emit_all(catalog: &Catalog) -> Outputs {
+    let opts = errcat_codegen::rust::RustOptions::default();
+    Outputs {
+        rust: errcat_codegen::rust::generate(catalog, &opts),
+        markdown: errcat_codegen::markdown::generate(catalog),
+        openapi: errcat_codegen::openapi::to_json(&errcat_codegen::openapi::document(catalog)),
+    }
+}
+
+/// Parses `text` with the `toml` crate alone: the baseline generation is compared with.
+pub fn toml_only(text: &str) -> Result<toml::Table, toml::de::Error> {
+    toml::from_str::<toml::Table>(text)
+}
+
+/// A library crate's source holding the errors of `catalog` written by hand with
+/// `thiserror`: one `#[error("...")]` per variant, with the same Display output as the
+/// generated enum (the message template with its fields).
+pub fn thiserror_source(catalog: &Catalog) -> String {
+    let mut s = String::new();
+    let name = &catalog.rust.error_enum;
+    s.push_str(
+        "//! The catalog's errors written by hand with thiserror (compile-time baseline).\n\n",
+    );
+    let _ = writeln!(s, "/// The API's errors.");
+    let _ = writeln!(s, "#[derive(Debug, Clone, PartialEq, ::thiserror::Error)]");
+    let _ = writeln!(s, "pub enum {name} {{");
+    for e in &catalog.errors {
+        let mut fmt = String::new();
+        for p in &e.message.pieces {
+            match p {
+                Piece::Lit(l) => fmt.push_str(&l.replace('{', "{{").replace('}', "}}")),
+                Piece::Field(i) => {
+                    let _ = write!(fmt, "{{{}}}", e.fields[*i].name.as_str());
+                }
+            }
+        }
+        let _ = writeln!(s, "    /// `{}`.", e.code.as_str());
+        let _ = writeln!(s, "    #[error({fmt:?})]");
+        if e.fields.is_empty() {
+            let _ = writeln!(s, "    {},", e.variant);
+        } else {
+            let _ = writeln!(s, "    {} {{", e.variant);
+            for f in &e.fields {
+                let _ = writeln!(s, "        /// {}", f.name.as_str());
+                let _ = writeln!(s, "        {}: {},", f.name.as_str(), f.ty.rust_type());
+            }
+            let _ = writeln!(s, "    }},");
+        }
+    }
+    s.push_str("}\n");
+    s
+}
