@@ -33,7 +33,11 @@ fn span(file: FileId, s: &S<impl Sized>) -> Span {
 }
 
 /// Builds the catalog from the parsed files, or `None` when any error was reported.
-pub(crate) fn build(files: &[Parsed], sources: &Sources, diags: &mut Diagnostics) -> Option<Catalog> {
+pub(crate) fn build(
+    files: &[Parsed],
+    sources: &Sources,
+    diags: &mut Diagnostics,
+) -> Option<Catalog> {
     let mut cx = Cx { sources, diags };
     let root = files.iter().rfind(|f| f.role == Role::Root)?;
     let levels = lint_levels(&mut cx, root);
@@ -41,7 +45,12 @@ pub(crate) fn build(files: &[Parsed], sources: &Sources, diags: &mut Diagnostics
     for f in merged.iter().filter(|f| f.role == Role::Include) {
         fragment_sections(&mut cx, f);
     }
-    let extends = root.raw.catalog.as_ref().and_then(|m| m.extends.as_ref()).is_some();
+    let extends = root
+        .raw
+        .catalog
+        .as_ref()
+        .and_then(|m| m.extends.as_ref())
+        .is_some();
     let library = status_library(&mut cx, files);
     let attributes = attributes(&mut cx, &merged);
     let statuses = statuses(&mut cx, &merged, &library, &attributes, extends);
@@ -54,13 +63,18 @@ pub(crate) fn build(files: &[Parsed], sources: &Sources, diags: &mut Diagnostics
                 .flat_map(move |m| m.retired.iter().map(move |r| sp(f.file, r)))
         })
         .collect();
-    let docs_url = root.raw.catalog.as_ref().and_then(|m| m.docs_url.as_ref()).map(|u| sp(root.file, u));
+    let docs_url = root
+        .raw
+        .catalog
+        .as_ref()
+        .and_then(|m| m.docs_url.as_ref())
+        .map(|u| sp(root.file, u));
     if let Some(url) = &docs_url {
         docs_url_placeholders(&mut cx, url);
     }
     let body = body(&mut cx, root, &attributes);
     let errors = errors(&mut cx, &merged, &statuses, &attributes, &retired);
-    replacements_exist(&mut cx, &errors);
+    replacements_exist(&mut cx, &merged, &errors);
     let success = success(&mut cx, root);
     let docs = docs(&mut cx, root);
     let rust = rust_names(&mut cx, root);
@@ -96,10 +110,18 @@ fn catalog_name(cx: &mut Cx<'_>, root: &Parsed) -> Option<Sp<String>> {
             Some(sp(root.file, name))
         }
         None => {
+            let (at, label) = match root.catalog_span.clone() {
+                Some(at) => (at, "no `name` in this table"),
+                None => (0..0, "no `[catalog]` table in this file"),
+            };
             cx.push(
                 Diagnostic::new("missing-name", "the catalog has no name")
-                    .at(Span::new(root.file, 0..0), "")
-                    .help("add `[catalog]` with `name = \"My API\"` at the top of the file"),
+                    .at(Span::new(root.file, at), label)
+                    .help(if root.catalog_span.is_some() {
+                        "add `name = \"My API\"` to `[catalog]`"
+                    } else {
+                        "add `[catalog]` with `name = \"My API\"` at the top of the file"
+                    }),
             );
             None
         }
@@ -112,19 +134,24 @@ fn lint_levels(cx: &mut Cx<'_>, root: &Parsed) -> BTreeMap<&'static str, Level> 
     let names: Vec<&str> = rules::RULES.iter().map(|r| r.name).collect();
     for (name, level) in &root.raw.lints.0 {
         let Some(rule) = rules::rule(name.get()) else {
-            let mut d = Diagnostic::new("unknown-lint", format!("no lint is named `{}`", name.get()))
-                .at(span(root.file, name), "unknown lint");
-            if let Some(best) = did_you_mean(name.get(), &names) {
-                d = d.help(format!("did you mean `{best}`?"));
-            }
+            let mut d =
+                Diagnostic::new("unknown-lint", format!("no lint is named `{}`", name.get()))
+                    .at(span(root.file, name), "unknown lint");
+            d = match did_you_mean(name.get(), &names) {
+                Some(best) => d.help(format!("did you mean `{best}`?")),
+                None => d.help("`errcat lint --explain` lists the rules; docs/catalog-format.md lists the lints"),
+            };
             cx.push(d);
             continue;
         };
         if rule.default != Level::Warn {
             cx.push(
-                Diagnostic::new("unknown-lint", format!("`{}` is an error and cannot be configured", rule.name))
-                    .at(span(root.file, name), "not a lint")
-                    .help("only warnings can be allowed or denied; fix the catalog instead"),
+                Diagnostic::new(
+                    "unknown-lint",
+                    format!("`{}` is an error and cannot be configured", rule.name),
+                )
+                .at(span(root.file, name), "not a lint")
+                .help("only warnings can be allowed or denied; fix the catalog instead"),
             );
             continue;
         }
@@ -135,7 +162,8 @@ fn lint_levels(cx: &mut Cx<'_>, root: &Parsed) -> BTreeMap<&'static str, Level> 
             other => {
                 cx.push(
                     Diagnostic::new("unknown-lint", format!("`{other}` is not a lint level"))
-                        .at(span(root.file, level), "expected \"allow\", \"warn\" or \"deny\""),
+                        .at(span(root.file, level), "expected \"allow\", \"warn\" or \"deny\"")
+                        .help("\"allow\" silences the lint, \"warn\" reports it, \"deny\" makes it an error"),
                 );
                 continue;
             }
@@ -152,10 +180,22 @@ fn fragment_sections(cx: &mut Cx<'_>, f: &Parsed) {
     if let Some(m) = &raw.catalog {
         for (key, present) in [
             ("catalog.name", m.name.as_ref().map(|s| span(f.file, s))),
-            ("catalog.version", m.version.as_ref().map(|s| span(f.file, s))),
-            ("catalog.description", m.description.as_ref().map(|s| span(f.file, s))),
-            ("catalog.docs_url", m.docs_url.as_ref().map(|s| span(f.file, s))),
-            ("catalog.extends", m.extends.as_ref().map(|s| span(f.file, s))),
+            (
+                "catalog.version",
+                m.version.as_ref().map(|s| span(f.file, s)),
+            ),
+            (
+                "catalog.description",
+                m.description.as_ref().map(|s| span(f.file, s)),
+            ),
+            (
+                "catalog.docs_url",
+                m.docs_url.as_ref().map(|s| span(f.file, s)),
+            ),
+            (
+                "catalog.extends",
+                m.extends.as_ref().map(|s| span(f.file, s)),
+            ),
         ] {
             if present.is_some() {
                 found.push((key, present));
@@ -194,10 +234,11 @@ struct LibraryStatus {
     reference: Option<String>,
 }
 
-// A status key is a number in 100..=599.
+// A status key is a three-digit number in 100..=599.
 fn status_code(cx: &mut Cx<'_>, file: FileId, key: &S<String>) -> Option<u16> {
-    match key.get().trim().parse::<u16>() {
-        Ok(code) if (100..=599).contains(&code) => Some(code),
+    let digits = key.get().len() == 3 && key.get().bytes().all(|b| b.is_ascii_digit());
+    match key.get().parse::<u16>() {
+        Ok(code) if digits && (100..=599).contains(&code) => Some(code),
         _ => {
             cx.push(
                 Diagnostic::new(
@@ -217,7 +258,9 @@ fn status_library(cx: &mut Cx<'_>, files: &[Parsed]) -> BTreeMap<u16, LibrarySta
     let mut out: BTreeMap<u16, LibraryStatus> = BTreeMap::new();
     for f in files.iter().filter(|f| f.role == Role::Base) {
         for (key, st) in &f.raw.statuses.0 {
-            let Some(code) = status_code(cx, f.file, key) else { continue };
+            let Some(code) = status_code(cx, f.file, key) else {
+                continue;
+            };
             let st = st.get();
             let entry = out.entry(code).or_insert(LibraryStatus {
                 reason: None,
@@ -231,7 +274,9 @@ fn status_library(cx: &mut Cx<'_>, files: &[Parsed]) -> BTreeMap<u16, LibrarySta
             if let Some(d) = &st.description {
                 entry.description = Some(sp(f.file, d));
             }
-            entry.aliases.extend(st.aliases.iter().map(|a| a.get().clone()));
+            entry
+                .aliases
+                .extend(st.aliases.iter().map(|a| a.get().clone()));
             if let Some(r) = &st.reference {
                 entry.reference = Some(r.get().clone());
             }
@@ -249,9 +294,13 @@ fn attributes(cx: &mut Cx<'_>, files: &[&Parsed]) -> Vec<AttributeDef> {
             let at = span(f.file, name);
             if let Some(first) = out.iter().find(|a| a.name.as_str() == name.get()) {
                 cx.push(
-                    Diagnostic::new("invalid-attribute-schema", format!("attribute `{}` is declared twice", name.get()))
-                        .at(at, "declared again here")
-                        .also(first.name.span, "first declared here"),
+                    Diagnostic::new(
+                        "invalid-attribute-schema",
+                        format!("attribute `{}` is declared twice", name.get()),
+                    )
+                    .at(at, "declared again here")
+                    .also(first.name.span, "first declared here")
+                    .help("keep one declaration of the attribute"),
                 );
                 continue;
             }
@@ -272,11 +321,18 @@ fn attributes(cx: &mut Cx<'_>, files: &[&Parsed]) -> Vec<AttributeDef> {
                 "integer" => AttrType::Integer,
                 "boolean" => AttrType::Boolean,
                 other => {
-                    let mut diag = Diagnostic::new("invalid-attribute-schema", format!("unknown attribute type `{other}`"))
-                        .at(span(f.file, &d.ty), "expected \"string\", \"integer\" or \"boolean\"");
-                    if let Some(best) = did_you_mean(other, &["string", "integer", "boolean"]) {
-                        diag = diag.help(format!("did you mean `{best}`?"));
-                    }
+                    let mut diag = Diagnostic::new(
+                        "invalid-attribute-schema",
+                        format!("unknown attribute type `{other}`"),
+                    )
+                    .at(
+                        span(f.file, &d.ty),
+                        "expected \"string\", \"integer\" or \"boolean\"",
+                    );
+                    diag = match did_you_mean(other, &["string", "integer", "boolean"]) {
+                        Some(best) => diag.help(format!("did you mean `{best}`?")),
+                        None => diag.help("attributes are strings, integers or booleans; limit a string's values with `values = [...]`"),
+                    };
                     cx.push(diag);
                     continue;
                 }
@@ -289,8 +345,16 @@ fn attributes(cx: &mut Cx<'_>, files: &[&Parsed]) -> Vec<AttributeDef> {
                         ok.push(v.get().clone());
                     } else {
                         cx.push(
-                            Diagnostic::new("invalid-attribute-schema", format!("allowed value {} is not a {}", v.get(), ty.as_str()))
-                                .at(span(f.file, v), format!("expected a {}", ty.as_str())),
+                            Diagnostic::new(
+                                "invalid-attribute-schema",
+                                format!("allowed value {} is not {}", v.get(), a(ty.as_str())),
+                            )
+                            .at(span(f.file, v), format!("expected {}", a(ty.as_str())))
+                            .help(format!(
+                                "every allowed value of a `type = \"{}\"` attribute is {}",
+                                ty.as_str(),
+                                a(ty.as_str())
+                            )),
                         );
                     }
                 }
@@ -305,8 +369,12 @@ fn attributes(cx: &mut Cx<'_>, files: &[&Parsed]) -> Vec<AttributeDef> {
                         "statuses" => on_statuses = true,
                         "errors" => on_errors = true,
                         other => cx.push(
-                            Diagnostic::new("invalid-attribute-schema", format!("`{other}` is not something attributes apply to"))
-                                .at(span(f.file, t), "expected \"statuses\" or \"errors\""),
+                            Diagnostic::new(
+                                "invalid-attribute-schema",
+                                format!("`{other}` is not something attributes apply to"),
+                            )
+                            .at(span(f.file, t), "expected \"statuses\" or \"errors\"")
+                            .help("`applies_to` lists \"statuses\", \"errors\" or both"),
                         ),
                     }
                 }
@@ -328,7 +396,9 @@ fn attributes(cx: &mut Cx<'_>, files: &[&Parsed]) -> Vec<AttributeDef> {
 fn attr_type_accepts(ty: AttrType, v: &Scalar) -> bool {
     matches!(
         (ty, v),
-        (AttrType::String, Scalar::Str(_)) | (AttrType::Integer, Scalar::Int(_)) | (AttrType::Boolean, Scalar::Bool(_))
+        (AttrType::String, Scalar::Str(_))
+            | (AttrType::Integer, Scalar::Int(_))
+            | (AttrType::Boolean, Scalar::Bool(_))
     )
 }
 
@@ -352,11 +422,17 @@ fn attribute_values(
     let mut out = Vec::new();
     for (name, value) in &values.0 {
         let Some(decl) = decls.iter().find(|a| a.name.as_str() == name.get()) else {
-            let mut d = Diagnostic::new("unknown-attribute", format!("attribute `{}` is not declared", name.get()))
-                .at(span(file, name), "undeclared attribute");
+            let mut d = Diagnostic::new(
+                "unknown-attribute",
+                format!("attribute `{}` is not declared", name.get()),
+            )
+            .at(span(file, name), "undeclared attribute");
             d = match did_you_mean(name.get(), &names) {
                 Some(best) => d.help(format!("did you mean `{best}`?")),
-                None => d.help(format!("declare it first: `[attributes.{}]` with a `type`", name.get())),
+                None => d.help(format!(
+                    "declare it first: `[attributes.{}]` with a `type`",
+                    name.get()
+                )),
             };
             cx.push(d);
             continue;
@@ -372,11 +448,23 @@ fn attribute_values(
                     format!(
                         "attribute `{}` does not apply to {}",
                         name.get(),
-                        if owner == Owner::Status { "statuses" } else { "errors" }
+                        if owner == Owner::Status {
+                            "statuses"
+                        } else {
+                            "errors"
+                        }
                     ),
                 )
                 .at(span(file, name), "not allowed here")
-                .also(decl.name.span, "declared here with `applies_to`"),
+                .also(decl.name.span, "declared here with `applies_to`")
+                .help(format!(
+                    "remove it here, or add \"{}\" to the attribute's `applies_to`",
+                    if owner == Owner::Status {
+                        "statuses"
+                    } else {
+                        "errors"
+                    }
+                )),
             );
             continue;
         }
@@ -385,10 +473,22 @@ fn attribute_values(
             cx.push(
                 Diagnostic::new(
                     "invalid-attribute-value",
-                    format!("attribute `{}` is a {}, not a {}", name.get(), decl.ty.as_str(), v.type_name()),
+                    format!(
+                        "attribute `{}` is {}, not {}",
+                        name.get(),
+                        a(decl.ty.as_str()),
+                        a(v.type_name())
+                    ),
                 )
-                .at(span(file, value), format!("expected a {}", decl.ty.as_str()))
-                .also(decl.name.span, "declared here"),
+                .at(
+                    span(file, value),
+                    format!("expected {}", a(decl.ty.as_str())),
+                )
+                .also(decl.name.span, "declared here")
+                .help(format!(
+                    "give it {} value, or change the attribute's `type`",
+                    a(decl.ty.as_str())
+                )),
             );
             continue;
         }
@@ -397,19 +497,31 @@ fn attribute_values(
                 let list: Vec<String> = allowed.iter().map(|a| a.to_string()).collect();
                 let strs: Vec<&str> = allowed
                     .iter()
-                    .filter_map(|a| if let Scalar::Str(s) = a { Some(s.as_str()) } else { None })
+                    .filter_map(|a| {
+                        if let Scalar::Str(s) = a {
+                            Some(s.as_str())
+                        } else {
+                            None
+                        }
+                    })
                     .collect();
                 let mut d = Diagnostic::new(
                     "invalid-attribute-value",
                     format!("{v} is not an allowed value of attribute `{}`", name.get()),
                 )
-                .at(span(file, value), format!("expected one of {}", list.join(", ")))
+                .at(
+                    span(file, value),
+                    format!("expected one of {}", list.join(", ")),
+                )
                 .also(decl.name.span, "declared here");
-                if let Scalar::Str(s) = v {
-                    if let Some(best) = did_you_mean(s, &strs) {
-                        d = d.help(format!("did you mean \"{best}\"?"));
-                    }
-                }
+                let best = match v {
+                    Scalar::Str(s) => did_you_mean(s, &strs),
+                    _ => None,
+                };
+                d = match best {
+                    Some(best) => d.help(format!("did you mean \"{best}\"?")),
+                    None => d.help("use one of the allowed values, or add this one to the attribute's `values`"),
+                };
                 cx.push(d);
                 continue;
             }
@@ -421,11 +533,22 @@ fn attribute_values(
             Owner::Status => decl.on_statuses,
             Owner::Error => decl.on_errors,
         };
-        if decl.required && applies && !values.0.iter().any(|(n, _)| n.get() == decl.name.as_str()) {
+        if decl.required && applies && !values.0.iter().any(|(n, _)| n.get() == decl.name.as_str())
+        {
             cx.push(
-                Diagnostic::new("missing-required-attribute", format!("required attribute `{}` is not set", decl.name.as_str()))
-                    .at(owner_span, "missing `attributes.{}`".replace("{}", decl.name.as_str()))
-                    .also(decl.name.span, "declared required here"),
+                Diagnostic::new(
+                    "missing-required-attribute",
+                    format!("required attribute `{}` is not set", decl.name.as_str()),
+                )
+                .at(
+                    owner_span,
+                    "missing `attributes.{}`".replace("{}", decl.name.as_str()),
+                )
+                .also(decl.name.span, "declared required here")
+                .help(format!(
+                    "set it: `attributes = {{ {} = ... }}`",
+                    decl.name.as_str()
+                )),
             );
         }
     }
@@ -440,7 +563,9 @@ fn empty_text(cx: &mut Cx<'_>, file: FileId, text: &S<String>, what: &str) {
         cx.push(
             Diagnostic::new("empty-text", format!("empty {what}"))
                 .at(span(file, text), "empty")
-                .help(format!("write the {what}, or remove the key to use the default")),
+                .help(format!(
+                    "write the {what}, or remove the key to use the default"
+                )),
         );
     }
 }
@@ -457,14 +582,19 @@ fn statuses(
     let mut out: Vec<Status> = Vec::new();
     for f in files {
         for (key, st) in &f.raw.statuses.0 {
-            let Some(code) = status_code(cx, f.file, key) else { continue };
+            let Some(code) = status_code(cx, f.file, key) else {
+                continue;
+            };
             let at = span(f.file, key);
             if let Some(first) = out.iter().find(|s| s.code == code) {
                 cx.push(
-                    Diagnostic::new("duplicate-status", format!("status {code} is declared twice"))
-                        .at(at, "declared again here")
-                        .also(first.span, "first declared here")
-                        .help("merge the two entries into one"),
+                    Diagnostic::new(
+                        "duplicate-status",
+                        format!("status {code} is declared twice"),
+                    )
+                    .at(at, "declared again here")
+                    .also(first.span, "first declared here")
+                    .help("merge the two entries into one"),
                 );
                 continue;
             }
@@ -477,15 +607,34 @@ fn statuses(
             }
             let reason = match (&raw.reason, lib.and_then(|l| l.reason.clone())) {
                 (Some(own), registered) => {
-                    reason_override(cx, f.file, code, own, registered.as_ref().map(|r| r.as_str()), lib);
+                    reason_override(
+                        cx,
+                        f.file,
+                        code,
+                        own,
+                        registered.as_ref().map(|r| r.as_str()),
+                        lib,
+                    );
                     sp(f.file, own)
                 }
                 (None, Some(inherited)) => inherited,
                 (None, None) => {
                     cx.push(
-                        Diagnostic::new("unknown-status-reason", format!("status {code} has no reason phrase"))
-                            .at(at, if extends { "not in the extended catalog" } else { "no reason given" })
-                            .help(format!("give it one: `[statuses.{code}]` with `reason = \"...\"`")),
+                        Diagnostic::new(
+                            "unknown-status-reason",
+                            format!("status {code} has no reason phrase"),
+                        )
+                        .at(
+                            at,
+                            if extends {
+                                "not in the extended catalog"
+                            } else {
+                                "no reason given"
+                            },
+                        )
+                        .help(format!(
+                            "give it one: `[statuses.{code}]` with `reason = \"...\"`"
+                        )),
                     );
                     continue;
                 }
@@ -493,7 +642,8 @@ fn statuses(
             if extends && lib.is_none() {
                 unregistered_status(cx, at, code);
             }
-            let attributes = attribute_values(cx, f.file, Owner::Status, at, &raw.attributes, attrs);
+            let attributes =
+                attribute_values(cx, f.file, Owner::Status, at, &raw.attributes, attrs);
             let mut aliases: Vec<String> = lib.map(|l| l.aliases.clone()).unwrap_or_default();
             aliases.extend(raw.aliases.iter().map(|a| a.get().clone()));
             out.push(Status {
@@ -523,8 +673,18 @@ fn statuses(
 }
 
 // A standard status keeps its registered reason or one of its aliases (a lint).
-fn reason_override(cx: &mut Cx<'_>, file: FileId, code: u16, own: &S<String>, registered: Option<&str>, lib: Option<&LibraryStatus>) {
-    let Some(registered) = registered else { return };
+fn reason_override(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    code: u16,
+    own: &S<String>,
+    registered: Option<&str>,
+    lib: Option<&LibraryStatus>,
+) {
+    // An empty reason is reported by `empty-text` alone.
+    let Some(registered) = registered.filter(|_| !own.get().trim().is_empty()) else {
+        return;
+    };
     let known = registered == own.get().as_str()
         || lib.is_some_and(|l| l.aliases.iter().any(|a| a == own.get()));
     if !known {
@@ -561,24 +721,82 @@ fn status_variants_unique(_cx: &mut Cx<'_>, statuses: &mut [Status]) {
     }
 }
 
-/// Narrows a span of a TOML string to a byte range of its value, when the string is
-/// written without escapes (so value offsets map 1:1 to source offsets).
+/// Narrows a span of a TOML string to a byte range of its value, mapping the value's
+/// offsets back through the string's escapes; the whole string when that is not possible.
 fn inner_span(sources: &Sources, outer: Span, value: &str, range: std::ops::Range<usize>) -> Span {
     let src = sources.text(outer);
     for quote in ["\"\"\"", "'''", "\"", "'"] {
-        if let Some(body) = src.strip_prefix(quote).and_then(|s| s.strip_suffix(quote)) {
-            // Multi-line strings drop a newline right after the opening quotes.
-            let (skip, body) = match body.strip_prefix('\n') {
-                Some(b) if quote.len() == 3 => (1, b),
-                _ => (0, body),
-            };
-            if body == value {
-                let start = outer.start as usize + quote.len() + skip;
-                return Span::new(outer.file, start + range.start..start + range.end);
+        let Some(body) = src.strip_prefix(quote).and_then(|s| s.strip_suffix(quote)) else {
+            continue;
+        };
+        // Multi-line strings drop a newline right after the opening quotes.
+        let multiline = quote.len() == 3;
+        let skip = match body {
+            _ if !multiline => 0,
+            b if b.starts_with("\r\n") => 2,
+            b if b.starts_with('\n') => 1,
+            _ => 0,
+        };
+        let body = &body[skip..];
+        let start = outer.start as usize + quote.len() + skip;
+        let map = if quote.starts_with('\'') {
+            (body == value).then(|| (0..=body.len()).collect::<Vec<_>>())
+        } else {
+            unescape(body, multiline).and_then(|(text, map)| (text == value).then_some(map))
+        };
+        if let Some(map) = map {
+            if let (Some(a), Some(b)) = (map.get(range.start), map.get(range.end)) {
+                return Span::new(outer.file, start + a..start + b);
             }
         }
+        break;
     }
     outer
+}
+
+/// Decodes a TOML basic string's escapes: the value, and for each byte of it (and its
+/// end) the offset in `body` it was written at. `None` for an escape TOML does not have.
+fn unescape(body: &str, multiline: bool) -> Option<(String, Vec<usize>)> {
+    let mut out = String::with_capacity(body.len());
+    let mut map = Vec::with_capacity(body.len() + 1);
+    let mut i = 0;
+    while let Some(c) = body[i..].chars().next() {
+        if c != '\\' {
+            map.extend(i..i + c.len_utf8());
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        }
+        let next = body[i + 1..].chars().next()?;
+        let hex = |len: usize| -> Option<char> {
+            char::from_u32(u32::from_str_radix(body.get(i + 2..i + 2 + len)?, 16).ok()?)
+        };
+        let (ch, len) = match next {
+            'b' => ('\u{8}', 2),
+            't' => ('\t', 2),
+            'n' => ('\n', 2),
+            'f' => ('\u{c}', 2),
+            'r' => ('\r', 2),
+            'e' => ('\u{1b}', 2),
+            '"' => ('"', 2),
+            '\\' => ('\\', 2),
+            'x' => (hex(2)?, 4),
+            'u' => (hex(4)?, 6),
+            'U' => (hex(8)?, 10),
+            w if multiline && w.is_whitespace() => {
+                // A line-ending backslash: the whitespace and newlines after it are dropped.
+                let rest = &body[i + 1..];
+                i += 1 + rest.len() - rest.trim_start().len();
+                continue;
+            }
+            _ => return None,
+        };
+        map.extend(std::iter::repeat_n(i, ch.len_utf8()));
+        out.push(ch);
+        i += len;
+    }
+    map.push(i);
+    Some((out, map))
 }
 
 // Error codes are unique, well formed, not retired, and give distinct Rust names.
@@ -607,18 +825,30 @@ fn errors(
             }
             if let Some(first) = by_code.get(code.get().as_str()).map(|&i| &out[i]) {
                 cx.push(
-                    Diagnostic::new("duplicate-error", format!("error `{}` is declared twice", code.get()))
-                        .at(at, "declared again here")
-                        .also(first.code.span, "first declared here"),
+                    Diagnostic::new(
+                        "duplicate-error",
+                        format!("error `{}` is declared twice", code.get()),
+                    )
+                    .at(at, "declared again here")
+                    .also(first.code.span, "first declared here")
+                    .help("error codes are unique: rename or remove one of the two"),
                 );
                 continue;
             }
             if let Some(r) = retired.iter().find(|r| r.as_str() == code.get()) {
                 cx.push(
-                    Diagnostic::new("retired-reuse", format!("error code `{}` was retired and may not be used again", code.get()))
-                        .at(at, "reuses a retired code")
-                        .also(r.span, "retired here")
-                        .help("clients may still handle the old meaning of this code; choose a new code"),
+                    Diagnostic::new(
+                        "retired-reuse",
+                        format!(
+                            "error code `{}` was retired and may not be used again",
+                            code.get()
+                        ),
+                    )
+                    .at(at, "reuses a retired code")
+                    .also(r.span, "retired here")
+                    .help(
+                        "clients may still handle the old meaning of this code; choose a new code",
+                    ),
                 );
                 continue;
             }
@@ -637,9 +867,12 @@ fn errors(
             }
             if names::is_keyword(&variant) {
                 cx.push(
-                    Diagnostic::new("rust-keyword", format!("`{}` becomes `{variant}`, a Rust keyword", code.get()))
-                        .at(at, "not a usable variant name")
-                        .help("rename the error code"),
+                    Diagnostic::new(
+                        "rust-keyword",
+                        format!("`{}` becomes `{variant}`, a Rust keyword", code.get()),
+                    )
+                    .at(at, "not a usable variant name")
+                    .help("rename the error code"),
                 );
                 continue;
             }
@@ -664,7 +897,11 @@ fn error(
 ) -> Option<ErrorDef> {
     let at = span(file, code);
     let status = error_status(cx, file, &e.status, statuses)?;
-    for (t, what) in [(&e.title, "title"), (&e.description, "description"), (&e.remediation, "remediation")] {
+    for (t, what) in [
+        (&e.title, "title"),
+        (&e.description, "description"),
+        (&e.remediation, "remediation"),
+    ] {
         if let Some(t) = t {
             empty_text(cx, file, t, what);
         }
@@ -706,14 +943,20 @@ fn error(
 }
 
 // An error's status is a code the catalog declares (and, as a lint, an error status).
-fn error_status(cx: &mut Cx<'_>, file: FileId, status: &S<i64>, statuses: &[Status]) -> Option<Sp<u16>> {
+fn error_status(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    status: &S<i64>,
+    statuses: &[Status],
+) -> Option<Sp<u16>> {
     let at = span(file, status);
     let code = match u16::try_from(*status.get()) {
         Ok(c) if (100..=599).contains(&c) => c,
         _ => {
             cx.push(
                 Diagnostic::new("status-out-of-range", format!("{} is not an HTTP status code", status.get()))
-                    .at(at, "expected a number from 100 to 599"),
+                    .at(at, "expected a number from 100 to 599")
+                    .help("HTTP status codes are three-digit numbers from 100 to 599 (RFC 9110, section 15)"),
             );
             return None;
         }
@@ -728,9 +971,12 @@ fn error_status(cx: &mut Cx<'_>, file: FileId, status: &S<i64>, statuses: &[Stat
     }
     if code < 400 {
         cx.push(
-            Diagnostic::new("success-status-error", format!("an error returned with status {code}, which is not an error status"))
-                .at(at, "not a 4xx or 5xx status")
-                .help("clients treat 1xx, 2xx and 3xx responses as non-errors"),
+            Diagnostic::new(
+                "success-status-error",
+                format!("an error returned with status {code}, which is not an error status"),
+            )
+            .at(at, "not a 4xx or 5xx status")
+            .help("clients treat 1xx, 2xx and 3xx responses as non-errors"),
         );
     }
     Some(Sp::new(code, at))
@@ -752,35 +998,62 @@ fn fields(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> Vec<FieldDef> {
         }
         if names::is_keyword(name.get()) {
             cx.push(
-                Diagnostic::new("rust-keyword", format!("field `{}` is a Rust keyword", name.get()))
-                    .at(at, "cannot be a Rust field name")
-                    .help(format!("rename it, for example to `{}_name`", name.get())),
+                Diagnostic::new(
+                    "rust-keyword",
+                    format!("field `{}` is a Rust keyword", name.get()),
+                )
+                .at(at, "cannot be a Rust field name")
+                .help(format!("rename it, for example to `{}_name`", name.get())),
             );
             continue;
         }
         let f = f.get();
-        let Some(ty) = FieldType::ALL.iter().find(|(n, _)| *n == f.ty.get()).map(|(_, t)| *t) else {
-            let mut d = Diagnostic::new("unknown-field-type", format!("unknown field type `{}`", f.ty.get()))
-                .at(span(file, &f.ty), "expected string, integer, unsigned, float or boolean");
-            if let Some(best) = did_you_mean(f.ty.get(), &type_names) {
-                d = d.help(format!("did you mean `{best}`?"));
-            }
+        let Some(ty) = FieldType::ALL
+            .iter()
+            .find(|(n, _)| *n == f.ty.get())
+            .map(|(_, t)| *t)
+        else {
+            let mut d = Diagnostic::new(
+                "unknown-field-type",
+                format!("unknown field type `{}`", f.ty.get()),
+            )
+            .at(
+                span(file, &f.ty),
+                "expected string, integer, unsigned, float or boolean",
+            );
+            d = match did_you_mean(f.ty.get(), &type_names) {
+                Some(best) => d.help(format!("did you mean `{best}`?")),
+                None => d.help(
+                    "a field is a string, integer (i64), unsigned (u64), float (f64) or boolean",
+                ),
+            };
             cx.push(d);
             continue;
         };
         let example = match &f.example {
             Some(v) if matches!(v.get(), Scalar::Float(x) if !x.is_finite()) => {
                 cx.push(
-                    Diagnostic::new("invalid-example", format!("example {} has no JSON representation", v.get()))
-                        .at(span(file, v), "not a finite number"),
+                    Diagnostic::new(
+                        "invalid-example",
+                        format!("example {} has no JSON representation", v.get()),
+                    )
+                    .at(span(file, v), "not a finite number")
+                    .help("JSON numbers are finite: use a finite example"),
                 );
                 ty.default_example(name.get())
             }
             Some(v) if ty.accepts(v.get()) => v.get().clone(),
             Some(v) => {
                 cx.push(
-                    Diagnostic::new("invalid-example", format!("example {} is not a {}", v.get(), ty.as_str()))
-                        .at(span(file, v), format!("expected a {}", ty.as_str())),
+                    Diagnostic::new(
+                        "invalid-example",
+                        format!("example {} is not {}", v.get(), a(ty.as_str())),
+                    )
+                    .at(span(file, v), format!("expected {}", a(ty.as_str())))
+                    .help(format!(
+                        "give the field an example of its type, or change its `type` from \"{}\"",
+                        ty.as_str()
+                    )),
                 );
                 ty.default_example(name.get())
             }
@@ -838,8 +1111,14 @@ fn message(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -
                     if e.fields.0.iter().any(|(n, _)| *n.get() == name) {
                         continue;
                     }
-                    let mut d = Diagnostic::new("undeclared-placeholder", format!("placeholder `{{{name}}}` has no field"))
-                        .at(inner_span(cx.sources, at, text.get(), range), "undeclared placeholder");
+                    let mut d = Diagnostic::new(
+                        "undeclared-placeholder",
+                        format!("placeholder `{{{name}}}` has no field"),
+                    )
+                    .at(
+                        inner_span(cx.sources, at, text.get(), range),
+                        "undeclared placeholder",
+                    );
                     d = match did_you_mean(&name, &declared) {
                         Some(best) => d.help(format!("did you mean `{{{best}}}`?")),
                         None => d.help(format!(
@@ -851,17 +1130,27 @@ fn message(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -
             },
         }
     }
+    // An unresolved placeholder is most likely a misspelt field: not also "unused".
     for (f, used) in fields.iter().zip(used) {
-        if !used {
+        if !used && ok {
             cx.push(
-                Diagnostic::new("unused-field", format!("field `{}` is not used in the message", f.name.as_str()))
-                    .at(f.name.span, "unused field")
-                    .also(at, "the message")
-                    .help(format!("use it as `{{{}}}` in the message, or remove it", f.name.as_str())),
+                Diagnostic::new(
+                    "unused-field",
+                    format!("field `{}` is not used in the message", f.name.as_str()),
+                )
+                .at(f.name.span, "unused field")
+                .also(at, "the message")
+                .help(format!(
+                    "use it as `{{{}}}` in the message, or remove it",
+                    f.name.as_str()
+                )),
             );
         }
     }
-    ok.then_some(Message { text: sp(file, text), pieces: out })
+    ok.then_some(Message {
+        text: sp(file, text),
+        pieces: out,
+    })
 }
 
 // `retry_after` fits in u32 and does not contradict `retryable = false`.
@@ -871,7 +1160,8 @@ fn retry(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> (bool, Option<u32>) {
         Err(_) => {
             cx.push(
                 Diagnostic::new("invalid-type", format!("retry_after {} is not a number of seconds", r.get()))
-                    .at(span(file, r), "expected a whole number of seconds from 0 to 4294967295"),
+                    .at(span(file, r), "expected a whole number of seconds from 0 to 4294967295")
+                    .help("`retry_after` is the `Retry-After` delay in seconds, such as `retry_after = 30`"),
             );
             None
         }
@@ -886,7 +1176,10 @@ fn retry(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> (bool, Option<u32>) {
             );
             (false, None)
         }
-        (flag, after) => (flag.as_ref().is_some_and(|f| *f.get()) || after.is_some(), after.map(|(v, _)| v)),
+        (flag, after) => (
+            flag.as_ref().is_some_and(|f| *f.get()) || after.is_some(),
+            after.map(|(v, _)| v),
+        ),
     }
 }
 
@@ -894,7 +1187,10 @@ fn retry(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> (bool, Option<u32>) {
 fn examples(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -> Vec<Example> {
     let defaults: Vec<Scalar> = fields.iter().map(|f| f.example.clone()).collect();
     if e.examples.is_empty() {
-        return vec![Example { summary: None, values: defaults }];
+        return vec![Example {
+            summary: None,
+            values: defaults,
+        }];
     }
     let declared: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     let mut out = Vec::new();
@@ -904,39 +1200,78 @@ fn examples(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) 
         for (name, value) in &ex.values.0 {
             let finite = !matches!(value.get(), Scalar::Float(x) if !x.is_finite());
             match fields.iter().position(|f| f.name.as_str() == name.get()) {
-                Some(i) if finite && fields[i].ty.accepts(value.get()) => values[i] = value.get().clone(),
+                Some(i) if finite && fields[i].ty.accepts(value.get()) => {
+                    values[i] = value.get().clone()
+                }
                 Some(i) => cx.push(
-                    Diagnostic::new("invalid-example", format!("example value {} is not a {}", value.get(), fields[i].ty.as_str()))
-                        .at(span(file, value), format!("field `{}` is a {}", name.get(), fields[i].ty.as_str())),
+                    Diagnostic::new(
+                        "invalid-example",
+                        format!(
+                            "example value {} is not {}",
+                            value.get(),
+                            a(fields[i].ty.as_str())
+                        ),
+                    )
+                    .at(
+                        span(file, value),
+                        format!("field `{}` is {}", name.get(), a(fields[i].ty.as_str())),
+                    )
+                    .help(format!(
+                        "give `{}` {} value",
+                        name.get(),
+                        a(fields[i].ty.as_str())
+                    )),
                 ),
                 None => {
-                    let mut d = Diagnostic::new("invalid-example", format!("example sets `{}`, which is not a field of this error", name.get()))
-                        .at(span(file, name), "not a field");
-                    if let Some(best) = did_you_mean(name.get(), &declared) {
-                        d = d.help(format!("did you mean `{best}`?"));
-                    }
+                    let mut d = Diagnostic::new(
+                        "invalid-example",
+                        format!(
+                            "example sets `{}`, which is not a field of this error",
+                            name.get()
+                        ),
+                    )
+                    .at(span(file, name), "not a field");
+                    d = match did_you_mean(name.get(), &declared) {
+                        Some(best) => d.help(format!("did you mean `{best}`?")),
+                        None => d.help("examples set the error's fields, declared under `fields`"),
+                    };
                     cx.push(d);
                 }
             }
         }
-        out.push(Example { summary: ex.summary.as_ref().map(|s| s.get().clone()), values });
+        out.push(Example {
+            summary: ex.summary.as_ref().map(|s| s.get().clone()),
+            values,
+        });
     }
     out
 }
 
 // `deprecated.replaced_by` names another error of the catalog.
-fn replacements_exist(cx: &mut Cx<'_>, errors: &[ErrorDef]) {
+fn replacements_exist(cx: &mut Cx<'_>, files: &[&Parsed], errors: &[ErrorDef]) {
     let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
     let known: std::collections::HashSet<&str> = codes.iter().copied().collect();
-    for e in errors {
-        let Some(target) = e.deprecated.as_ref().and_then(|d| d.replaced_by.as_ref()) else { continue };
-        if target == e.code.as_str() || !known.contains(target.as_str()) {
-            let mut d = Diagnostic::new("unknown-replacement", format!("`{}` is deprecated in favour of `{target}`, which is not an error of the catalog", e.code.as_str()))
-                .at(e.code.span, "deprecated here");
-            if let Some(best) = did_you_mean(target, &codes) {
-                d = d.help(format!("did you mean `{best}`?"));
+    for f in files {
+        for (code, e) in &f.raw.errors.0 {
+            let Some(target) = e
+                .get()
+                .deprecated
+                .as_ref()
+                .and_then(|d| d.get().replaced_by.as_ref())
+            else {
+                continue;
+            };
+            let target_code = target.get().as_str();
+            if target_code == code.get().as_str() || !known.contains(target_code) {
+                let mut d = Diagnostic::new("unknown-replacement", format!("`{}` is deprecated in favour of `{target_code}`, which is not an error of the catalog", code.get()))
+                    .at(span(f.file, target), "no error has this code")
+                    .also(span(f.file, code), "deprecated here");
+                d = match did_you_mean(target_code, &codes).filter(|b| *b != code.get().as_str()) {
+                    Some(best) => d.help(format!("did you mean `{best}`?")),
+                    None => d.help("`replaced_by` names the code of another error of this catalog"),
+                };
+                cx.push(d);
             }
-            cx.push(d);
         }
     }
 }
@@ -970,13 +1305,26 @@ fn resolve_var(name: &str, vars: &VarSet) -> Option<(Var, bool)> {
         return Some((Var::Attribute(a.clone()), *optional));
     }
     let var = Var::builtin(name)?;
-    let allowed = if var == Var::Content { vars.content } else { vars.builtins };
-    let optional = matches!(var, Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance);
+    let allowed = if var == Var::Content {
+        vars.content
+    } else {
+        vars.builtins
+    };
+    let optional = matches!(
+        var,
+        Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance
+    );
     allowed.then_some((var, optional))
 }
 
 // Template placeholders are known, and optional ones stand alone as a member's whole value.
-fn template(cx: &mut Cx<'_>, file: FileId, t: &S<raw::Template>, vars: &VarSet, kind: TemplateKind) -> Option<Template> {
+fn template(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    t: &S<raw::Template>,
+    vars: &VarSet,
+    kind: TemplateKind,
+) -> Option<Template> {
     let at = span(file, t);
     Some(match t.get() {
         raw::Template::Int(i) => Template::Int(*i),
@@ -1025,7 +1373,9 @@ fn template(cx: &mut Cx<'_>, file: FileId, t: &S<raw::Template>, vars: &VarSet, 
                     cx.push(
                         Diagnostic::new("template-syntax", err.message)
                             .at(inner_span(cx.sources, at, s, err.range), "here")
-                            .help("placeholders are `{name}`; write `{{` and `}}` for literal braces"),
+                            .help(
+                                "placeholders are `{name}`; write `{{` and `}}` for literal braces",
+                            ),
                     );
                     return None;
                 }
@@ -1055,14 +1405,35 @@ fn template(cx: &mut Cx<'_>, file: FileId, t: &S<raw::Template>, vars: &VarSet, 
                                 let mut known: Vec<&str> = Var::BUILTIN
                                     .iter()
                                     .copied()
-                                    .filter(|b| if *b == "content" { vars.content } else { vars.builtins })
+                                    .filter(|b| {
+                                        if *b == "content" {
+                                            vars.content
+                                        } else {
+                                            vars.builtins
+                                        }
+                                    })
                                     .collect();
                                 known.extend(vars.attrs.iter().map(|(a, _)| a.as_str()));
-                                let mut d = Diagnostic::new("unknown-placeholder", format!("unknown placeholder `{{{name}}}`"))
-                                    .at(pspan, "unknown placeholder");
+                                let mut d = Diagnostic::new(
+                                    "unknown-placeholder",
+                                    format!("unknown placeholder `{{{name}}}`"),
+                                )
+                                .at(pspan, "unknown placeholder");
                                 d = match did_you_mean(&name, &known) {
                                     Some(best) => d.help(format!("did you mean `{{{best}}}`?")),
-                                    None => d.help(format!("{} templates may use {}", if kind == TemplateKind::Body { "body" } else { "success" }, known.iter().map(|k| format!("`{{{k}}}`")).collect::<Vec<_>>().join(", "))),
+                                    None => d.help(format!(
+                                        "{} templates may use {}",
+                                        if kind == TemplateKind::Body {
+                                            "body"
+                                        } else {
+                                            "success"
+                                        },
+                                        known
+                                            .iter()
+                                            .map(|k| format!("`{{{k}}}`"))
+                                            .collect::<Vec<_>>()
+                                            .join(", ")
+                                    )),
                                 };
                                 cx.push(d);
                             }
@@ -1130,13 +1501,18 @@ fn body(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef]) -> Option<Body> 
         (BodyFormat::Problem, None) => problem_template(),
         (BodyFormat::Problem, Some(t)) => {
             cx.push(
-                Diagnostic::new("invalid-type", "`[body.template]` is given but the body format is \"problem\"")
-                    .at(span(file, t), "ignored with format = \"problem\"")
-                    .help("set `format = \"template\"`, or remove the template"),
+                Diagnostic::new(
+                    "invalid-type",
+                    "`[body.template]` is given but the body format is \"problem\"",
+                )
+                .at(span(file, t), "ignored with format = \"problem\"")
+                .help("set `format = \"template\"`, or remove the template"),
             );
             return None;
         }
-        (BodyFormat::Template, Some(t)) => template(cx, file, t, &body_vars(attrs, false), TemplateKind::Body)?,
+        (BodyFormat::Template, Some(t)) => {
+            template(cx, file, t, &body_vars(attrs, false), TemplateKind::Body)?
+        }
         (BodyFormat::Template, None) => {
             cx.push(
                 Diagnostic::new("invalid-type", "body format \"template\" needs a `[body.template]`")
@@ -1158,7 +1534,12 @@ fn body(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef]) -> Option<Body> 
         template,
         content_type,
         description: raw.description.as_ref().map(|d| sp(file, d)),
-        fields: raw.fields.0.iter().map(|(k, v)| (k.get().clone(), v.get().clone())).collect(),
+        fields: raw
+            .fields
+            .0
+            .iter()
+            .map(|(k, v)| (k.get().clone(), v.get().clone()))
+            .collect(),
     })
 }
 
@@ -1167,27 +1548,41 @@ fn success(cx: &mut Cx<'_>, root: &Parsed) -> Option<Success> {
     let s = root.raw.success.as_ref()?;
     let file = root.file;
     let raw = s.get();
-    let vars = VarSet { attrs: Vec::new(), content: true, builtins: false };
+    let vars = VarSet {
+        attrs: Vec::new(),
+        content: true,
+        builtins: false,
+    };
     let template = template(cx, file, &raw.template, &vars, TemplateKind::Success)?;
     if !contains_var(&template, &Var::Content) {
         cx.push(
-            Diagnostic::new("missing-content-placeholder", "the success envelope has no `{content}`")
-                .at(span(file, &raw.template), "where does the payload go?")
-                .help("add a member whose value is \"{content}\", such as `content = \"{content}\"`"),
+            Diagnostic::new(
+                "missing-content-placeholder",
+                "the success envelope has no `{content}`",
+            )
+            .at(span(file, &raw.template), "where does the payload go?")
+            .help("add a member whose value is \"{content}\", such as `content = \"{content}\"`"),
         );
         return None;
     }
     Some(Success {
         template,
         description: raw.description.as_ref().map(|d| sp(file, d)),
-        fields: raw.fields.0.iter().map(|(k, v)| (k.get().clone(), v.get().clone())).collect(),
+        fields: raw
+            .fields
+            .0
+            .iter()
+            .map(|(k, v)| (k.get().clone(), v.get().clone()))
+            .collect(),
     })
 }
 
 fn contains_var(t: &Template, var: &Var) -> bool {
     match t {
         Template::Var(v) => v == var,
-        Template::Text(pieces) => pieces.iter().any(|p| matches!(p, TextPiece::Var(v) if v == var)),
+        Template::Text(pieces) => pieces
+            .iter()
+            .any(|p| matches!(p, TextPiece::Var(v) if v == var)),
         Template::Array(items) => items.iter().any(|i| contains_var(i, var)),
         Template::Object(members) => members.iter().any(|(_, v)| contains_var(v, var)),
         _ => false,
@@ -1201,7 +1596,8 @@ fn docs_url_placeholders(cx: &mut Cx<'_>, url: &Sp<String>) {
         Err(err) => {
             cx.push(
                 Diagnostic::new("template-syntax", err.message)
-                    .at(inner_span(cx.sources, url.span, url, err.range), "here"),
+                    .at(inner_span(cx.sources, url.span, url, err.range), "here")
+                    .help("placeholders are `{code}` and `{status}`; write `{{` and `}}` for literal braces"),
             );
             return;
         }
@@ -1213,8 +1609,14 @@ fn docs_url_placeholders(cx: &mut Cx<'_>, url: &Sp<String>) {
                 "code" => has_code = true,
                 "status" => {}
                 _ => {
-                    let mut d = Diagnostic::new("unknown-placeholder", format!("unknown placeholder `{{{name}}}` in the docs URL"))
-                        .at(inner_span(cx.sources, url.span, url, range), "unknown placeholder");
+                    let mut d = Diagnostic::new(
+                        "unknown-placeholder",
+                        format!("unknown placeholder `{{{name}}}` in the docs URL"),
+                    )
+                    .at(
+                        inner_span(cx.sources, url.span, url, range),
+                        "unknown placeholder",
+                    );
                     d = match did_you_mean(&name, &["code", "status"]) {
                         Some(best) => d.help(format!("did you mean `{{{best}}}`?")),
                         None => d.help("docs URLs may use `{code}` and `{status}`"),
@@ -1226,16 +1628,21 @@ fn docs_url_placeholders(cx: &mut Cx<'_>, url: &Sp<String>) {
     }
     if !has_code {
         cx.push(
-            Diagnostic::new("docs-url-without-code", "the docs URL pattern has no `{code}`")
-                .at(url.span, "every error links here")
-                .help("add `{code}`, such as \"https://docs.example.com/errors#{code}\""),
+            Diagnostic::new(
+                "docs-url-without-code",
+                "the docs URL pattern has no `{code}`",
+            )
+            .at(url.span, "every error links here")
+            .help("add `{code}`, such as \"https://docs.example.com/errors#{code}\""),
         );
     }
 }
 
 // Docs class sections are keyed 1xx to 5xx.
 fn docs(cx: &mut Cx<'_>, root: &Parsed) -> Docs {
-    let Some(d) = &root.raw.docs else { return Docs::default() };
+    let Some(d) = &root.raw.docs else {
+        return Docs::default();
+    };
     let file = root.file;
     let d = d.get();
     let mut classes = Vec::new();
@@ -1244,7 +1651,8 @@ fn docs(cx: &mut Cx<'_>, root: &Parsed) -> Docs {
             Some(c) => classes.push((c, text.get().clone())),
             None => cx.push(
                 Diagnostic::new("invalid-status-class", format!("`{}` is not a status class", key.get()))
-                    .at(span(file, key), "expected 1xx, 2xx, 3xx, 4xx or 5xx"),
+                    .at(span(file, key), "expected 1xx, 2xx, 3xx, 4xx or 5xx")
+                    .help("`[docs.classes]` introduces the status classes of RFC 9110: keys `1xx` to `5xx`"),
             ),
         }
     }
@@ -1271,7 +1679,10 @@ fn docs(cx: &mut Cx<'_>, root: &Parsed) -> Docs {
         sections: d
             .sections
             .iter()
-            .map(|s| Section { title: s.get().title.get().clone(), body: s.get().body.get().clone() })
+            .map(|s| Section {
+                title: s.get().title.get().clone(),
+                body: s.get().body.get().clone(),
+            })
             .collect(),
     }
 }
@@ -1279,15 +1690,29 @@ fn docs(cx: &mut Cx<'_>, root: &Parsed) -> Docs {
 // Configured Rust type names are identifiers, not keywords, and distinct.
 fn rust_names(cx: &mut Cx<'_>, root: &Parsed) -> RustNames {
     let file = root.file;
-    let raw = root.raw.rust.as_ref().map(|r| r.get().clone()).unwrap_or_default();
+    let raw = root
+        .raw
+        .rust
+        .as_ref()
+        .map(|r| r.get().clone())
+        .unwrap_or_default();
     let mut check = |value: &Option<S<String>>, default: &str| -> String {
-        let Some(v) = value else { return default.to_owned() };
+        let Some(v) = value else {
+            return default.to_owned();
+        };
         let name = v.get();
         if !names::is_ident(name) || names::is_keyword(name) {
             cx.push(
-                Diagnostic::new(if names::is_keyword(name) { "rust-keyword" } else { "invalid-rust-name" }, format!("`{name}` cannot be a Rust type name"))
-                    .at(span(file, v), "not a usable Rust identifier")
-                    .help("use an UpperCamelCase identifier such as `ApiError`"),
+                Diagnostic::new(
+                    if names::is_keyword(name) {
+                        "rust-keyword"
+                    } else {
+                        "invalid-rust-name"
+                    },
+                    format!("`{name}` cannot be a Rust type name"),
+                )
+                .at(span(file, v), "not a usable Rust identifier")
+                .help("use an UpperCamelCase identifier such as `ApiError`"),
             );
             return default.to_owned();
         }
@@ -1298,11 +1723,27 @@ fn rust_names(cx: &mut Cx<'_>, root: &Parsed) -> RustNames {
     if error_enum == status_enum {
         if let Some(v) = &raw.status_enum {
             cx.push(
-                Diagnostic::new("invalid-rust-name", format!("the error and status enums are both named `{error_enum}`"))
-                    .at(span(file, v), "same name as the error enum")
-                    .help("give the two enums different names"),
+                Diagnostic::new(
+                    "invalid-rust-name",
+                    format!("the error and status enums are both named `{error_enum}`"),
+                )
+                .at(span(file, v), "same name as the error enum")
+                .help("give the two enums different names"),
             );
         }
     }
-    RustNames { error_enum, status_enum }
+    RustNames {
+        error_enum,
+        status_enum,
+    }
+}
+
+/// `ty` with its indefinite article: "an integer", "a string".
+fn a(ty: &str) -> String {
+    let article = if ty.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {ty}")
 }

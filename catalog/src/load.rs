@@ -2,11 +2,12 @@
 //! collected, then composition (`include`, `extends`) with cycle detection.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::raw::{self, CatalogFile};
+use crate::raw::{self, CatalogFile, OrderedMap, S};
 use crate::source::{FileId, Sources, Span};
 use serde::de::{Deserialize, Deserializer};
 use std::path::{Component, Path, PathBuf};
-use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 /// How a file takes part in the catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub(crate) struct Parsed {
     pub file: FileId,
     pub role: Role,
     pub raw: CatalogFile,
+    /// Where the `[catalog]` table is written, if it is.
+    pub catalog_span: Option<std::ops::Range<usize>>,
 }
 
 /// Reads a file's text; the default reads from disk, `errcat diff` reads from git.
@@ -72,7 +75,7 @@ impl<'r, 'a> Loader<'r, 'a> {
                 .collect();
             let mut d = Diagnostic::new(
                 "include-cycle",
-                format!("`{}` includes itself", path.display()),
+                format!("`{}` includes itself", key.display()),
             )
             .note(format!("the cycle is {}", chain.join(" -> ")))
             .help("remove one of the `include` or `extends` entries of the cycle");
@@ -119,7 +122,7 @@ impl<'r, 'a> Loader<'r, 'a> {
     }
 
     fn parse_and_follow(&mut self, file: FileId, role: Role, dir: &Path) {
-        let Some(raw) = parse(&self.sources, file, &mut self.diags) else {
+        let Some((raw, catalog_span)) = parse(&self.sources, file, &mut self.diags) else {
             return;
         };
         let meta = raw.catalog.clone().unwrap_or_default();
@@ -141,11 +144,12 @@ impl<'r, 'a> Loader<'r, 'a> {
                 if !self.seen.iter().any(|p| p.as_os_str() == name.as_str()) {
                     self.seen.push(PathBuf::from(&name));
                     let id = self.sources.add(&name, text.to_owned(), true);
-                    if let Some(raw) = parse(&self.sources, id, &mut self.diags) {
+                    if let Some((raw, catalog_span)) = parse(&self.sources, id, &mut self.diags) {
                         self.files.push(Parsed {
                             file: id,
                             role: Role::Base,
                             raw,
+                            catalog_span,
                         });
                     }
                 }
@@ -161,37 +165,234 @@ impl<'r, 'a> Loader<'r, 'a> {
                 self.diags.push(d);
             }
         }
-        self.files.push(Parsed { file, role, raw });
+        self.files.push(Parsed {
+            file,
+            role,
+            raw,
+            catalog_span,
+        });
     }
 }
 
-/// Parses one file into its raw form, reporting every syntax error and unknown key.
-fn parse(sources: &Sources, file: FileId, diags: &mut Diagnostics) -> Option<CatalogFile> {
+/// Parses one file into its raw form, reporting every syntax error, every unknown key and
+/// every value of the wrong type (one per entry: serde stops at an entry's first).
+fn parse(
+    sources: &Sources,
+    file: FileId,
+    diags: &mut Diagnostics,
+) -> Option<(CatalogFile, Option<std::ops::Range<usize>>)> {
     let text = sources.get(file).text.as_str();
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        for e in errors {
-            let span = Span::new(file, e.span().unwrap_or(0..0));
-            diags.push(
-                Diagnostic::new("toml-syntax", format!("invalid TOML: {}", first_line(e.message())))
-                    .at(span, "here"),
-            );
-        }
+        syntax_errors(text, file, errors, diags);
         return None;
     }
-    unknown_keys(table.get_ref(), &mut Vec::new(), file, diags);
-    let result = CatalogFile::deserialize(toml::de::Deserializer::from(table));
-    match result {
-        Ok(raw) => Some(raw),
-        Err(e) => {
-            let span = Span::new(file, e.span().unwrap_or(0..0));
-            let message = first_line(e.message());
-            let d = Diagnostic::new("invalid-type", message.to_owned())
-                .at(span, type_label(message))
-                .help("docs/catalog-format.md lists every key with its type");
-            diags.push(d);
-            None
+    let mut unknown = Vec::new();
+    unknown_keys(
+        table.get_ref(),
+        &mut Vec::new(),
+        table.span(),
+        file,
+        &mut unknown,
+    );
+    let mut cx = TypeCx {
+        file,
+        ok: true,
+        unknown,
+        diags,
+    };
+    let mut raw = CatalogFile::default();
+    let mut catalog_span = None;
+    for (key, value) in table.get_ref().iter() {
+        match key.get_ref().as_ref() {
+            "catalog" => {
+                catalog_span = Some(value.span());
+                raw.catalog = cx.de(value);
+            }
+            "rust" => raw.rust = cx.de(value),
+            "lints" => raw.lints = cx.de(value).unwrap_or_default(),
+            "attributes" => raw.attributes = cx.entries(value),
+            "statuses" => raw.statuses = cx.entries(value),
+            "errors" => raw.errors = cx.entries(value),
+            "body" => raw.body = cx.de(value),
+            "success" => raw.success = cx.de(value),
+            "docs" => raw.docs = cx.de(value),
+            // Reported by `unknown_keys`.
+            _ => {}
         }
+    }
+    let TypeCx {
+        ok, unknown, diags, ..
+    } = cx;
+    let ok = ok && unknown.is_empty();
+    for (d, _) in unknown {
+        diags.push(d);
+    }
+    ok.then_some((raw, catalog_span))
+}
+
+/// Deserializes the values of one file, entry by entry, collecting every type error.
+struct TypeCx<'d> {
+    file: FileId,
+    ok: bool,
+    /// Unknown-key diagnostics with the span of the table holding the key.
+    unknown: Vec<(Diagnostic, std::ops::Range<usize>)>,
+    diags: &'d mut Diagnostics,
+}
+
+impl TypeCx<'_> {
+    /// Deserializes one value; a type error is reported and gives `None`.
+    fn de<T: serde::de::DeserializeOwned>(&mut self, value: &Spanned<DeValue<'_>>) -> Option<T> {
+        match T::deserialize(ValueDeserializer::from(value.clone())) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.ok = false;
+                let range = e.span().unwrap_or_else(|| value.span());
+                let message = first_line(e.message());
+                if let Some(field) = missing_field(message) {
+                    // A table with an unknown key and a missing required one: most likely
+                    // the same key misspelt, so one diagnostic, with a note.
+                    if let Some((d, _)) = self.unknown.iter_mut().find(|(_, table)| *table == range)
+                    {
+                        let suggested =
+                            d.help.as_deref() == Some(&format!("did you mean `{field}`?"));
+                        if !suggested {
+                            d.notes
+                                .push(format!("this table also lacks the required key `{field}`"));
+                        }
+                        return None;
+                    }
+                }
+                let d = match missing_field(message) {
+                    Some(field) => Diagnostic::new(
+                        "invalid-type",
+                        format!("missing required key `{field}`"),
+                    )
+                    .at(
+                        Span::new(self.file, range),
+                        format!("this table needs `{field}`"),
+                    )
+                    .help(format!(
+                        "add `{field} = ...`; docs/catalog-format.md lists every key with its type"
+                    )),
+                    None => {
+                        let message = toml_words(message);
+                        Diagnostic::new("invalid-type", message.clone())
+                            .at(Span::new(self.file, range), type_label(&message))
+                            .help("docs/catalog-format.md lists every key with its type")
+                    }
+                };
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    /// Deserializes a table of named entries (`[errors.CODE]` ...) one entry at a time.
+    fn entries<T: serde::de::DeserializeOwned>(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+    ) -> OrderedMap<S<String>, S<T>> {
+        let DeValue::Table(table) = value.get_ref() else {
+            return self.de(value).unwrap_or_default();
+        };
+        let mut out = Vec::new();
+        for (key, v) in table.iter() {
+            let name: &str = key.get_ref().as_ref();
+            if let Some(entry) = self.de(v) {
+                out.push((S(toml::Spanned::new(key.span(), name.to_owned())), entry));
+            }
+        }
+        OrderedMap(out)
+    }
+}
+
+/// serde's words for types in TOML's words.
+fn toml_words(message: &str) -> String {
+    message
+        .replace("expected i64", "expected an integer")
+        .replace("expected u32", "expected a non-negative integer")
+        .replace("expected a sequence", "expected an array")
+        .replace("invalid type: sequence", "invalid type: array")
+        .replace("expected a map", "expected a table")
+        .replace("invalid type: map", "invalid type: table")
+}
+
+/// The key of serde's "missing field `key`" message.
+fn missing_field(message: &str) -> Option<&str> {
+    message.strip_prefix("missing field `")?.strip_suffix('`')
+}
+
+/// Reports TOML syntax errors, leaving out the "duplicate key" errors that follow from a
+/// table defined twice (each of its keys is a duplicate too).
+fn syntax_errors(text: &str, file: FileId, errors: Vec<toml::de::Error>, diags: &mut Diagnostics) {
+    // The byte range from a duplicate table header to the next header.
+    let mut duplicate_table: Option<std::ops::Range<usize>> = None;
+    for e in errors {
+        let range = e.span().unwrap_or(0..0);
+        let message = first_line(e.message());
+        let duplicate = message == "duplicate key";
+        if duplicate
+            && duplicate_table
+                .as_ref()
+                .is_some_and(|t| t.contains(&range.start))
+        {
+            continue;
+        }
+        let line_start = at(text, 0, range.start).rfind('\n').map_or(0, |i| i + 1);
+        let is_header = at(text, line_start, text.len())
+            .trim_start()
+            .starts_with('[');
+        let mut d = Diagnostic::new("toml-syntax", format!("invalid TOML: {message}"));
+        if duplicate && is_header {
+            let end = at(text, range.end, text.len())
+                .match_indices('\n')
+                .map(|(i, _)| range.end + i + 1)
+                .find(|&i| at(text, i, text.len()).trim_start().starts_with('['))
+                .unwrap_or(text.len());
+            duplicate_table = Some(range.start..end);
+            d = d
+                .at(Span::new(file, range), "this table is already defined")
+                .help("a table can be defined only once: merge the two into one");
+        } else if duplicate {
+            d = d
+                .at(Span::new(file, range), "this key is already set")
+                .help("a key can be set only once in a table: remove one of the two");
+        } else if at(text, range.start, text.len())
+            .lines()
+            .next()
+            .is_none_or(|rest| rest.trim().is_empty())
+            && at(text, line_start, range.start).trim_end().ends_with('=')
+        {
+            // `key =` and nothing after: toml's message speaks of quoting.
+            d = Diagnostic::new("toml-syntax", "invalid TOML: missing value")
+                .at(Span::new(file, range), "expected a value after `=`")
+                .help("every key needs a value: `key = value`");
+        } else {
+            d = d.at(Span::new(file, range), "here");
+            if let Some(help) = syntax_help(message) {
+                d = d.help(help);
+            }
+        }
+        diags.push(d);
+    }
+}
+
+/// `text[start..end]`, or `""` where that is not a valid range (never a panic).
+fn at(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or("")
+}
+
+/// A help line for the TOML syntax errors users most often make.
+fn syntax_help(message: &str) -> Option<&'static str> {
+    if message.contains("string values must be quoted") || message.contains("expected `\"`") {
+        Some("strings are written in quotes: `key = \"value\"`")
+    } else if message.contains("missing value") || message.contains("expected value") {
+        Some("every key needs a value: `key = value`")
+    } else if message.contains("unclosed") || message.contains("expected `]`") {
+        Some("table headers are written `[table.name]`")
+    } else {
+        None
     }
 }
 
@@ -207,32 +408,39 @@ fn type_label(message: &str) -> String {
 
 /// Reports every key the format does not have, walking the parsed document against the
 /// raw types' field lists (serde would stop at the first one).
-fn unknown_keys<'t>(table: &'t DeTable<'_>, path: &mut Vec<&'t str>, file: FileId, diags: &mut Diagnostics) {
+fn unknown_keys<'t>(
+    table: &'t DeTable<'_>,
+    path: &mut Vec<&'t str>,
+    table_span: std::ops::Range<usize>,
+    file: FileId,
+    out: &mut Vec<(Diagnostic, std::ops::Range<usize>)>,
+) {
     let expected = expected_keys(path);
     let is_struct = !expected.is_empty();
     for (key, value) in table.iter() {
         let name: &str = key.get_ref().as_ref();
         if is_struct && !expected.contains(&name) {
             let location = table_name(path);
-            let mut d = Diagnostic::new("unknown-key", format!("unknown key `{name}` in {location}"))
-                .at(Span::new(file, key.span()), "unknown key");
+            let mut d =
+                Diagnostic::new("unknown-key", format!("unknown key `{name}` in {location}"))
+                    .at(Span::new(file, key.span()), "unknown key");
             if let Some(best) = did_you_mean(name, expected) {
                 d = d.help(format!("did you mean `{best}`?"));
             } else {
                 let list: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
                 d = d.help(format!("expected one of {}", list.join(", ")));
             }
-            diags.push(d);
+            out.push((d, table_span.clone()));
             continue;
         }
         path.push(name);
         match value.get_ref() {
-            DeValue::Table(t) => unknown_keys(t, path, file, diags),
+            DeValue::Table(t) => unknown_keys(t, path, value.span(), file, out),
             DeValue::Array(items) => {
                 path.push("[]");
                 for item in items.iter() {
                     if let DeValue::Table(t) = item.get_ref() {
-                        unknown_keys(t, path, file, diags);
+                        unknown_keys(t, path, item.span(), file, out);
                     }
                 }
                 path.pop();
@@ -265,7 +473,9 @@ fn table_name(path: &[&str]) -> String {
         if !name.is_empty() {
             name.push('.');
         }
-        if k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        if k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
             name.push_str(k);
         } else {
             name.push_str(&format!("{k:?}"));

@@ -384,7 +384,9 @@ pub struct ErrorDef {
 impl ErrorDef {
     /// The title, else the code.
     pub fn display_title(&self) -> &str {
-        self.title.as_ref().map_or(self.code.as_str(), |t| t.as_str())
+        self.title
+            .as_ref()
+            .map_or(self.code.as_str(), |t| t.as_str())
     }
 
     /// The value of a user attribute.

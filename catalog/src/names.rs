@@ -2,11 +2,11 @@
 
 /// Rust's strict and reserved keywords (2024 edition), which cannot be identifiers.
 pub const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-    "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
-    "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
-    "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do",
-    "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "_",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "_",
 ];
 
 /// Whether `s` is a Rust keyword.
@@ -98,7 +98,10 @@ mod tests {
         assert_eq!(status_variant(418, "I'm a teapot"), "ImATeapot");
         assert_eq!(status_variant(306, "(Unused)"), "Unused");
         assert_eq!(status_variant(414, "URI Too Long"), "UriTooLong");
-        assert_eq!(status_variant(505, "HTTP Version Not Supported"), "HttpVersionNotSupported");
+        assert_eq!(
+            status_variant(505, "HTTP Version Not Supported"),
+            "HttpVersionNotSupported"
+        );
         assert_eq!(status_variant(299, "!!"), "Status299");
     }
 

@@ -14,8 +14,25 @@ use schemars::JsonSchema;
 /// A value with the byte range it was written at.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(transparent)]
-#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(transparent))]
-pub struct S<T>(#[cfg_attr(feature = "schema", schemars(with = "T"))] pub toml::Spanned<T>);
+pub struct S<T>(pub toml::Spanned<T>);
+
+// The span is invisible in the file: `S<T>` has exactly `T`'s schema (a derive would add a
+// wrapper definition per `T`, whose description editors would show instead of the key's).
+#[cfg(feature = "schema")]
+impl<T: JsonSchema> JsonSchema for S<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(g)
+    }
+}
 
 impl<T> S<T> {
     /// The value.

@@ -93,7 +93,9 @@ mod tests {
 
     #[test]
     fn parses_placeholders_and_escapes() {
-        let p = parse("Validation failed ({param} is expected) {{x}}").ok().unwrap();
+        let p = parse("Validation failed ({param} is expected) {{x}}")
+            .ok()
+            .unwrap();
         assert_eq!(
             p,
             vec![
