@@ -484,25 +484,77 @@ fn table_name(path: &[&str]) -> String {
     format!("`[{name}]`")
 }
 
-/// The keys the table at `parents` accepts, read from the raw types themselves.
+/// A table of the format: how the reference names it, the path of keys that leads to it
+/// (`*` for any key, `[]` for an item of an array of tables), and its keys.
+type Table = (
+    &'static str,
+    &'static [&'static str],
+    fn() -> &'static [&'static str],
+);
+
+/// Every table of the format whose keys are fixed, with its keys read from the raw types.
+const TABLES: &[Table] = &[
+    ("top level", &[], fields_of::<CatalogFile>),
+    ("[catalog]", &["catalog"], fields_of::<raw::Meta>),
+    ("[rust]", &["rust"], fields_of::<raw::RustNames>),
+    (
+        "[attributes.NAME]",
+        &["attributes", "*"],
+        fields_of::<raw::AttributeDecl>,
+    ),
+    (
+        "[statuses.CODE]",
+        &["statuses", "*"],
+        fields_of::<raw::Status>,
+    ),
+    ("[errors.CODE]", &["errors", "*"], fields_of::<raw::Error>),
+    (
+        "[errors.CODE.fields.NAME]",
+        &["errors", "*", "fields", "*"],
+        fields_of::<raw::Field>,
+    ),
+    (
+        "[errors.CODE.deprecated]",
+        &["errors", "*", "deprecated"],
+        fields_of::<raw::Deprecated>,
+    ),
+    (
+        "[[errors.CODE.examples]]",
+        &["errors", "*", "examples", "[]"],
+        fields_of::<raw::Example>,
+    ),
+    ("[body]", &["body"], fields_of::<raw::Body>),
+    ("[success]", &["success"], fields_of::<raw::Success>),
+    ("[docs]", &["docs"], fields_of::<raw::Docs>),
+    (
+        "[[docs.snippets]]",
+        &["docs", "snippets", "[]"],
+        fields_of::<raw::Snippet>,
+    ),
+    (
+        "[[docs.sections]]",
+        &["docs", "sections", "[]"],
+        fields_of::<raw::Section>,
+    ),
+];
+
+/// Every table of the format whose keys are fixed, with the keys it accepts.
+pub(crate) fn tables() -> Vec<(&'static str, &'static [&'static str])> {
+    TABLES
+        .iter()
+        .map(|(name, _, keys)| (*name, keys()))
+        .collect()
+}
+
+/// The keys the table at `path` accepts (none listed: any key, as in `[lints]`).
 fn expected_keys(path: &[&str]) -> &'static [&'static str] {
-    match path {
-        [] => fields_of::<CatalogFile>(),
-        ["catalog"] => fields_of::<raw::Meta>(),
-        ["rust"] => fields_of::<raw::RustNames>(),
-        ["attributes", _] => fields_of::<raw::AttributeDecl>(),
-        ["statuses", _] => fields_of::<raw::Status>(),
-        ["errors", _] => fields_of::<raw::Error>(),
-        ["errors", _, "fields", _] => fields_of::<raw::Field>(),
-        ["errors", _, "deprecated"] => fields_of::<raw::Deprecated>(),
-        ["errors", _, "examples", _] => fields_of::<raw::Example>(),
-        ["body"] => fields_of::<raw::Body>(),
-        ["success"] => fields_of::<raw::Success>(),
-        ["docs"] => fields_of::<raw::Docs>(),
-        ["docs", "snippets", _] => fields_of::<raw::Snippet>(),
-        ["docs", "sections", _] => fields_of::<raw::Section>(),
-        _ => &[],
-    }
+    TABLES
+        .iter()
+        .find(|(_, pattern, _)| {
+            pattern.len() == path.len()
+                && pattern.iter().zip(path).all(|(p, k)| *p == "*" || p == k)
+        })
+        .map_or(&[], |(_, _, keys)| keys())
 }
 
 /// The field names serde's derive gives a struct: a deserializer that only records the
@@ -563,4 +615,62 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_list_the_raw_fields() {
+        assert_eq!(
+            expected_keys(&["errors", "any_code"]),
+            [
+                "status",
+                "message",
+                "title",
+                "description",
+                "remediation",
+                "field",
+                "fields",
+                "retryable",
+                "retry_after",
+                "deprecated",
+                "attributes",
+                "body",
+                "examples"
+            ]
+        );
+        assert_eq!(
+            expected_keys(&["docs", "snippets", "[]"]),
+            ["title", "language", "code", "description"]
+        );
+        // Tables of user-chosen keys accept any key.
+        assert!(expected_keys(&["lints"]).is_empty());
+        assert!(expected_keys(&["errors", "x", "body"]).is_empty());
+        for (name, keys) in tables() {
+            assert!(!keys.is_empty(), "{name} has no keys");
+        }
+    }
+
+    #[test]
+    fn normalize_is_lexical() {
+        assert_eq!(
+            normalize(Path::new("a/./b/../c.toml")),
+            PathBuf::from("a/c.toml")
+        );
+        assert_eq!(
+            normalize(Path::new("../x.toml")),
+            PathBuf::from("../x.toml")
+        );
+    }
+
+    #[test]
+    fn did_you_mean_needs_a_close_candidate() {
+        assert_eq!(
+            did_you_mean("mesage", &["message", "status"]),
+            Some("message")
+        );
+        assert_eq!(did_you_mean("zzz", &["message", "status"]), None);
+    }
 }

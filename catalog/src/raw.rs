@@ -11,6 +11,13 @@ use std::fmt;
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
+/// Every table of the format whose keys are fixed (`"[errors.CODE]"`, `"top level"`...),
+/// with the keys it accepts: the same lists the loader checks keys against, read from the
+/// types below. `docs/catalog-format.md` is tested to document each of them.
+pub fn tables() -> Vec<(&'static str, &'static [&'static str])> {
+    crate::load::tables()
+}
+
 /// A value with the byte range it was written at.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(transparent)]
