@@ -553,7 +553,7 @@ fn user_text_cannot_break_the_page() {
         message = "A | pipe\nand a <table> tag"
 
         [statuses.400]
-        description = "Bad | request\nsecond line\n\n<div>block html</div>\n\n- item | one\n- item two"
+        description = "Bad | request\nsecond line\n\n<div>block html</div>\n\n- item | one\n- item two\n\nUse `a|b` and `c\\|d`."
         attributes = { owner = "a|b" }
 
         [errors.pipe_error]
@@ -593,6 +593,11 @@ fn user_text_cannot_break_the_page() {
     assert!(
         status.rows[0][2]
             .starts_with("Bad | request second line <div>block html</div> - item | one - item two")
+    );
+    assert!(
+        status.rows[0][2].ends_with("- item two Use a|b and c|d."),
+        "{:?}",
+        status.rows[0][2]
     );
     assert_eq!(status.rows[0][3], "a|b");
     let placeholder = page
