@@ -8,6 +8,7 @@
 
 pub mod body;
 pub mod build;
+pub mod derive;
 pub mod markdown;
 pub mod openapi;
 pub mod rust;

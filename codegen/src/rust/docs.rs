@@ -1,0 +1,189 @@
+//! Rustdoc from catalog markdown: code blocks must not become doctests of the user's crate.
+
+use proc_macro2::TokenStream;
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+use quote::quote;
+
+/// `#[doc = "..."]` attributes, one per line of `text`.
+pub(crate) fn attrs(text: &str) -> TokenStream {
+    let lines = text.trim_end().lines().map(|line| {
+        let line = line.trim_end();
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
+    quote! { #(#[doc = #lines])* }
+}
+
+/// Whether rustdoc would compile a code block with this info string as Rust.
+fn is_rust_info(info: &str) -> bool {
+    info.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .all(|t| {
+            matches!(
+                t,
+                "rust"
+                    | "should_panic"
+                    | "no_run"
+                    | "compile_fail"
+                    | "standalone_crate"
+                    | "test_harness"
+                    | "allow_fail"
+            ) || t.starts_with("ignore")
+                || t.starts_with("edition")
+                || t.starts_with('{')
+                || (t.len() == 5
+                    && t.starts_with('E')
+                    && t[1..].bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// The byte offset of the start of the line holding `pos`.
+fn line_start(text: &str, pos: usize) -> usize {
+    text[..pos].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The byte offset just past the end of the line holding `pos` (after its `\n`).
+fn line_end(text: &str, pos: usize) -> usize {
+    text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1)
+}
+
+/// Rewrites markdown so that rustdoc runs none of its code blocks: fenced blocks that
+/// rustdoc reads as Rust (no language, `rust`, `ignore`, ...) become ```` ```text ````, and
+/// indented blocks become fenced `text` blocks.
+pub(crate) fn sanitize(md: &str) -> String {
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for (event, range) in Parser::new(md).into_offset_iter() {
+        let Event::Start(Tag::CodeBlock(kind)) = event else {
+            continue;
+        };
+        match kind {
+            CodeBlockKind::Fenced(info) if is_rust_info(&info) => {
+                // The fence line: indentation, the fence, the info string.
+                let start = line_start(md, range.start);
+                let end = line_end(md, range.start);
+                let line = &md[start..end];
+                let indent = line.len() - line.trim_start().len();
+                let body = &line[indent..];
+                let fence_char = body.chars().next().unwrap_or('`');
+                let fence_len = body.chars().take_while(|c| *c == fence_char).count();
+                let newline = if line.ends_with('\n') { "\n" } else { "" };
+                edits.push((
+                    start..end,
+                    format!(
+                        "{}{}text{newline}",
+                        &line[..indent],
+                        fence_char.to_string().repeat(fence_len)
+                    ),
+                ));
+            }
+            CodeBlockKind::Fenced(_) => {}
+            CodeBlockKind::Indented => {
+                let start = line_start(md, range.start);
+                let end = range.end.max(start);
+                let block = &md[start..end];
+                let lines: Vec<&str> = block.lines().collect();
+                let indent = lines
+                    .iter()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| l.len() - l.trim_start_matches(' ').len())
+                    .min()
+                    .unwrap_or(4);
+                let outer = " ".repeat(indent.saturating_sub(4));
+                let fence = "`".repeat(longest_backtick_run(block).max(2) + 1);
+                let mut out = format!("{outer}{fence}text\n");
+                for l in &lines {
+                    let strip = (l.len() - l.trim_start_matches(' ').len()).min(4);
+                    out.push_str(&l[strip..]);
+                    out.push('\n');
+                }
+                out.push_str(&outer);
+                out.push_str(&fence);
+                out.push('\n');
+                edits.push((start..end, out));
+            }
+        }
+    }
+    let mut out = md.to_owned();
+    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    let mut last_start = usize::MAX;
+    for (range, text) in edits {
+        if range.end > last_start || range.end > out.len() {
+            continue;
+        }
+        last_start = range.start;
+        out.replace_range(range, &text);
+    }
+    if has_rust_block(&out) {
+        // Not expected; keep the text readable and inert rather than risk a doctest.
+        let fence = "`".repeat(longest_backtick_run(md).max(2) + 1);
+        return format!("{fence}text\n{}\n{fence}", md.trim_end());
+    }
+    out
+}
+
+fn has_rust_block(md: &str) -> bool {
+    Parser::new(md).any(|e| match e {
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => true,
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => is_rust_info(&info),
+        _ => false,
+    })
+}
+
+fn longest_backtick_run(s: &str) -> usize {
+    s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// `text` as an inline code span (backticks inside are fenced by longer runs).
+pub(crate) fn code_span(text: &str) -> String {
+    let fence = "`".repeat(longest_backtick_run(text) + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fenced_rust_blocks_become_text() {
+        let md = "Intro.\n\n```\nlet x = 1;\n```\n\n~~~rust,ignore\nfoo\n~~~\n\n```python\nprint(1)\n```\n";
+        let out = sanitize(md);
+        assert_eq!(
+            out,
+            "Intro.\n\n```text\nlet x = 1;\n```\n\n~~~text\nfoo\n~~~\n\n```python\nprint(1)\n```\n"
+        );
+        assert!(!has_rust_block(&out));
+    }
+
+    #[test]
+    fn indented_blocks_become_fenced() {
+        let md = "Run:\n\n    cargo build\n      --release\n\nDone.";
+        let out = sanitize(md);
+        assert_eq!(
+            out,
+            "Run:\n\n```text\ncargo build\n  --release\n```\n\nDone."
+        );
+        assert!(has_rust_block(md));
+        assert!(!has_rust_block(&out));
+    }
+
+    #[test]
+    fn lists_keep_their_items() {
+        let md = "- one\n- two\n\n  continued";
+        assert_eq!(sanitize(md), md);
+    }
+
+    #[test]
+    fn code_spans_fence_backticks() {
+        assert_eq!(code_span("a"), "`a`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`a"), "`` `a ``");
+    }
+}

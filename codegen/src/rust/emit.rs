@@ -1,0 +1,978 @@
+//! The token-level emitter, shared by `rust::tokens` (generated enums) and `derive` (an enum
+//! the user wrote).
+
+use super::{RustOptions, docs};
+use errcat_catalog::{
+    Catalog, ErrorDef, FieldType, Piece, Scalar, Status, Template, TextPiece, Var,
+};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+/// An identifier from a validated name; names that are keywords become raw identifiers and
+/// anything else that is not an identifier is mangled (validation rejects those first).
+pub(crate) fn ident(name: &str) -> Ident {
+    if let Ok(id) = syn::parse_str::<Ident>(name) {
+        return id;
+    }
+    if !matches!(name, "self" | "Self" | "super" | "crate" | "_" | "")
+        && syn::parse_str::<Ident>(&format!("r#{name}")).is_ok()
+    {
+        return Ident::new_raw(name, Span::call_site());
+    }
+    let mangled: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format_ident!("__{}", mangled)
+}
+
+fn opt_str(s: Option<&str>) -> TokenStream {
+    match s {
+        Some(s) => quote!(::core::option::Option::Some(#s)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn int(i: i64) -> TokenStream {
+    let lit = Literal::u64_unsuffixed(i.unsigned_abs());
+    if i < 0 { quote!(-#lit) } else { quote!(#lit) }
+}
+
+fn float(x: f64) -> TokenStream {
+    if !x.is_finite() {
+        // Written as `null`, as the JSON rendering of the catalog does.
+        return quote!(::core::f64::NAN);
+    }
+    let lit = Literal::f64_unsuffixed(x.abs());
+    if x.is_sign_negative() {
+        quote!(-#lit)
+    } else {
+        quote!(#lit)
+    }
+}
+
+fn attr_value(v: &Scalar) -> TokenStream {
+    match v {
+        Scalar::Str(s) => quote!(::errcat::AttrValue::Str(#s)),
+        Scalar::Int(i) => {
+            let i = int(*i);
+            quote!(::errcat::AttrValue::Int(#i))
+        }
+        Scalar::Bool(b) => quote!(::errcat::AttrValue::Bool(#b)),
+        Scalar::Float(x) => {
+            let x = float(*x);
+            quote!(::errcat::AttrValue::Float(#x))
+        }
+    }
+}
+
+fn attr_table(attrs: &[(String, &Scalar)]) -> TokenStream {
+    let items = attrs.iter().map(|(name, v)| {
+        let v = attr_value(v);
+        quote!((#name, #v))
+    });
+    quote!(&[#(#items),*])
+}
+
+/// The attributes of an error: its own, else its status's, in declaration order.
+fn error_attrs<'a>(catalog: &'a Catalog, error: &'a ErrorDef) -> Vec<(String, &'a Scalar)> {
+    let status = catalog.status(*error.status);
+    catalog
+        .attributes
+        .iter()
+        .filter_map(|a| {
+            let v = error
+                .attribute(&a.name)
+                .or_else(|| status.and_then(|s| s.attribute(&a.name)))?;
+            Some((a.name.to_string(), v))
+        })
+        .collect()
+}
+
+pub(crate) fn status_meta(status: &Status) -> TokenStream {
+    let code = Literal::u16_unsuffixed(status.code);
+    let reason = status.reason.as_str();
+    let description = opt_str(status.description.as_deref().map(|d| d.trim_end()));
+    let attrs: Vec<(String, &Scalar)> = status
+        .attributes
+        .iter()
+        .map(|(n, v)| (n.clone(), v))
+        .collect();
+    let attrs = attr_table(&attrs);
+    quote! {
+        ::errcat::StatusMeta {
+            code: #code,
+            reason: #reason,
+            description: #description,
+            attributes: #attrs,
+        }
+    }
+}
+
+fn var(v: &Var) -> TokenStream {
+    let name = match v {
+        Var::Status => quote!(Status),
+        Var::Reason => quote!(Reason),
+        Var::Code => quote!(Code),
+        Var::Message => quote!(Message),
+        Var::Title => quote!(Title),
+        Var::Field => quote!(Field),
+        Var::DocsUrl => quote!(DocsUrl),
+        Var::RetryAfter => quote!(RetryAfter),
+        Var::TraceId => quote!(TraceId),
+        Var::Instance => quote!(Instance),
+        Var::Type => quote!(Type),
+        Var::Attribute(a) => quote!(Attribute(#a)),
+        // `{content}` only means something in `[success]`: absent in an error body, like
+        // an attribute no error sets.
+        Var::Content => quote!(Attribute("")),
+    };
+    quote!(::errcat::__private::Var::#name)
+}
+
+fn node(t: &Template) -> TokenStream {
+    let p = quote!(::errcat::__private);
+    match t {
+        Template::Var(v) => {
+            let v = var(v);
+            quote!(#p::Node::Var(#v))
+        }
+        Template::Text(pieces) => {
+            let pieces = pieces.iter().map(|piece| match piece {
+                TextPiece::Lit(s) => quote!(#p::Text::Lit(#s)),
+                TextPiece::Var(v) => {
+                    let v = var(v);
+                    quote!(#p::Text::Var(#v))
+                }
+            });
+            quote!(#p::Node::Text(&[#(#pieces),*]))
+        }
+        Template::Int(i) => {
+            let i = int(*i);
+            quote!(#p::Node::Int(#i))
+        }
+        Template::Float(x) => {
+            let x = float(*x);
+            quote!(#p::Node::Float(#x))
+        }
+        Template::Bool(b) => quote!(#p::Node::Bool(#b)),
+        Template::Array(items) => {
+            let items = items.iter().map(node);
+            quote!(#p::Node::Array(&[#(#items),*]))
+        }
+        Template::Object(members) => {
+            let members = members.iter().map(|(k, v)| {
+                let v = node(v);
+                quote!((#k, #v))
+            });
+            quote!(#p::Node::Object(&[#(#members),*]))
+        }
+    }
+}
+
+/// FNV-1a, as `errcat::__private::hash`.
+fn fnv1a(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The open-addressing table of codes (indices into the error table; `u32::MAX` is empty).
+fn code_slots(errors: &[&ErrorDef]) -> Vec<u32> {
+    if errors.is_empty() {
+        return Vec::new();
+    }
+    let size = (errors.len() * 2).next_power_of_two();
+    let mask = size - 1;
+    let mut slots = vec![u32::MAX; size];
+    for (index, e) in errors.iter().enumerate() {
+        // Truncation is intended: the low bits of the hash pick the slot.
+        let mut i = (fnv1a(&e.code) as usize) & mask;
+        while slots[i] != u32::MAX {
+            i = (i + 1) & mask;
+        }
+        slots[i] = u32::try_from(index).unwrap_or(u32::MAX);
+    }
+    slots
+}
+
+/// One variant of the error enum, bound to its catalog entry.
+pub(crate) struct ErrorVariant<'a> {
+    /// The variant's name.
+    pub ident: Ident,
+    /// The catalog entry.
+    pub def: &'a ErrorDef,
+    /// The variant's field names, in the order of the entry's fields.
+    pub fields: Vec<Ident>,
+    /// Whether the variant is a unit variant (else a struct variant).
+    pub unit: bool,
+}
+
+impl<'a> ErrorVariant<'a> {
+    /// The variant of a generated enum.
+    pub fn generated(def: &'a ErrorDef) -> Self {
+        ErrorVariant {
+            ident: ident(&def.variant),
+            def,
+            fields: def.fields.iter().map(|f| ident(&f.name)).collect(),
+            unit: def.fields.is_empty(),
+        }
+    }
+}
+
+/// How `status()` of the error enum answers.
+pub(crate) enum StatusMode<'a> {
+    /// The generated status enum.
+    Enum(&'a Ident),
+    /// `&'static ::errcat::StatusMeta` (derive: the user's crate has no status enum).
+    Meta,
+}
+
+fn error_meta(catalog: &Catalog, e: &ErrorDef, body: &TokenStream) -> TokenStream {
+    let code = e.code.as_str();
+    let status = Literal::u16_unsuffixed(*e.status);
+    let reason = catalog.status(*e.status).map_or("", |s| s.reason.as_str());
+    let title = e.display_title();
+    let message = e.message.text.as_str();
+    let description = opt_str(e.description.as_deref().map(|d| d.trim_end()));
+    let remediation = opt_str(e.remediation.as_deref().map(|r| r.trim_end()));
+    let field = opt_str(e.field.as_deref().map(String::as_str));
+    let docs_url = opt_str(catalog.docs_url(e).as_deref());
+    let retryable = e.retryable;
+    let retry_after = match e.retry_after {
+        Some(s) => {
+            let s = Literal::u32_unsuffixed(s);
+            quote!(::core::option::Option::Some(#s))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let deprecated = match &e.deprecated {
+        Some(d) => {
+            let since = opt_str(d.since.as_deref());
+            let replaced_by = opt_str(d.replaced_by.as_deref());
+            let note = opt_str(d.note.as_deref());
+            quote! {
+                ::core::option::Option::Some(::errcat::Deprecation {
+                    since: #since,
+                    replaced_by: #replaced_by,
+                    note: #note,
+                })
+            }
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let fields = e.fields.iter().map(|f| {
+        let name = f.name.as_str();
+        let ty = f.ty.as_str();
+        let description = opt_str(f.description.as_deref().map(String::as_str));
+        quote!(::errcat::FieldMeta { name: #name, ty: #ty, description: #description })
+    });
+    let attrs = attr_table(&error_attrs(catalog, e));
+    let pieces = e.message.pieces.iter().map(|p| match p {
+        Piece::Lit(s) => quote!(::errcat::__private::MsgPiece::Lit(#s)),
+        Piece::Field(i) => {
+            let i = Literal::usize_unsuffixed(*i);
+            quote!(::errcat::__private::MsgPiece::Field(#i))
+        }
+    });
+    quote! {
+        ::errcat::ErrorMeta {
+            code: #code,
+            status: #status,
+            reason: #reason,
+            title: #title,
+            message: #message,
+            description: #description,
+            remediation: #remediation,
+            field: #field,
+            docs_url: #docs_url,
+            retryable: #retryable,
+            retry_after: #retry_after,
+            deprecated: #deprecated,
+            fields: &[#(#fields),*],
+            attributes: #attrs,
+            __message: &[#(#pieces),*],
+            __body: #body,
+        }
+    }
+}
+
+/// The impls of an error enum: tables, inherent methods, `Display`, `Error`,
+/// `CatalogError` and the optional integrations.
+pub(crate) fn error_impls(
+    catalog: &Catalog,
+    ty: &Ident,
+    variants: &[ErrorVariant<'_>],
+    status: &StatusMode<'_>,
+    opts: &RustOptions,
+    copy_index: bool,
+) -> TokenStream {
+    let p = quote!(::errcat::__private);
+    let defs: Vec<&ErrorDef> = variants.iter().map(|v| v.def).collect();
+
+    // Body templates: the catalog's (when an error uses it) and each override, as statics
+    // (one address each, however many errors refer to them).
+    let mut body_statics = Vec::new();
+    let uses_catalog_body = defs.iter().any(|e| e.body.is_none());
+    if uses_catalog_body {
+        let n = node(&catalog.body.template);
+        body_statics.push(quote!(static BODY: #p::Node = #n;));
+    }
+    let metas = defs.iter().enumerate().map(|(i, e)| {
+        let body = match &e.body {
+            None => quote!(&BODY),
+            Some(t) => {
+                let name = format_ident!("BODY_{}", i);
+                let n = node(t);
+                body_statics.push(quote!(static #name: #p::Node = #n;));
+                quote!(&#name)
+            }
+        };
+        error_meta(catalog, e, &body)
+    });
+    let metas: Vec<TokenStream> = metas.collect();
+    let slots = code_slots(&defs).into_iter().map(Literal::u32_unsuffixed);
+    let content_type = catalog.body.content_type.as_str();
+    let n_errors = Literal::usize_unsuffixed(defs.len());
+
+    // The per-variant code: index and field values.
+    let max_fields = defs.iter().map(|e| e.fields.len()).max().unwrap_or(0);
+    let max_lit = Literal::usize_unsuffixed(max_fields);
+    let index_body = if variants.is_empty() {
+        quote!(match *self {})
+    } else if copy_index {
+        quote!(*self as usize)
+    } else {
+        let arms = variants.iter().enumerate().map(|(i, v)| {
+            let i = Literal::usize_unsuffixed(i);
+            let id = &v.ident;
+            if v.unit {
+                quote!(Self::#id => #i)
+            } else {
+                quote!(Self::#id { .. } => #i)
+            }
+        });
+        quote!(match self { #(#arms,)* })
+    };
+    let args_fn = if max_fields == 0 {
+        quote! {
+            #[inline]
+            fn __errcat_args(&self) -> [#p::Arg<'_>; 0] {
+                []
+            }
+        }
+    } else {
+        let with_fields: Vec<TokenStream> = variants
+            .iter()
+            .filter(|v| !v.def.fields.is_empty())
+            .map(|v| {
+                let id = &v.ident;
+                let names = &v.fields;
+                let mut args: Vec<TokenStream> = v
+                    .def
+                    .fields
+                    .iter()
+                    .zip(names)
+                    .map(|(f, name)| match f.ty {
+                        FieldType::String => quote!(#p::Arg::Str(#name)),
+                        FieldType::Integer => quote!(#p::Arg::Int(*#name)),
+                        FieldType::Unsigned => quote!(#p::Arg::Uint(*#name)),
+                        FieldType::Float => quote!(#p::Arg::Float(*#name)),
+                        FieldType::Boolean => quote!(#p::Arg::Bool(*#name)),
+                    })
+                    .collect();
+                args.resize(max_fields, quote!(#p::Arg::None));
+                quote!(Self::#id { #(#names),* } => [#(#args),*])
+            })
+            .collect();
+        let rest =
+            (with_fields.len() < variants.len()).then(|| quote!(_ => [#p::Arg::None; #max_lit],));
+        quote! {
+            fn __errcat_args(&self) -> [#p::Arg<'_>; #max_lit] {
+                match self {
+                    #(#with_fields,)*
+                    #rest
+                }
+            }
+        }
+    };
+
+    let (status_tables, status_fn) = match status {
+        StatusMode::Enum(status_ty) => {
+            let statuses = defs.iter().map(|e| {
+                let v = catalog
+                    .status(*e.status)
+                    .map_or_else(|| format_ident!("__Unknown"), |s| ident(&s.variant));
+                quote!(#status_ty::#v)
+            });
+            (
+                quote! {
+                    #[doc(hidden)]
+                    const __ERRCAT_STATUSES: &'static [#status_ty] = &[#(#statuses),*];
+                },
+                quote! {
+                    /// The HTTP status the error is returned with.
+                    #[inline]
+                    pub fn status(&self) -> #status_ty {
+                        Self::__ERRCAT_STATUSES[self.__errcat_index()]
+                    }
+                },
+            )
+        }
+        StatusMode::Meta => {
+            let all = catalog.statuses.iter().map(status_meta);
+            let count = Literal::usize_unsuffixed(catalog.statuses.len());
+            let n = Literal::usize_unsuffixed(defs.len());
+            let statuses = defs.iter().map(|e| {
+                // Validated catalogs declare every error's status.
+                let i = catalog
+                    .statuses
+                    .binary_search_by_key(&*e.status, |s| s.code)
+                    .unwrap_or(0);
+                let i = Literal::usize_unsuffixed(i);
+                quote!(&STATUSES[#i])
+            });
+            (
+                quote! {
+                    #[doc(hidden)]
+                    const __ERRCAT_STATUSES: &'static [&'static ::errcat::StatusMeta] = {
+                        static STATUSES: [::errcat::StatusMeta; #count] = [#(#all),*];
+                        static BY_ERROR: [&::errcat::StatusMeta; #n] = [#(#statuses),*];
+                        &BY_ERROR
+                    };
+                },
+                quote! {
+                    /// The HTTP status the error is returned with, as the catalog declares it.
+                    #[inline]
+                    pub fn status(&self) -> &'static ::errcat::StatusMeta {
+                        Self::__ERRCAT_STATUSES[self.__errcat_index()]
+                    }
+                },
+            )
+        }
+    };
+
+    let integrations = integrations(ty, opts);
+    let name = catalog.name.as_str();
+    let errors_doc =
+        format!(" Every error of the {name} catalog, in the order of the enum's variants.");
+
+    quote! {
+        // The impls name every variant, deprecated ones included: using them here is not a
+        // use of a deprecated error.
+        #[allow(deprecated)]
+        impl #ty {
+            #[doc = #errors_doc]
+            pub const ERRORS: &'static [::errcat::ErrorMeta] = {
+                #(#body_statics)*
+                static ERRORS: [::errcat::ErrorMeta; #n_errors] = [#(#metas),*];
+                &ERRORS
+            };
+            /// The content type of the response body.
+            pub const CONTENT_TYPE: &'static str = #content_type;
+            #[doc(hidden)]
+            const __ERRCAT_SLOTS: &'static [u32] = &[#(#slots),*];
+            #status_tables
+
+            #[inline]
+            fn __errcat_index(&self) -> usize {
+                #index_body
+            }
+
+            #args_fn
+
+            /// The catalog's entry for this error.
+            #[inline]
+            pub fn meta(&self) -> &'static ::errcat::ErrorMeta {
+                &Self::ERRORS[self.__errcat_index()]
+            }
+
+            #status_fn
+
+            /// The stable machine-readable error code.
+            #[inline]
+            pub fn code(&self) -> &'static str {
+                self.meta().code
+            }
+
+            /// The error's title, else its code.
+            #[inline]
+            pub fn title(&self) -> &'static str {
+                self.meta().title
+            }
+
+            /// The documentation URL of the error.
+            #[inline]
+            pub fn docs_url(&self) -> ::core::option::Option<&'static str> {
+                self.meta().docs_url
+            }
+
+            /// Whether a client may retry the request.
+            #[inline]
+            pub fn is_retryable(&self) -> bool {
+                self.meta().retryable
+            }
+
+            /// Seconds a client should wait before retrying (the `Retry-After` header).
+            #[inline]
+            pub fn retry_after(&self) -> ::core::option::Option<u32> {
+                self.meta().retry_after
+            }
+
+            /// The value of a user attribute (the error's, else its status's).
+            #[inline]
+            pub fn attribute(&self, name: &str) -> ::core::option::Option<::errcat::AttrValue> {
+                self.meta().attribute(name)
+            }
+
+            /// The catalog's entry for an error code.
+            pub fn lookup(code: &str) -> ::core::option::Option<&'static ::errcat::ErrorMeta> {
+                #p::find(Self::ERRORS, Self::__ERRCAT_SLOTS, code).map(|i| &Self::ERRORS[i])
+            }
+
+            /// Appends the response body, as JSON text, to `out`.
+            pub fn write_body_json(&self, out: &mut ::std::string::String, ctx: &::errcat::BodyContext<'_>) {
+                #p::write_body(out, self.meta(), ctx, self);
+            }
+
+            /// The response body as JSON text, with run-time values from `ctx`.
+            pub fn body_json_with(&self, ctx: &::errcat::BodyContext<'_>) -> ::std::string::String {
+                let mut out = ::std::string::String::new();
+                self.write_body_json(&mut out, ctx);
+                out
+            }
+
+            /// The response body as JSON text, without run-time values.
+            pub fn body_json(&self) -> ::std::string::String {
+                self.body_json_with(&::errcat::BodyContext::default())
+            }
+        }
+
+        #[allow(deprecated)]
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #p::write_message(f, self.meta().__message, &self.__errcat_args())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::std::error::Error for #ty {}
+
+        #[automatically_derived]
+        impl ::errcat::CatalogError for #ty {
+            #[inline]
+            fn meta(&self) -> &'static ::errcat::ErrorMeta {
+                #ty::meta(self)
+            }
+
+            #[inline]
+            fn content_type(&self) -> &'static str {
+                Self::CONTENT_TYPE
+            }
+
+            fn write_body(&self, out: &mut ::std::string::String, ctx: &::errcat::BodyContext<'_>) {
+                self.write_body_json(out, ctx);
+            }
+        }
+
+        #integrations
+    }
+}
+
+fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
+    let p = quote!(::errcat::__private);
+    let mut out = TokenStream::new();
+    if opts.http {
+        out.extend(quote! {
+            impl #ty {
+                /// The HTTP status as an `http::StatusCode`.
+                pub fn http_status(&self) -> ::http::StatusCode {
+                    ::http::StatusCode::from_u16(self.meta().status)
+                        .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::convert::From<&#ty> for ::http::StatusCode {
+                fn from(error: &#ty) -> Self {
+                    error.http_status()
+                }
+            }
+        });
+    }
+    if opts.serde {
+        out.extend(quote! {
+            // Serializes the response body (without run-time values), walking the same
+            // template as `body_json`.
+            const _: () = {
+                struct __ErrcatNode<'a> {
+                    node: &'static #p::Node,
+                    error: &'a #ty,
+                    meta: &'static ::errcat::ErrorMeta,
+                }
+
+                #[automatically_derived]
+                impl ::serde::Serialize for __ErrcatNode<'_> {
+                    fn serialize<S: ::serde::Serializer>(
+                        &self,
+                        serializer: S,
+                    ) -> ::core::result::Result<S::Ok, S::Error> {
+                        use ::serde::ser::{SerializeMap as _, SerializeSeq as _};
+                        let ctx = ::errcat::BodyContext::default();
+                        match self.node {
+                            #p::Node::Var(var) => match #p::resolve(*var, self.meta, &ctx) {
+                                ::core::option::Option::None => serializer.serialize_none(),
+                                ::core::option::Option::Some(#p::Value::Str(s)) => serializer.serialize_str(s),
+                                ::core::option::Option::Some(#p::Value::Int(i)) => serializer.serialize_i64(i),
+                                ::core::option::Option::Some(#p::Value::Float(x)) => serializer.serialize_f64(x),
+                                ::core::option::Option::Some(#p::Value::Bool(b)) => serializer.serialize_bool(b),
+                                ::core::option::Option::Some(#p::Value::Message) => serializer.collect_str(self.error),
+                            },
+                            #p::Node::Text(pieces) => serializer.collect_str(&#p::TextDisplay {
+                                pieces,
+                                meta: self.meta,
+                                ctx: &ctx,
+                                message: self.error,
+                            }),
+                            #p::Node::Int(i) => serializer.serialize_i64(*i),
+                            #p::Node::Float(x) => serializer.serialize_f64(*x),
+                            #p::Node::Bool(b) => serializer.serialize_bool(*b),
+                            #p::Node::Array(items) => {
+                                let mut seq = serializer.serialize_seq(::core::option::Option::None)?;
+                                for node in *items {
+                                    if #p::present(node, self.meta, &ctx) {
+                                        seq.serialize_element(&__ErrcatNode { node, error: self.error, meta: self.meta })?;
+                                    }
+                                }
+                                seq.end()
+                            }
+                            #p::Node::Object(members) => {
+                                let mut map = serializer.serialize_map(::core::option::Option::None)?;
+                                for (key, node) in *members {
+                                    if #p::present(node, self.meta, &ctx) {
+                                        map.serialize_entry(key, &__ErrcatNode { node, error: self.error, meta: self.meta })?;
+                                    }
+                                }
+                                map.end()
+                            }
+                        }
+                    }
+                }
+
+                #[automatically_derived]
+                impl ::serde::Serialize for #ty {
+                    fn serialize<S: ::serde::Serializer>(
+                        &self,
+                        serializer: S,
+                    ) -> ::core::result::Result<S::Ok, S::Error> {
+                        let meta = self.meta();
+                        ::serde::Serialize::serialize(
+                            &__ErrcatNode { node: meta.__body, error: self, meta },
+                            serializer,
+                        )
+                    }
+                }
+            };
+        });
+    }
+    if opts.axum {
+        out.extend(quote! {
+            #[automatically_derived]
+            impl ::axum::response::IntoResponse for #ty {
+                fn into_response(self) -> ::axum::response::Response {
+                    let meta = self.meta();
+                    let status = ::axum::http::StatusCode::from_u16(meta.status)
+                        .unwrap_or(::axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+                    let mut response = (status, self.body_json()).into_response();
+                    let headers = response.headers_mut();
+                    if let ::core::result::Result::Ok(value) =
+                        ::axum::http::HeaderValue::from_str(Self::CONTENT_TYPE)
+                    {
+                        headers.insert(::axum::http::header::CONTENT_TYPE, value);
+                    }
+                    if let ::core::option::Option::Some(seconds) = meta.retry_after {
+                        headers.insert(
+                            ::axum::http::header::RETRY_AFTER,
+                            ::axum::http::HeaderValue::from(seconds),
+                        );
+                    }
+                    response
+                }
+            }
+        });
+    }
+    out
+}
+
+/// The rustdoc of an error variant: title, status, message, description, remediation.
+pub(crate) fn variant_doc(catalog: &Catalog, e: &ErrorDef) -> String {
+    let mut doc = String::new();
+    let reason = catalog.status(*e.status).map_or("", |s| s.reason.as_str());
+    match &e.title {
+        Some(t) => doc.push_str(&format!("{} (`{}`)\n\n", t.as_str(), e.code.as_str())),
+        None => doc.push_str(&format!("`{}`\n\n", e.code.as_str())),
+    }
+    doc.push_str(&format!(
+        "- Status: `{} {reason}`\n- Message: {}\n",
+        *e.status,
+        docs::code_span(&e.message.text)
+    ));
+    if let Some(f) = &e.field {
+        doc.push_str(&format!("- Field: {}\n", docs::code_span(f)));
+    }
+    if let Some(s) = e.retry_after {
+        doc.push_str(&format!("- Retryable, after {s} seconds\n"));
+    } else if e.retryable {
+        doc.push_str("- Retryable\n");
+    }
+    if let Some(url) = catalog.docs_url(e) {
+        doc.push_str(&format!("- Docs: <{url}>\n"));
+    }
+    if let Some(d) = &e.description {
+        doc.push('\n');
+        doc.push_str(&docs::sanitize(d.trim_end()));
+        doc.push('\n');
+    }
+    if let Some(r) = &e.remediation {
+        doc.push_str("\n# Remediation\n\n");
+        doc.push_str(&docs::sanitize(r.trim_end()));
+        doc.push('\n');
+    }
+    doc
+}
+
+fn deprecated_attr(catalog: &Catalog, e: &ErrorDef) -> TokenStream {
+    let Some(d) = &e.deprecated else {
+        return TokenStream::new();
+    };
+    let mut note = d.note.clone().unwrap_or_default();
+    if let Some(r) = &d.replaced_by {
+        if !note.is_empty() {
+            note.push(' ');
+        }
+        match catalog.error(r) {
+            Some(other) => note.push_str(&format!("Use `{}` (`{r}`) instead.", other.variant)),
+            None => note.push_str(&format!("Use `{r}` instead.")),
+        }
+    }
+    match (&d.since, note.is_empty()) {
+        (Some(since), false) => quote!(#[deprecated(since = #since, note = #note)]),
+        (Some(since), true) => quote!(#[deprecated(since = #since)]),
+        (None, false) => quote!(#[deprecated(note = #note)]),
+        (None, true) => quote!(#[deprecated]),
+    }
+}
+
+fn status_enum(catalog: &Catalog, ty: &Ident, opts: &RustOptions) -> TokenStream {
+    let name = catalog.name.as_str();
+    let doc = format!(" The HTTP statuses the {name} returns.");
+    let variants: Vec<Ident> = catalog.statuses.iter().map(|s| ident(&s.variant)).collect();
+    let count = variants.len();
+    let n = Literal::usize_unsuffixed(count);
+    let defs = catalog.statuses.iter().zip(&variants).map(|(s, v)| {
+        let mut text = format!("`{} {}`", s.code, s.reason.as_str());
+        if let Some(d) = &s.description {
+            text.push_str("\n\n");
+            text.push_str(&docs::sanitize(d.trim_end()));
+        }
+        let doc = docs::attrs(&text);
+        let code = Literal::u16_unsuffixed(s.code);
+        quote!(#doc #v = #code)
+    });
+    let metas = catalog.statuses.iter().map(status_meta);
+    let repr = (count > 0).then(|| quote!(#[repr(u16)]));
+    let (index, code) = if count == 0 {
+        (quote!(match self {}), quote!(match self {}))
+    } else {
+        let arms = variants.iter().enumerate().map(|(i, v)| {
+            let i = Literal::usize_unsuffixed(i);
+            quote!(Self::#v => #i)
+        });
+        (quote!(match self { #(#arms,)* }), quote!(self as u16))
+    };
+    let from_arms = catalog.statuses.iter().zip(&variants).map(|(s, v)| {
+        let code = Literal::u16_unsuffixed(s.code);
+        quote!(#code => ::core::option::Option::Some(Self::#v))
+    });
+    let http = opts.http.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl ::core::convert::From<#ty> for ::http::StatusCode {
+                fn from(status: #ty) -> Self {
+                    ::http::StatusCode::from_u16(status.code())
+                        .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+                }
+            }
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #repr
+        pub enum #ty {
+            #(#defs,)*
+        }
+
+        impl #ty {
+            /// Every status, by code.
+            pub const ALL: [Self; #n] = [#(Self::#variants),*];
+            #[doc(hidden)]
+            const __ERRCAT_META: &'static [::errcat::StatusMeta] = {
+                static META: [::errcat::StatusMeta; #n] = [#(#metas),*];
+                &META
+            };
+
+            /// The status code.
+            #[inline]
+            pub const fn code(self) -> u16 {
+                #code
+            }
+
+            /// The catalog's entry for the status.
+            #[inline]
+            pub const fn meta(self) -> &'static ::errcat::StatusMeta {
+                &Self::__ERRCAT_META[#index]
+            }
+
+            /// The reason phrase.
+            #[inline]
+            pub const fn reason(self) -> &'static str {
+                self.meta().reason
+            }
+
+            /// What the status means (markdown).
+            #[inline]
+            pub const fn description(self) -> ::core::option::Option<&'static str> {
+                self.meta().description
+            }
+
+            /// The class of the status.
+            #[inline]
+            pub const fn class(self) -> ::errcat::StatusClass {
+                ::errcat::StatusClass::of(self.code())
+            }
+
+            /// The value of a user attribute.
+            #[inline]
+            pub fn attribute(self, name: &str) -> ::core::option::Option<::errcat::AttrValue> {
+                self.meta().attribute(name)
+            }
+
+            /// The status with this code, if the catalog declares it.
+            pub const fn from_code(code: u16) -> ::core::option::Option<Self> {
+                match code {
+                    #(#from_arms,)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<u16> for #ty {
+            type Error = ::errcat::UnknownStatus;
+
+            fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
+                Self::from_code(code).ok_or(::errcat::UnknownStatus(code))
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::From<#ty> for u16 {
+            fn from(status: #ty) -> u16 {
+                status.code()
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "{} {}", self.code(), self.reason())
+            }
+        }
+
+        #http
+    }
+}
+
+/// Everything `rust::tokens` generates.
+pub(crate) fn catalog(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
+    let status_ty = ident(&catalog.rust.status_enum);
+    let error_ty = ident(&catalog.rust.error_enum);
+    let statuses = status_enum(catalog, &status_ty, opts);
+
+    let variants: Vec<ErrorVariant<'_>> =
+        catalog.errors.iter().map(ErrorVariant::generated).collect();
+    let unit_only = variants.iter().all(|v| v.unit);
+    let has_float = catalog
+        .errors
+        .iter()
+        .any(|e| e.fields.iter().any(|f| f.ty == FieldType::Float));
+    let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
+    if !has_float {
+        derives.push(quote!(Eq));
+    }
+    if unit_only {
+        derives.push(quote!(Copy));
+        derives.push(quote!(Hash));
+    }
+    let defs = variants.iter().map(|v| {
+        let e = v.def;
+        let doc = docs::attrs(&variant_doc(catalog, e));
+        let deprecated = deprecated_attr(catalog, e);
+        let id = &v.ident;
+        if v.unit {
+            quote!(#doc #deprecated #id)
+        } else {
+            let fields = e.fields.iter().zip(&v.fields).map(|(f, name)| {
+                let ty: TokenStream = match f.ty {
+                    FieldType::String => quote!(::std::string::String),
+                    FieldType::Integer => quote!(i64),
+                    FieldType::Unsigned => quote!(u64),
+                    FieldType::Float => quote!(f64),
+                    FieldType::Boolean => quote!(bool),
+                };
+                let text = match &f.description {
+                    Some(d) => docs::sanitize(d.trim_end()),
+                    None => format!("The `{{{}}}` of the message.", f.name.as_str()),
+                };
+                let doc = docs::attrs(&text);
+                quote!(#doc #name: #ty)
+            });
+            quote!(#doc #deprecated #id { #(#fields,)* })
+        }
+    });
+
+    let mut enum_doc = format!("The errors of the {}", catalog.name.as_str());
+    if let Some(v) = &catalog.version {
+        enum_doc.push_str(&format!(" (version {})", v.as_str()));
+    }
+    enum_doc.push('.');
+    if let Some(d) = &catalog.description {
+        enum_doc.push_str("\n\n");
+        enum_doc.push_str(&docs::sanitize(d.trim_end()));
+    }
+    let enum_doc = docs::attrs(&enum_doc);
+    let impls = error_impls(
+        catalog,
+        &error_ty,
+        &variants,
+        &StatusMode::Enum(&status_ty),
+        opts,
+        unit_only,
+    );
+    quote! {
+        #statuses
+
+        #enum_doc
+        #[derive(#(#derives),*)]
+        pub enum #error_ty {
+            #(#defs,)*
+        }
+
+        #impls
+    }
+}

@@ -1,0 +1,29 @@
+//! The generated Rust of every example catalog, each in its own module, compiled under
+//! `#![deny(warnings, missing_docs)]` with every integration (serde, http, axum) on.
+//! `build.rs` writes the code to OUT_DIR; the tests in `tests/` exercise it.
+
+#![deny(warnings, missing_docs)]
+
+/// `examples/catalogs/classic-http.toml` (statuses only, no error).
+pub mod classic_http {
+    include!(concat!(env!("OUT_DIR"), "/classic_http.rs"));
+    include!(concat!(env!("OUT_DIR"), "/classic_http_examples.rs"));
+}
+
+/// `examples/catalogs/envelope.toml` (a template body with a per-error override).
+pub mod envelope {
+    include!(concat!(env!("OUT_DIR"), "/envelope.rs"));
+    include!(concat!(env!("OUT_DIR"), "/envelope_examples.rs"));
+}
+
+/// `examples/catalogs/kapwork.toml`.
+pub mod kapwork {
+    include!(concat!(env!("OUT_DIR"), "/kapwork.rs"));
+    include!(concat!(env!("OUT_DIR"), "/kapwork_examples.rs"));
+}
+
+/// `examples/catalogs/showcase/errors.toml` (RFC 9457 bodies, attributes, deprecation).
+pub mod showcase {
+    include!(concat!(env!("OUT_DIR"), "/showcase.rs"));
+    include!(concat!(env!("OUT_DIR"), "/showcase_examples.rs"));
+}

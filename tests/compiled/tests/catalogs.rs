@@ -1,0 +1,289 @@
+//! The generated code of every example catalog, exercised: for every example of every
+//! error, the `Display` text, status, code lookup, docs URL, retry hints, attributes and
+//! the body (as `body_json`, `write_body_json`, `CatalogError` and serde), compared with
+//! what errcat-codegen's JSON rendering (`body::error_body`) and the model say.
+
+use errcat::{BodyContext, CatalogError};
+use errcat_catalog::{Catalog, VarValue};
+use errcat_codegen::body::{self, Runtime};
+use serde_json::Value;
+use std::path::Path;
+
+fn load(file: &str) -> Catalog {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/catalogs")
+        .join(file);
+    let loaded = errcat_catalog::load(&path);
+    let diags = loaded.render_diagnostics(false);
+    loaded
+        .catalog
+        .unwrap_or_else(|| panic!("{file} does not load:\n{diags}"))
+}
+
+fn parse(json: &str) -> Value {
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("not JSON ({e}): {json}"))
+}
+
+/// Run-time values with characters JSON must escape.
+const TRACE: &str = "t-\"quoted\" \\ back\nslash\t\u{1}é";
+const INSTANCE: &str = "/invoices/inv_1?x=<y>";
+
+/// The checks that go through the facade's trait (usable on any catalog's errors).
+fn check_error<E: CatalogError + serde::Serialize>(
+    catalog: &Catalog,
+    code: &str,
+    ex: usize,
+    err: &E,
+) {
+    let def = catalog
+        .error(code)
+        .unwrap_or_else(|| panic!("no error {code}"));
+    let example = &def.examples[ex];
+    let meta = err.meta();
+    assert_eq!(meta.code, code);
+    assert_eq!(err.error_code(), code);
+    assert_eq!(
+        err.to_string(),
+        def.message.render(&example.values),
+        "{code}: Display"
+    );
+    assert_eq!(err.message(), err.to_string());
+    assert_eq!(err.status_code(), *def.status, "{code}: status");
+    assert_eq!(err.status_reason(), catalog.status_of(def).reason.as_str());
+    assert_eq!(
+        err.error_docs_url(),
+        catalog.docs_url(def).as_deref(),
+        "{code}: docs_url"
+    );
+    assert_eq!(err.retryable(), def.retryable, "{code}: retryable");
+    assert_eq!(
+        err.retry_after_secs(),
+        def.retry_after,
+        "{code}: retry_after"
+    );
+    assert_eq!(err.content_type(), catalog.body.content_type);
+    assert_eq!(meta.title, def.display_title());
+    assert_eq!(meta.message, def.message.text.as_str());
+    assert_eq!(meta.field, def.field.as_deref().map(String::as_str));
+    assert_eq!(meta.deprecated.is_some(), def.deprecated.is_some());
+    let fields: Vec<&str> = meta.fields.iter().map(|f| f.name).collect();
+    let expected: Vec<&str> = def.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(fields, expected);
+
+    // User attributes, as the model resolves them (the error's, else its status's).
+    for a in &catalog.attributes {
+        let var = errcat_catalog::Var::Attribute(a.name.to_string());
+        let expected = catalog.static_value(def, &var).map(body::var_json);
+        let got = meta.attribute(&a.name).map(|v| match v {
+            errcat::AttrValue::Str(s) => Value::from(s),
+            errcat::AttrValue::Int(i) => Value::from(i),
+            errcat::AttrValue::Bool(b) => Value::from(b),
+            errcat::AttrValue::Float(x) => Value::from(x),
+        });
+        assert_eq!(got, expected, "{code}: attribute {}", a.name.as_str());
+    }
+
+    // Bodies: without run-time values, with them, appended to a reused buffer, through
+    // the trait object, and through serde.
+    let plain = body::error_body(catalog, def, example, Runtime::default());
+    assert_eq!(
+        parse(&err.body(&BodyContext::default())),
+        plain,
+        "{code}: body"
+    );
+    let rt = Runtime {
+        trace_id: Some(TRACE),
+        instance: Some(INSTANCE),
+    };
+    let ctx = BodyContext {
+        trace_id: Some(TRACE),
+        instance: Some(INSTANCE),
+    };
+    let full = body::error_body(catalog, def, example, rt);
+    assert_eq!(
+        parse(&err.body(&ctx)),
+        full,
+        "{code}: body with run-time values"
+    );
+    let mut buf = String::from("prefix:");
+    err.write_body(&mut buf, &ctx);
+    assert_eq!(parse(buf.strip_prefix("prefix:").unwrap()), full);
+    let dynamic: &dyn CatalogError = err;
+    assert_eq!(parse(&dynamic.body(&ctx)), full);
+    assert_eq!(serde_json::to_value(err).unwrap(), plain, "{code}: serde");
+    // The writer's escaping is serde_json's.
+    assert_eq!(
+        err.body(&ctx),
+        serde_json::to_string(&full).unwrap(),
+        "{code}: JSON text"
+    );
+}
+
+macro_rules! catalog_tests {
+    ($module:ident, $file:literal) => {
+        mod $module {
+            use super::*;
+            use errcat_compiled_tests::$module::{Error, Status, examples};
+
+            // classic-http has no error: its enum is empty and the loop body unreachable.
+            #[allow(unreachable_code, unused_variables)]
+            #[test]
+            fn every_example_of_every_error() {
+                let catalog = load($file);
+                let examples = examples();
+                let expected: usize = catalog.errors.iter().map(|e| e.examples.len()).sum();
+                assert_eq!(examples.len(), expected);
+                for (code, ex, err) in &examples {
+                    check_error(&catalog, code, *ex, err);
+                    let def = catalog.error(code).unwrap();
+                    // Inherent methods.
+                    assert_eq!(err.code(), *code);
+                    assert_eq!(err.status().code(), *def.status);
+                    assert_eq!(
+                        err.status().reason(),
+                        catalog.status_of(def).reason.as_str()
+                    );
+                    assert_eq!(
+                        err.status().to_string(),
+                        format!("{} {}", *def.status, catalog.status_of(def).reason.as_str())
+                    );
+                    assert_eq!(err.docs_url(), catalog.docs_url(def).as_deref());
+                    assert_eq!(err.is_retryable(), def.retryable);
+                    assert_eq!(err.retry_after(), def.retry_after);
+                    assert_eq!(err.title(), def.display_title());
+                    let plain =
+                        body::error_body(&catalog, def, &def.examples[*ex], Runtime::default());
+                    assert_eq!(parse(&err.body_json()), plain);
+                    let ctx = BodyContext {
+                        trace_id: Some(TRACE),
+                        instance: None,
+                    };
+                    let rt = Runtime {
+                        trace_id: Some(TRACE),
+                        instance: None,
+                    };
+                    assert_eq!(
+                        parse(&err.body_json_with(&ctx)),
+                        body::error_body(&catalog, def, &def.examples[*ex], rt)
+                    );
+                    let mut reused = String::new();
+                    err.write_body_json(&mut reused, &ctx);
+                    assert_eq!(reused, err.body_json_with(&ctx));
+                    // http and axum integrations.
+                    assert_eq!(err.http_status().as_u16(), *def.status);
+                    assert_eq!(http::StatusCode::from(err.status()).as_u16(), *def.status);
+                    let response = axum::response::IntoResponse::into_response(err.clone());
+                    assert_eq!(response.status().as_u16(), *def.status);
+                    assert_eq!(
+                        response.headers().get(http::header::CONTENT_TYPE).unwrap(),
+                        catalog.body.content_type.as_str()
+                    );
+                    assert_eq!(
+                        response.headers().get(http::header::RETRY_AFTER).map(|v| v
+                            .to_str()
+                            .unwrap()
+                            .parse::<u32>()
+                            .unwrap()),
+                        def.retry_after
+                    );
+                }
+            }
+
+            #[test]
+            fn lookup_by_code() {
+                let catalog = load($file);
+                assert_eq!(Error::ERRORS.len(), catalog.errors.len());
+                for (meta, def) in Error::ERRORS.iter().zip(&catalog.errors) {
+                    assert_eq!(meta.code, def.code.as_str());
+                    let found = Error::lookup(def.code.as_str()).expect("every code is found");
+                    assert!(std::ptr::eq(found, meta), "{}", meta.code);
+                    assert!(Error::lookup(&format!("{}_", meta.code)).is_none());
+                    assert!(Error::lookup(&meta.code[1..]).is_none());
+                }
+                for code in ["", "no_such_error", "NOT_FOUND", "x"] {
+                    assert!(Error::lookup(code).is_none(), "{code}");
+                }
+                for retired in &catalog.retired {
+                    assert!(Error::lookup(retired).is_none());
+                }
+            }
+
+            #[test]
+            fn statuses() {
+                let catalog = load($file);
+                assert_eq!(Status::ALL.len(), catalog.statuses.len());
+                for (status, def) in Status::ALL.iter().zip(&catalog.statuses) {
+                    assert_eq!(status.code(), def.code);
+                    assert_eq!(u16::from(*status), def.code);
+                    assert_eq!(status.reason(), def.reason.as_str());
+                    assert_eq!(
+                        status.description(),
+                        def.description.as_deref().map(|d| d.trim_end())
+                    );
+                    assert_eq!(status.class().key(), def.class().key());
+                    assert_eq!(Status::try_from(def.code), Ok(*status));
+                    assert_eq!(
+                        status.to_string(),
+                        format!("{} {}", def.code, def.reason.as_str())
+                    );
+                    for (name, value) in &def.attributes {
+                        let got = status.attribute(name).map(|v| v.to_string());
+                        assert_eq!(
+                            got,
+                            Some(match value {
+                                errcat_catalog::Scalar::Str(s) => s.clone(),
+                                other => other.to_string(),
+                            })
+                        );
+                    }
+                    assert_eq!(http::StatusCode::from(*status).as_u16(), def.code);
+                }
+                for code in [0, 99, 299, 418, 599, 999, u16::MAX] {
+                    if catalog.status(code).is_none() {
+                        assert_eq!(Status::try_from(code), Err(errcat::UnknownStatus(code)));
+                    }
+                }
+            }
+        }
+    };
+}
+
+catalog_tests!(classic_http, "classic-http.toml");
+catalog_tests!(envelope, "envelope.toml");
+catalog_tests!(kapwork, "kapwork.toml");
+catalog_tests!(showcase, "showcase/errors.toml");
+
+#[test]
+fn deprecated_errors_carry_their_deprecation() {
+    let catalog = load("showcase/errors.toml");
+    let def = catalog
+        .error("payment_failed")
+        .expect("the showcase deprecates it");
+    let meta = errcat_compiled_tests::showcase::Error::lookup("payment_failed").unwrap();
+    let d = meta.deprecated.expect("deprecated");
+    let expected = def.deprecated.as_ref().unwrap();
+    assert_eq!(d.since, expected.since.as_deref());
+    assert_eq!(d.replaced_by, expected.replaced_by.as_deref());
+    assert_eq!(d.note, expected.note.as_deref());
+}
+
+#[test]
+fn the_static_value_of_every_placeholder_matches() {
+    // Spot-check the model query the body comparison relies on, so that a broken
+    // `static_value` cannot make both sides agree on nothing.
+    let catalog = load("showcase/errors.toml");
+    let def = catalog.error("rate_limited").unwrap();
+    assert_eq!(
+        catalog.static_value(def, &errcat_catalog::Var::RetryAfter),
+        Some(VarValue::Int(30))
+    );
+    let err = errcat_compiled_tests::showcase::Error::RateLimited { limit: 600 };
+    let body = parse(&err.body_json());
+    assert_eq!(body["status"], 429);
+    assert_eq!(body["detail"], "Too many requests: limit is 600 per minute");
+    assert_eq!(
+        body["type"],
+        "https://docs.acme.example/errors/rate_limited"
+    );
+    assert!(body.get("trace_id").is_none());
+}
