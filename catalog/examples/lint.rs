@@ -4,7 +4,12 @@ fn main() {
     let loaded = errcat_catalog::load(&path);
     eprint!("{}", loaded.render_diagnostics(false));
     if let Some(c) = &loaded.catalog {
-        println!("{}: {} statuses, {} errors", c.name.as_str(), c.statuses.len(), c.errors.len());
+        println!(
+            "{}: {} statuses, {} errors",
+            c.name.as_str(),
+            c.statuses.len(),
+            c.errors.len()
+        );
     } else {
         std::process::exit(1);
     }

@@ -207,16 +207,16 @@ fn parse(
         match key.get_ref().as_ref() {
             "catalog" => {
                 catalog_span = Some(value.span());
-                raw.catalog = cx.de(value);
+                raw.catalog = cx.table(value, "[catalog]");
             }
-            "rust" => raw.rust = cx.de(value),
-            "lints" => raw.lints = cx.de(value).unwrap_or_default(),
-            "attributes" => raw.attributes = cx.entries(value),
-            "statuses" => raw.statuses = cx.entries(value),
-            "errors" => raw.errors = cx.entries(value),
-            "body" => raw.body = cx.de(value),
-            "success" => raw.success = cx.de(value),
-            "docs" => raw.docs = cx.de(value),
+            "rust" => raw.rust = cx.table(value, "[rust]"),
+            "lints" => raw.lints = cx.table(value, "[lints]").unwrap_or_default(),
+            "attributes" => raw.attributes = cx.entries(value, "attributes"),
+            "statuses" => raw.statuses = cx.entries(value, "statuses"),
+            "errors" => raw.errors = cx.entries(value, "errors"),
+            "body" => raw.body = cx.table(value, "[body]"),
+            "success" => raw.success = cx.table(value, "[success]"),
+            "docs" => raw.docs = cx.table(value, "[docs]"),
             // Reported by `unknown_keys`.
             _ => {}
         }
@@ -288,18 +288,44 @@ impl TypeCx<'_> {
         }
     }
 
+    /// Deserializes a value that must be a table (`what` names it): anything else is
+    /// reported as such, rather than as serde's view of a struct.
+    fn table<T: serde::de::DeserializeOwned>(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        what: &str,
+    ) -> Option<T> {
+        if let DeValue::Table(_) = value.get_ref() {
+            return self.de(value);
+        }
+        self.ok = false;
+        let found = kind(value.get_ref());
+        self.diags.push(
+            Diagnostic::new("invalid-type", format!("`{what}` must be a table, not {found}"))
+                .at(Span::new(self.file, value.span()), "expected a table")
+                .help(format!(
+                    "write it as a `{what}` header followed by its keys; docs/catalog-format.md lists them"
+                )),
+        );
+        None
+    }
+
     /// Deserializes a table of named entries (`[errors.CODE]` ...) one entry at a time.
     fn entries<T: serde::de::DeserializeOwned>(
         &mut self,
         value: &Spanned<DeValue<'_>>,
+        section: &str,
     ) -> OrderedMap<S<String>, S<T>> {
         let DeValue::Table(table) = value.get_ref() else {
-            return self.de(value).unwrap_or_default();
+            return self
+                .table(value, &format!("[{section}]"))
+                .unwrap_or_default();
         };
         let mut out = Vec::new();
         for (key, v) in table.iter() {
             let name: &str = key.get_ref().as_ref();
-            if let Some(entry) = self.de(v) {
+            let what = format!("[{section}.{}]", quote_key(name));
+            if let Some(entry) = self.table(v, &what) {
                 out.push((S(toml::Spanned::new(key.span(), name.to_owned())), entry));
             }
         }
@@ -307,8 +333,47 @@ impl TypeCx<'_> {
     }
 }
 
+/// `a string`, `an array`...: the kind of a TOML value.
+fn kind(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// A key as written in a table header: bare when it can be, else quoted.
+fn quote_key(key: &str) -> String {
+    if !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        key.to_owned()
+    } else {
+        format!("{key:?}")
+    }
+}
+
 /// serde's words for types in TOML's words.
 fn toml_words(message: &str) -> String {
+    // An integer beyond 64 bits: serde says "integer `N` as i128, expected i64".
+    if let Some(rest) = message.strip_prefix("invalid type: integer `") {
+        if let Some((n, tail)) = rest.split_once('`') {
+            if tail.starts_with(" as i128") || tail.starts_with(" as u128") {
+                return format!("integer `{n}` is out of range");
+            }
+        }
+    }
+    // Nested tables: serde says "expected struct Deprecated".
+    let message = match message.split_once("expected struct ") {
+        Some((head, _)) => format!("{head}expected a table"),
+        None => message.to_owned(),
+    };
     message
         .replace("expected i64", "expected an integer")
         .replace("expected u32", "expected a non-negative integer")
@@ -369,10 +434,10 @@ fn syntax_errors(text: &str, file: FileId, errors: Vec<toml::de::Error>, diags: 
                 .at(Span::new(file, range), "expected a value after `=`")
                 .help("every key needs a value: `key = value`");
         } else {
-            d = d.at(Span::new(file, range), "here");
-            if let Some(help) = syntax_help(message) {
-                d = d.help(help);
-            }
+            d = d.at(Span::new(file, range), "here").help(
+                syntax_help(message)
+                    .unwrap_or("a catalog is a TOML file: see https://toml.io for the syntax"),
+            );
         }
         diags.push(d);
     }
@@ -401,6 +466,9 @@ fn first_line(s: &str) -> &str {
 }
 
 fn type_label(message: &str) -> String {
+    if message.ends_with("is out of range") {
+        return "out of range".to_owned();
+    }
     message
         .split_once(", expected ")
         .map_or_else(|| "here".to_owned(), |(_, exp)| format!("expected {exp}"))
