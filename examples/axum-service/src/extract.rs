@@ -4,32 +4,53 @@
 use crate::{AppState, ServiceError};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request};
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use std::time::Instant;
 use uuid::Uuid;
 
 /// The API key of an authenticated request that is within its rate limit.
+///
+/// Refusals are catalog errors; the two 401s also carry the `WWW-Authenticate` challenge
+/// (RFC 6750) that RFC 9110 requires of a 401.
 #[derive(Debug, Clone)]
 pub struct ApiKey(pub String);
 
-impl FromRequestParts<AppState> for ApiKey {
-    type Rejection = ServiceError;
+/// The challenge of a request without credentials.
+pub const CHALLENGE: &str = r#"Bearer realm="receivables""#;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ServiceError> {
-        let key = bearer_token(&parts.headers)?;
-        if !state.api_keys.contains(key) {
-            return Err(ServiceError::InvalidApiKey);
-        }
-        if !state.limiter.allow(key, Instant::now()) {
-            return Err(ServiceError::RateLimited {
-                limit: u64::from(state.limiter.limit()),
-            });
-        }
-        Ok(ApiKey(key.to_owned()))
+/// The challenge of a request whose key was refused.
+pub const CHALLENGE_INVALID_KEY: &str = r#"Bearer realm="receivables", error="invalid_token""#;
+
+impl FromRequestParts<AppState> for ApiKey {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        authenticate(&parts.headers, state).map_err(|err| {
+            let challenge = match err {
+                ServiceError::MissingAuthorizationHeader => CHALLENGE,
+                ServiceError::InvalidApiKey => CHALLENGE_INVALID_KEY,
+                other => return other.into_response(),
+            };
+            ([(WWW_AUTHENTICATE, challenge)], err).into_response()
+        })
     }
+}
+
+fn authenticate(headers: &HeaderMap, state: &AppState) -> Result<ApiKey, ServiceError> {
+    let key = bearer_token(headers)?;
+    if !state.api_keys.contains(key) {
+        return Err(ServiceError::InvalidApiKey);
+    }
+    if !state.limiter.allow(key, Instant::now()) {
+        return Err(ServiceError::RateLimited {
+            limit: u64::from(state.limiter.limit()),
+        });
+    }
+    Ok(ApiKey(key.to_owned()))
 }
 
 /// The credentials of `Authorization: Bearer <key>` (the scheme is case-insensitive).

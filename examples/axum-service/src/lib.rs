@@ -34,7 +34,7 @@ use uuid::Uuid;
 pub const OPENAPI: &str = include_str!("../openapi.json");
 
 /// The largest `amount` accepted, in minor units (the OpenAPI schema's `maximum`).
-pub const MAX_AMOUNT: u64 = 100_000_000_000;
+pub const MAX_AMOUNT: i64 = 100_000_000_000;
 
 /// The currencies accepted (the OpenAPI schema's `enum`).
 pub const CURRENCIES: [&str; 5] = ["CHF", "EUR", "GBP", "JPY", "USD"];
@@ -107,7 +107,8 @@ pub struct NewReceivable {
     /// Who owes the money: 1 to 200 characters.
     pub debtor: String,
     /// The amount owed in minor units, 1 to [`MAX_AMOUNT`].
-    pub amount: u64,
+    #[serde(deserialize_with = "json_integer")]
+    pub amount: i64,
     /// One of [`CURRENCIES`].
     pub currency: String,
 }
@@ -136,6 +137,26 @@ impl NewReceivable {
     }
 }
 
+/// A JSON Schema integer: a number without a fractional part, so `5.0` too (JSON Schema
+/// counts it as an integer, and schemathesis sends such numbers). Integers beyond `i64`
+/// saturate, to be refused by the range check.
+fn json_integer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    use serde::de::{Error, Unexpected};
+    let n = serde_json::Number::deserialize(d)?;
+    if let Some(i) = n.as_i64() {
+        return Ok(i);
+    }
+    if n.as_u64().is_some() {
+        return Ok(i64::MAX);
+    }
+    match n.as_f64() {
+        // `as` saturates, which is what the range check wants.
+        Some(x) if x.fract() == 0.0 => Ok(x as i64),
+        Some(x) => Err(D::Error::invalid_value(Unexpected::Float(x), &"an integer")),
+        None => Err(D::Error::custom("expected an integer")),
+    }
+}
+
 /// A backend failure: logged, answered with the catalog's `internal` error.
 fn internal(err: std::io::Error) -> ServiceError {
     eprintln!("store failure: {err}");
@@ -157,7 +178,8 @@ async fn create(
         id: Uuid::new_v4(),
         reference: new.reference,
         debtor: new.debtor,
-        amount: new.amount,
+        // Validated: 1 to MAX_AMOUNT.
+        amount: new.amount.unsigned_abs(),
         currency: new.currency,
     };
     match state.store.insert(receivable.clone()).map_err(internal)? {

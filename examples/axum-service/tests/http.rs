@@ -198,6 +198,17 @@ async fn create_get_list_and_delete_a_receivable() {
 }
 
 #[tokio::test]
+async fn an_amount_written_as_a_float_without_fraction_is_an_integer() {
+    // JSON Schema's `integer` includes 5.0, and so does the API.
+    let s = server().await;
+    let mut body = new_receivable("INV-5");
+    body["amount"] = json!(5.0);
+    let created = s.post_json("/receivables", &body).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    assert_eq!(created.json()["amount"], json!(5));
+}
+
+#[tokio::test]
 async fn serves_its_openapi_document_without_auth() {
     let s = server().await;
     let reply = s.send(Method::GET, "/openapi.json", &[], b"").await;
@@ -240,7 +251,10 @@ async fn missing_authorization_header() {
                 None,
             ),
         );
-        assert_eq!(reply.header("www-authenticate"), Some("Bearer"));
+        assert_eq!(
+            reply.header("www-authenticate"),
+            Some(r#"Bearer realm="receivables""#)
+        );
     }
 }
 
@@ -265,7 +279,10 @@ async fn invalid_api_key() {
             None,
         ),
     );
-    assert_eq!(reply.header("www-authenticate"), Some("Bearer"));
+    assert_eq!(
+        reply.header("www-authenticate"),
+        Some(r#"Bearer realm="receivables", error="invalid_token""#)
+    );
 }
 
 #[tokio::test]
@@ -490,7 +507,7 @@ async fn invalid_body() {
         (json!({"reference": "INV-10"}), "missing field `debtor`".to_owned()),
         (
             json!({"reference": "INV-10", "debtor": "Globex", "amount": "12", "currency": "EUR"}),
-            "amount: invalid type: string \"12\", expected u64".to_owned(),
+            "amount: invalid type: string \"12\", expected a JSON number".to_owned(),
         ),
         (
             unknown,
@@ -498,6 +515,10 @@ async fn invalid_body() {
                 .to_owned(),
         ),
         (json!(["INV-10", "Globex", 5, "EUR"]), "expected a JSON object".to_owned()),
+        (
+            json!({"reference": "INV-10", "debtor": "Globex", "amount": 2.5, "currency": "EUR"}),
+            "amount: invalid value: floating point `2.5`, expected an integer".to_owned(),
+        ),
         (
             json!({"reference": "INV-10", "debtor": "Globex", "amount": 0, "currency": "EUR"}),
             format!("amount: must be between 1 and {}", axum_service::MAX_AMOUNT),
@@ -511,6 +532,22 @@ async fn invalid_body() {
             "reference: must be 1 to 64 characters long".to_owned(),
         ),
     ];
+    let out_of_range = format!("amount: must be between 1 and {}", axum_service::MAX_AMOUNT);
+    for amount in [
+        json!(-3),
+        json!(100_000_000_001_u64),
+        json!(u64::MAX),
+        json!(1e30),
+        json!(-1e30),
+    ] {
+        let body =
+            json!({"reference": "INV-10", "debtor": "Globex", "amount": amount, "currency": "EUR"});
+        let reply = s.post_json("/receivables", &body).await;
+        assert_eq!(
+            reply.json()["detail"],
+            format!("The request body is invalid: {out_of_range}")
+        );
+    }
     for (body, reason) in cases {
         let reply = s.post_json("/receivables", &body).await;
         let detail = format!("The request body is invalid: {reason}");

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Fuzzes the running service against the OpenAPI document it serves: starts the server on
+# 127.0.0.1 with a free port, runs schemathesis (every check, a bounded number of examples,
+# a fixed seed), stops the server. Run from anywhere; .ci/run calls it.
+# Needs schemathesis (`python3 -m pip install schemathesis`).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+key="schemathesis-key"
+cargo build -q -p axum-service
+target_dir=$(cargo metadata -q --format-version 1 --no-deps \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+log=$(mktemp)
+RECEIVABLES_ADDR=127.0.0.1:0 RECEIVABLES_API_KEYS="$key" RECEIVABLES_RATE_LIMIT=1000000 \
+  "$target_dir/debug/axum-service" >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+
+url=""
+for _ in $(seq 1 100); do
+  url=$(sed -n 's/^listening on //p' "$log")
+  [ -n "$url" ] && break
+  kill -0 "$server" 2>/dev/null || { cat "$log"; echo "the server exited" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$url" ] || { cat "$log"; echo "the server did not start" >&2; exit 1; }
+echo "server at $url"
+
+timeout 900 schemathesis --config-file examples/axum-service/schemathesis.toml \
+  run "$url/openapi.json" \
+  --checks all \
+  --max-examples 20 \
+  --seed 1 \
+  --request-timeout 10 \
+  --header "Authorization: Bearer $key" \
+  "$@"
