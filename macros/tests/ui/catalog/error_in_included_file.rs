@@ -1,0 +1,3 @@
+errcat::catalog!("catalogs/includes-bad.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcat::catalog!("catalogs/syntax.toml");
+
+fn main() {}

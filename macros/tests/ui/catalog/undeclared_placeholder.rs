@@ -1,0 +1,3 @@
+errcat::catalog!("catalogs/undeclared-placeholder.toml");
+
+fn main() {}

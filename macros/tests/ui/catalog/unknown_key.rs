@@ -1,0 +1,3 @@
+errcat::catalog!("catalogs/unknown-key.toml");
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[derive(Debug, errcat::ErrorCatalog)]
+#[catalog(path = "catalogs/good.toml")]
+pub enum UiError {
+    NotFound { resource: String },
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+#[derive(Debug, errcat::ErrorCatalog)]
+#[catalog(path = "catalogs/good.toml")]
+pub enum UiError {
+    NotFound,
+    RateLimited,
+}
+
+fn main() {}

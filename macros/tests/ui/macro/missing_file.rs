@@ -1,0 +1,3 @@
+errcat::catalog!("catalogs/does-not-exist.toml");
+
+fn main() {}

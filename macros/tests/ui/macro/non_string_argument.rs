@@ -1,0 +1,3 @@
+errcat::catalog!(errors_toml);
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcat::catalog!("catalogs/good.toml", serdes);
+
+fn main() {}
