@@ -408,8 +408,25 @@ enum Owner {
     Error,
 }
 
-// Attribute values name declared attributes that apply here, have the declared type and
-// an allowed value; required attributes are set.
+impl Owner {
+    /// Whether an attribute's `applies_to` allows this kind of owner.
+    fn allows(self, decl: &AttributeDef) -> bool {
+        match self {
+            Owner::Status => decl.on_statuses,
+            Owner::Error => decl.on_errors,
+        }
+    }
+
+    /// `"statuses"` or `"errors"`.
+    fn plural(self) -> &'static str {
+        match self {
+            Owner::Status => "statuses",
+            Owner::Error => "errors",
+        }
+    }
+}
+
+// Attribute values pass the per-value rules below; required attributes are set.
 fn attribute_values(
     cx: &mut Cx<'_>,
     file: FileId,
@@ -418,143 +435,147 @@ fn attribute_values(
     values: &OrderedMap<S<String>, S<Scalar>>,
     decls: &[AttributeDef],
 ) -> Vec<(String, Scalar)> {
-    let names: Vec<&str> = decls.iter().map(|a| a.name.as_str()).collect();
     let mut out = Vec::new();
     for (name, value) in &values.0 {
-        let Some(decl) = decls.iter().find(|a| a.name.as_str() == name.get()) else {
-            let mut d = Diagnostic::new(
-                "unknown-attribute",
-                format!("attribute `{}` is not declared", name.get()),
-            )
-            .at(span(file, name), "undeclared attribute");
-            d = match did_you_mean(name.get(), &names) {
-                Some(best) => d.help(format!("did you mean `{best}`?")),
-                None => d.help(format!(
-                    "declare it first: `[attributes.{}]` with a `type`",
-                    name.get()
-                )),
-            };
-            cx.push(d);
+        let at = span(file, name);
+        let Some(decl) = attribute_declared(cx, at, name.get(), decls) else {
             continue;
         };
-        let applies = match owner {
-            Owner::Status => decl.on_statuses,
-            Owner::Error => decl.on_errors,
-        };
-        if !applies {
-            cx.push(
-                Diagnostic::new(
-                    "attribute-not-applicable",
-                    format!(
-                        "attribute `{}` does not apply to {}",
-                        name.get(),
-                        if owner == Owner::Status {
-                            "statuses"
-                        } else {
-                            "errors"
-                        }
-                    ),
-                )
-                .at(span(file, name), "not allowed here")
-                .also(decl.name.span, "declared here with `applies_to`")
-                .help(format!(
-                    "remove it here, or add \"{}\" to the attribute's `applies_to`",
-                    if owner == Owner::Status {
-                        "statuses"
-                    } else {
-                        "errors"
-                    }
-                )),
-            );
-            continue;
-        }
-        let v = value.get();
-        if !attr_type_accepts(decl.ty, v) {
-            cx.push(
-                Diagnostic::new(
-                    "invalid-attribute-value",
-                    format!(
-                        "attribute `{}` is {}, not {}",
-                        name.get(),
-                        a(decl.ty.as_str()),
-                        a(v.type_name())
-                    ),
-                )
-                .at(
-                    span(file, value),
-                    format!("expected {}", a(decl.ty.as_str())),
-                )
-                .also(decl.name.span, "declared here")
-                .help(format!(
-                    "give it {} value, or change the attribute's `type`",
-                    a(decl.ty.as_str())
-                )),
-            );
-            continue;
-        }
-        if let Some(allowed) = &decl.values {
-            if !allowed.contains(v) {
-                let list: Vec<String> = allowed.iter().map(|a| a.to_string()).collect();
-                let strs: Vec<&str> = allowed
-                    .iter()
-                    .filter_map(|a| {
-                        if let Scalar::Str(s) = a {
-                            Some(s.as_str())
-                        } else {
-                            None
-                        }
-                    })
-                    .collect();
-                let mut d = Diagnostic::new(
-                    "invalid-attribute-value",
-                    format!("{v} is not an allowed value of attribute `{}`", name.get()),
-                )
-                .at(
-                    span(file, value),
-                    format!("expected one of {}", list.join(", ")),
-                )
-                .also(decl.name.span, "declared here");
-                let best = match v {
-                    Scalar::Str(s) => did_you_mean(s, &strs),
-                    _ => None,
-                };
-                d = match best {
-                    Some(best) => d.help(format!("did you mean \"{best}\"?")),
-                    None => d.help("use one of the allowed values, or add this one to the attribute's `values`"),
-                };
-                cx.push(d);
-                continue;
-            }
-        }
-        out.push((name.get().clone(), v.clone()));
-    }
-    for decl in decls {
-        let applies = match owner {
-            Owner::Status => decl.on_statuses,
-            Owner::Error => decl.on_errors,
-        };
-        if decl.required && applies && !values.0.iter().any(|(n, _)| n.get() == decl.name.as_str())
+        if attribute_applies(cx, at, owner, decl)
+            && attribute_value_allowed(cx, span(file, value), value.get(), decl)
         {
-            cx.push(
-                Diagnostic::new(
-                    "missing-required-attribute",
-                    format!("required attribute `{}` is not set", decl.name.as_str()),
-                )
-                .at(
-                    owner_span,
-                    "missing `attributes.{}`".replace("{}", decl.name.as_str()),
-                )
-                .also(decl.name.span, "declared required here")
-                .help(format!(
-                    "set it: `attributes = {{ {} = ... }}`",
-                    decl.name.as_str()
-                )),
-            );
+            out.push((name.get().clone(), value.get().clone()));
         }
     }
+    required_attributes_set(cx, owner, owner_span, values, decls);
     // Declaration order, whatever order the entry wrote them in.
     out.sort_by_key(|(n, _)| decls.iter().position(|d| d.name.as_str() == n));
     out
+}
+
+// An attribute that a status or error sets is declared under `[attributes]`.
+fn attribute_declared<'d>(
+    cx: &mut Cx<'_>,
+    at: Span,
+    name: &str,
+    decls: &'d [AttributeDef],
+) -> Option<&'d AttributeDef> {
+    if let Some(decl) = decls.iter().find(|a| a.name.as_str() == name) {
+        return Some(decl);
+    }
+    let names: Vec<&str> = decls.iter().map(|a| a.name.as_str()).collect();
+    let d = Diagnostic::new(
+        "unknown-attribute",
+        format!("attribute `{name}` is not declared"),
+    )
+    .at(at, "undeclared attribute");
+    cx.push(match did_you_mean(name, &names) {
+        Some(best) => d.help(format!("did you mean `{best}`?")),
+        None => d.help(format!(
+            "declare it first: `[attributes.{name}]` with a `type`"
+        )),
+    });
+    None
+}
+
+// An attribute is set only on what its `applies_to` allows.
+fn attribute_applies(cx: &mut Cx<'_>, at: Span, owner: Owner, decl: &AttributeDef) -> bool {
+    if owner.allows(decl) {
+        return true;
+    }
+    cx.push(
+        Diagnostic::new(
+            "attribute-not-applicable",
+            format!(
+                "attribute `{}` does not apply to {}",
+                decl.name.as_str(),
+                owner.plural()
+            ),
+        )
+        .at(at, "not allowed here")
+        .also(decl.name.span, "declared here with `applies_to`")
+        .help(format!(
+            "remove it here, or add \"{}\" to the attribute's `applies_to`",
+            owner.plural()
+        )),
+    );
+    false
+}
+
+// An attribute value has the declared type and is one of the declared `values`, if any.
+fn attribute_value_allowed(cx: &mut Cx<'_>, at: Span, v: &Scalar, decl: &AttributeDef) -> bool {
+    let name = decl.name.as_str();
+    if !attr_type_accepts(decl.ty, v) {
+        cx.push(
+            Diagnostic::new(
+                "invalid-attribute-value",
+                format!(
+                    "attribute `{name}` is {}, not {}",
+                    a(decl.ty.as_str()),
+                    a(v.type_name())
+                ),
+            )
+            .at(at, format!("expected {}", a(decl.ty.as_str())))
+            .also(decl.name.span, "declared here")
+            .help(format!(
+                "give it {} value, or change the attribute's `type`",
+                a(decl.ty.as_str())
+            )),
+        );
+        return false;
+    }
+    let Some(allowed) = decl.values.as_ref().filter(|allowed| !allowed.contains(v)) else {
+        return true;
+    };
+    let list: Vec<String> = allowed.iter().map(|a| a.to_string()).collect();
+    let strs: Vec<&str> = allowed
+        .iter()
+        .filter_map(|a| match a {
+            Scalar::Str(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect();
+    let d = Diagnostic::new(
+        "invalid-attribute-value",
+        format!("{v} is not an allowed value of attribute `{name}`"),
+    )
+    .at(at, format!("expected one of {}", list.join(", ")))
+    .also(decl.name.span, "declared here");
+    let best = match v {
+        Scalar::Str(s) => did_you_mean(s, &strs),
+        _ => None,
+    };
+    cx.push(match best {
+        Some(best) => d.help(format!("did you mean \"{best}\"?")),
+        None => {
+            d.help("use one of the allowed values, or add this one to the attribute's `values`")
+        }
+    });
+    false
+}
+
+// Every status or error that a required attribute applies to sets it.
+fn required_attributes_set(
+    cx: &mut Cx<'_>,
+    owner: Owner,
+    at: Span,
+    values: &OrderedMap<S<String>, S<Scalar>>,
+    decls: &[AttributeDef],
+) {
+    for decl in decls.iter().filter(|d| d.required && owner.allows(d)) {
+        let name = decl.name.as_str();
+        if !values.0.iter().any(|(n, _)| n.get() == name) {
+            cx.push(
+                Diagnostic::new(
+                    "missing-required-attribute",
+                    format!("required attribute `{name}` is not set"),
+                )
+                .at(at, format!("missing `attributes.{name}`"))
+                .also(decl.name.span, "declared required here")
+                .help(format!("set it: `attributes = {{ {name} = ... }}`")),
+            );
+        }
+    }
 }
 
 // Descriptions, reasons, titles and remediations are not empty (a lint).
@@ -570,8 +591,7 @@ fn empty_text(cx: &mut Cx<'_>, file: FileId, text: &S<String>, what: &str) {
     }
 }
 
-// Status codes are declared once, have a reason (own or inherited), and standard reasons
-// are not silently replaced; codes outside the extended catalog are flagged.
+// Each status passes the per-status rules below.
 fn statuses(
     cx: &mut Cx<'_>,
     files: &[&Parsed],
@@ -580,22 +600,14 @@ fn statuses(
     extends: bool,
 ) -> Vec<Status> {
     let mut out: Vec<Status> = Vec::new();
+    let mut seen: BTreeMap<u16, Span> = BTreeMap::new();
     for f in files {
         for (key, st) in &f.raw.statuses.0 {
             let Some(code) = status_code(cx, f.file, key) else {
                 continue;
             };
             let at = span(f.file, key);
-            if let Some(first) = out.iter().find(|s| s.code == code) {
-                cx.push(
-                    Diagnostic::new(
-                        "duplicate-status",
-                        format!("status {code} is declared twice"),
-                    )
-                    .at(at, "declared again here")
-                    .also(first.span, "first declared here")
-                    .help("merge the two entries into one"),
-                );
+            if !status_declared_once(cx, at, code, &mut seen) {
                 continue;
             }
             let raw = st.get();
@@ -619,23 +631,7 @@ fn statuses(
                 }
                 (None, Some(inherited)) => inherited,
                 (None, None) => {
-                    cx.push(
-                        Diagnostic::new(
-                            "unknown-status-reason",
-                            format!("status {code} has no reason phrase"),
-                        )
-                        .at(
-                            at,
-                            if extends {
-                                "not in the extended catalog"
-                            } else {
-                                "no reason given"
-                            },
-                        )
-                        .help(format!(
-                            "give it one: `[statuses.{code}]` with `reason = \"...\"`"
-                        )),
-                    );
+                    unknown_status_reason(cx, at, code, extends);
                     continue;
                 }
             };
@@ -670,6 +666,48 @@ fn statuses(
     out.sort_by_key(|s| s.code);
     status_variants_unique(cx, &mut out);
     out
+}
+
+// A status code is declared once, across the root catalog and its includes.
+fn status_declared_once(
+    cx: &mut Cx<'_>,
+    at: Span,
+    code: u16,
+    seen: &mut BTreeMap<u16, Span>,
+) -> bool {
+    let Some(first) = seen.get(&code) else {
+        seen.insert(code, at);
+        return true;
+    };
+    cx.push(
+        Diagnostic::new(
+            "duplicate-status",
+            format!("status {code} is declared twice"),
+        )
+        .at(at, "declared again here")
+        .also(*first, "first declared here")
+        .help("merge the two entries into one"),
+    );
+    false
+}
+
+// A status has a reason phrase: its own, or the extended catalog's.
+fn unknown_status_reason(cx: &mut Cx<'_>, at: Span, code: u16, extends: bool) {
+    let label = if extends {
+        "not in the extended catalog"
+    } else {
+        "no reason given"
+    };
+    cx.push(
+        Diagnostic::new(
+            "unknown-status-reason",
+            format!("status {code} has no reason phrase"),
+        )
+        .at(at, label)
+        .help(format!(
+            "give it one: `[statuses.{code}]` with `reason = \"...\"`"
+        )),
+    );
 }
 
 // A standard status keeps its registered reason or one of its aliases (a lint).
@@ -799,7 +837,7 @@ fn unescape(body: &str, multiline: bool) -> Option<(String, Vec<usize>)> {
     Some((out, map))
 }
 
-// Error codes are unique, well formed, not retired, and give distinct Rust names.
+// Each error code passes the per-code rules below before its entry is checked.
 fn errors(
     cx: &mut Cx<'_>,
     files: &[&Parsed],
@@ -808,82 +846,126 @@ fn errors(
     retired: &[Sp<String>],
 ) -> Vec<ErrorDef> {
     let mut out: Vec<ErrorDef> = Vec::new();
-    // Indexes into `out` by code and by variant: the duplicate and collision checks stay
-    // linear in the number of errors (a scan of `out` made 10,000 errors take seconds).
-    let mut by_code: HashMap<&str, usize> = HashMap::new();
-    let mut by_variant: HashMap<String, usize> = HashMap::new();
+    // Codes and variants seen so far, with where: the duplicate and collision checks stay
+    // linear in the number of errors (a scan of `out` made 10,000 errors take seconds), and
+    // see every entry, also those whose body has a mistake.
+    let mut codes: HashMap<&str, Span> = HashMap::new();
+    let mut variants: HashMap<String, (&str, Span)> = HashMap::new();
     for f in files {
         for (code, e) in &f.raw.errors.0 {
             let at = span(f.file, code);
-            if !names::is_error_code(code.get()) {
-                cx.push(
-                    Diagnostic::new("invalid-error-code", format!("`{}` is not a valid error code", code.get()))
-                        .at(at, "invalid error code")
-                        .help("an error code starts with an ASCII letter, followed by ASCII letters, digits, `_`, `-` or `.`"),
-                );
+            let name = code.get().as_str();
+            if !error_code_well_formed(cx, at, name)
+                || !error_declared_once(cx, at, name, &mut codes)
+                || !error_code_not_retired(cx, at, name, retired)
+            {
                 continue;
             }
-            if let Some(first) = by_code.get(code.get().as_str()).map(|&i| &out[i]) {
-                cx.push(
-                    Diagnostic::new(
-                        "duplicate-error",
-                        format!("error `{}` is declared twice", code.get()),
-                    )
-                    .at(at, "declared again here")
-                    .also(first.code.span, "first declared here")
-                    .help("error codes are unique: rename or remove one of the two"),
-                );
-                continue;
-            }
-            if let Some(r) = retired.iter().find(|r| r.as_str() == code.get()) {
-                cx.push(
-                    Diagnostic::new(
-                        "retired-reuse",
-                        format!(
-                            "error code `{}` was retired and may not be used again",
-                            code.get()
-                        ),
-                    )
-                    .at(at, "reuses a retired code")
-                    .also(r.span, "retired here")
-                    .help(
-                        "clients may still handle the old meaning of this code; choose a new code",
-                    ),
-                );
-                continue;
-            }
-            let variant = names::variant_name(code.get());
-            if let Some(other) = by_variant.get(&variant).map(|&i| &out[i]) {
-                cx.push(
-                    Diagnostic::new(
-                        "rust-name-collision",
-                        format!("`{}` and `{}` both become the Rust variant `{variant}`", other.code.as_str(), code.get()),
-                    )
-                    .at(at, format!("becomes `{variant}`"))
-                    .also(other.code.span, format!("also becomes `{variant}`"))
-                    .help("rename one of the codes so that they differ in more than case or separators"),
-                );
-                continue;
-            }
-            if names::is_keyword(&variant) {
-                cx.push(
-                    Diagnostic::new(
-                        "rust-keyword",
-                        format!("`{}` becomes `{variant}`, a Rust keyword", code.get()),
-                    )
-                    .at(at, "not a usable variant name")
-                    .help("rename the error code"),
-                );
+            let variant = names::variant_name(name);
+            if !error_variant_unique(cx, at, name, &variant, &mut variants)
+                || !error_variant_not_keyword(cx, at, name, &variant)
+            {
                 continue;
             }
             if let Some(def) = error(cx, f.file, code, e.get(), variant, statuses, attrs) {
-                by_code.insert(code.get().as_str(), out.len());
-                by_variant.insert(def.variant.clone(), out.len());
                 out.push(def);
             }
         }
     }
     out
+}
+
+// An error code is an ASCII letter followed by ASCII letters, digits, `_`, `-` or `.`.
+fn error_code_well_formed(cx: &mut Cx<'_>, at: Span, code: &str) -> bool {
+    if names::is_error_code(code) {
+        return true;
+    }
+    cx.push(
+        Diagnostic::new("invalid-error-code", format!("`{code}` is not a valid error code"))
+            .at(at, "invalid error code")
+            .help("an error code starts with an ASCII letter, followed by ASCII letters, digits, `_`, `-` or `.`"),
+    );
+    false
+}
+
+// An error code is declared once, across the root catalog and its includes.
+fn error_declared_once<'c>(
+    cx: &mut Cx<'_>,
+    at: Span,
+    code: &'c str,
+    seen: &mut HashMap<&'c str, Span>,
+) -> bool {
+    let Some(first) = seen.get(code) else {
+        seen.insert(code, at);
+        return true;
+    };
+    cx.push(
+        Diagnostic::new(
+            "duplicate-error",
+            format!("error `{code}` is declared twice"),
+        )
+        .at(at, "declared again here")
+        .also(*first, "first declared here")
+        .help("error codes are unique: rename or remove one of the two"),
+    );
+    false
+}
+
+// A retired error code is never used again.
+fn error_code_not_retired(cx: &mut Cx<'_>, at: Span, code: &str, retired: &[Sp<String>]) -> bool {
+    let Some(r) = retired.iter().find(|r| r.as_str() == code) else {
+        return true;
+    };
+    cx.push(
+        Diagnostic::new(
+            "retired-reuse",
+            format!("error code `{code}` was retired and may not be used again"),
+        )
+        .at(at, "reuses a retired code")
+        .also(r.span, "retired here")
+        .help("clients may still handle the old meaning of this code; choose a new code"),
+    );
+    false
+}
+
+// Two error codes never give the same Rust variant (`invalid-api-key`, `invalid_api_key`).
+fn error_variant_unique<'c>(
+    cx: &mut Cx<'_>,
+    at: Span,
+    code: &'c str,
+    variant: &str,
+    seen: &mut HashMap<String, (&'c str, Span)>,
+) -> bool {
+    let Some((other, other_at)) = seen.get(variant) else {
+        seen.insert(variant.to_owned(), (code, at));
+        return true;
+    };
+    cx.push(
+        Diagnostic::new(
+            "rust-name-collision",
+            format!("`{other}` and `{code}` both become the Rust variant `{variant}`"),
+        )
+        .at(at, format!("becomes `{variant}`"))
+        .also(*other_at, format!("also becomes `{variant}`"))
+        .help("rename one of the codes so that they differ in more than case or separators"),
+    );
+    false
+}
+
+// An error's Rust variant is not a keyword (`self` gives `Self`).
+fn error_variant_not_keyword(cx: &mut Cx<'_>, at: Span, code: &str, variant: &str) -> bool {
+    if !names::is_keyword(variant) {
+        return true;
+    }
+    cx.push(
+        Diagnostic::new(
+            "rust-keyword",
+            format!("`{code}` becomes `{variant}`, a Rust keyword"),
+        )
+        .at(at, "not a usable variant name")
+        .help("rename the error code"),
+    );
+    false
 }
 
 fn error(
@@ -942,7 +1024,7 @@ fn error(
     })
 }
 
-// An error's status is a code the catalog declares (and, as a lint, an error status).
+// An error's status is a code the catalog declares.
 fn error_status(
     cx: &mut Cx<'_>,
     file: FileId,
@@ -950,17 +1032,7 @@ fn error_status(
     statuses: &[Status],
 ) -> Option<Sp<u16>> {
     let at = span(file, status);
-    let code = match u16::try_from(*status.get()) {
-        Ok(c) if (100..=599).contains(&c) => c,
-        _ => {
-            cx.push(
-                Diagnostic::new("status-out-of-range", format!("{} is not an HTTP status code", status.get()))
-                    .at(at, "expected a number from 100 to 599")
-                    .help("HTTP status codes are three-digit numbers from 100 to 599 (RFC 9110, section 15)"),
-            );
-            return None;
-        }
-    };
+    let code = error_status_in_range(cx, at, *status.get())?;
     if !statuses.iter().any(|s| s.code == code) {
         cx.push(
             Diagnostic::new("undeclared-status", format!("status {code} is not declared by the catalog"))
@@ -969,6 +1041,27 @@ fn error_status(
         );
         return None;
     }
+    success_status_error(cx, at, code);
+    Some(Sp::new(code, at))
+}
+
+// An error's status is an HTTP status code, 100 to 599.
+fn error_status_in_range(cx: &mut Cx<'_>, at: Span, status: i64) -> Option<u16> {
+    match u16::try_from(status) {
+        Ok(c) if (100..=599).contains(&c) => Some(c),
+        _ => {
+            cx.push(
+                Diagnostic::new("status-out-of-range", format!("{status} is not an HTTP status code"))
+                    .at(at, "expected a number from 100 to 599")
+                    .help("HTTP status codes are three-digit numbers from 100 to 599 (RFC 9110, section 15)"),
+            );
+            None
+        }
+    }
+}
+
+// Errors are returned with 4xx and 5xx statuses (a lint).
+fn success_status_error(cx: &mut Cx<'_>, at: Span, code: u16) {
     if code < 400 {
         cx.push(
             Diagnostic::new(
@@ -979,7 +1072,6 @@ fn error_status(
             .help("clients treat 1xx, 2xx and 3xx responses as non-errors"),
         );
     }
-    Some(Sp::new(code, at))
 }
 
 // Field names are snake_case, not Rust keywords; types are known.
@@ -1069,8 +1161,7 @@ fn fields(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> Vec<FieldDef> {
     out
 }
 
-// A message is not empty, its braces match, every placeholder is a declared field, and
-// every field is used (a lint).
+// A message is not empty, its braces match, and its placeholders name its fields.
 fn message(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -> Option<Message> {
     let text = &e.message;
     let at = span(file, text);
@@ -1093,53 +1184,72 @@ fn message(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -
             return None;
         }
     };
-    let declared: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     let mut out = Vec::new();
     let mut ok = true;
     let mut used = vec![false; fields.len()];
     for p in pieces {
         match p {
             RawPiece::Lit(s) => out.push(Piece::Lit(s)),
-            RawPiece::Name(name, range) => match declared.iter().position(|d| *d == name) {
+            RawPiece::Name(name, range) => match fields.iter().position(|f| *f.name == name) {
                 Some(i) => {
                     used[i] = true;
                     out.push(Piece::Field(i));
                 }
                 None => {
                     ok = false;
-                    // A field whose declaration was rejected above was already reported.
-                    if e.fields.0.iter().any(|(n, _)| *n.get() == name) {
-                        continue;
-                    }
-                    let mut d = Diagnostic::new(
-                        "undeclared-placeholder",
-                        format!("placeholder `{{{name}}}` has no field"),
-                    )
-                    .at(
-                        inner_span(cx.sources, at, text.get(), range),
-                        "undeclared placeholder",
-                    );
-                    d = match did_you_mean(&name, &declared) {
-                        Some(best) => d.help(format!("did you mean `{{{best}}}`?")),
-                        None => d.help(format!(
-                            "declare it: `fields.{name} = {{ type = \"string\" }}` in this error's table"
-                        )),
-                    };
-                    cx.push(d);
+                    let pspan = inner_span(cx.sources, at, text.get(), range);
+                    undeclared_placeholder(cx, pspan, &name, e, fields);
                 }
             },
         }
     }
     // An unresolved placeholder is most likely a misspelt field: not also "unused".
+    if ok {
+        unused_fields(cx, at, fields, &used);
+    }
+    ok.then_some(Message {
+        text: sp(file, text),
+        pieces: out,
+    })
+}
+
+// Every placeholder of a message is a field the error declares.
+fn undeclared_placeholder(
+    cx: &mut Cx<'_>,
+    at: Span,
+    name: &str,
+    e: &raw::Error,
+    fields: &[FieldDef],
+) {
+    // A field whose declaration was rejected (bad name or type) was already reported.
+    if e.fields.0.iter().any(|(n, _)| n.get() == name) {
+        return;
+    }
+    let declared: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    let d = Diagnostic::new(
+        "undeclared-placeholder",
+        format!("placeholder `{{{name}}}` has no field"),
+    )
+    .at(at, "undeclared placeholder");
+    cx.push(match did_you_mean(name, &declared) {
+        Some(best) => d.help(format!("did you mean `{{{best}}}`?")),
+        None => d.help(format!(
+            "declare it: `fields.{name} = {{ type = \"string\" }}` in this error's table"
+        )),
+    });
+}
+
+// Every field an error declares is used by its message (a lint).
+fn unused_fields(cx: &mut Cx<'_>, message: Span, fields: &[FieldDef], used: &[bool]) {
     for (f, used) in fields.iter().zip(used) {
-        if !used && ok {
+        if !used {
             cx.push(
                 Diagnostic::new(
                     "unused-field",
                     format!("field `{}` is not used in the message", f.name.as_str()),
                 )
                 .at(f.name.span, "unused field")
-                .also(at, "the message")
+                .also(message, "the message")
                 .help(format!(
                     "use it as `{{{}}}` in the message, or remove it",
                     f.name.as_str()
@@ -1147,10 +1257,6 @@ fn message(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -
             );
         }
     }
-    ok.then_some(Message {
-        text: sp(file, text),
-        pieces: out,
-    })
 }
 
 // `retry_after` fits in u32 and does not contradict `retryable = false`.

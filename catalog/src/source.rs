@@ -101,6 +101,26 @@ impl SourceFile {
             .map_or(offset - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
+
+    /// The whole lines holding bytes `lo..=hi` (their trailing newline included) and the
+    /// 1-based number of the first: what a diagnostic shows, without the rest of the file.
+    pub(crate) fn line_window(&self, lo: usize, hi: usize) -> (Range<usize>, usize) {
+        let len = self.text.len();
+        let line_of = |offset: usize| {
+            // annotate-snippets shows the end of a file that ends with a newline at the end
+            // of its last line, not on an empty line after it.
+            let offset = if offset == len && self.text.ends_with('\n') { len - 1 } else { offset };
+            self.line_starts.partition_point(|&s| s <= offset) - 1
+        };
+        let first = line_of(lo.min(self.text.len()));
+        let last = line_of(hi.min(self.text.len()));
+        let end = self
+            .line_starts
+            .get(last + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        (self.line_starts[first]..end, first + 1)
+    }
 }
 
 /// Every file read while loading one catalog, in the order they were read.

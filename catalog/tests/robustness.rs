@@ -132,3 +132,36 @@ fn a_valid_catalog_has_no_diagnostics() {
     assert!(ok);
     assert_eq!(rendered, "");
 }
+
+#[test]
+fn duplicates_are_found_even_when_the_first_entry_has_a_mistake() {
+    // `a` is rejected (undeclared status) and `A` collides with it all the same.
+    let text = r#"
+[catalog]
+name = "Demo"
+extends = "http"
+
+[statuses.404]
+[statuses.490]
+
+[errors.a]
+status = 409
+message = "A"
+
+[errors.A]
+status = 404
+message = "A again"
+"#;
+    let loaded = load_str("errors.toml", text);
+    let rules: Vec<&str> = loaded.diagnostics.iter().map(|d| d.rule).collect();
+    assert_eq!(
+        rules,
+        [
+            "unknown-status-reason",
+            "undeclared-status",
+            "rust-name-collision"
+        ],
+        "{}",
+        loaded.render_diagnostics(false)
+    );
+}
