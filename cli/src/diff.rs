@@ -44,6 +44,7 @@ rules! {
     "body-format-changed" true "the body format changed (problem <-> template)",
     "content-type-changed" true "the error body's content type changed",
     "body-shape-changed" true "a body member was removed, changed type, may now be absent, or holds another value",
+    "docs-url-changed" true "the docs URL pattern changed while bodies carry it (`{type}`, `{docs_url}`)",
     "success-envelope-changed" true "the success envelope was added, removed or changed shape",
     "retired-code-reused" true "a retired error code is used again",
     "retired-code-unretired" true "a code was taken off the retired list",
@@ -107,6 +108,7 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Vec<Change> {
     let mut c = Changes(Vec::new());
     rust_names(&mut c, old, new);
     body(&mut c, old, new);
+    docs_url(&mut c, old, new);
     success(&mut c, old, new);
     statuses(&mut c, old, new);
     errors(&mut c, old, new);
@@ -162,6 +164,51 @@ fn body(c: &mut Changes, old: &Catalog, new: &Catalog) {
         "body",
         None,
     );
+}
+
+/// The docs URL is also the RFC 9457 `type`, the identifier problem clients match on.
+fn docs_url(c: &mut Changes, old: &Catalog, new: &Catalog) {
+    let pattern = |c: &Catalog| c.docs_url.as_ref().map(|u| u.as_str().to_owned());
+    let (a, b) = (pattern(old), pattern(new));
+    if a == b {
+        return;
+    }
+    let carried = |c: &Catalog| {
+        std::iter::once(&c.body.template)
+            .chain(c.errors.iter().filter_map(|e| e.body.as_ref()))
+            .find_map(|t| uses_url(t))
+    };
+    let Some(var) = carried(old).or_else(|| carried(new)) else {
+        return;
+    };
+    let shown = |p: &Option<String>| p.as_ref().map_or("none".to_owned(), |p| format!("`{p}`"));
+    c.push(
+        "docs-url-changed",
+        format!(
+            "the docs URL pattern changed from {} to {}: the `{{{var}}}` of every error body changes",
+            shown(&a),
+            shown(&b)
+        ),
+    );
+}
+
+/// The first placeholder of a template that renders the docs URL.
+fn uses_url(t: &Template) -> Option<&'static str> {
+    let url = |v: &Var| match v {
+        Var::Type => Some("type"),
+        Var::DocsUrl => Some("docs_url"),
+        _ => None,
+    };
+    match t {
+        Template::Var(v) => url(v),
+        Template::Text(pieces) => pieces.iter().find_map(|p| match p {
+            TextPiece::Var(v) => url(v),
+            TextPiece::Lit(_) => None,
+        }),
+        Template::Array(items) => items.iter().find_map(uses_url),
+        Template::Object(members) => members.iter().find_map(|(_, v)| uses_url(v)),
+        Template::Int(_) | Template::Float(_) | Template::Bool(_) => None,
+    }
 }
 
 fn success(c: &mut Changes, old: &Catalog, new: &Catalog) {
@@ -817,13 +864,23 @@ mod tests {
         let new = catalog(&link, "");
         assert_eq!(
             messages(&old, &new),
-            [(
-                "body-shape-changed",
-                "body member `link` may now be absent".to_owned()
-            )]
+            [
+                (
+                    "body-shape-changed",
+                    "body member `link` may now be absent".to_owned()
+                ),
+                (
+                    "docs-url-changed",
+                    "the docs URL pattern changed from `https://x.example/{code}` to none: \
+                     the `{docs_url}` of every error body changes"
+                        .to_owned()
+                )
+            ]
         );
-        // The other way round, a member is only more reliably there.
-        assert_eq!(messages(&new, &old), []);
+        // The other way round, a member is only more reliably there; the URL still changes.
+        let back = messages(&new, &old);
+        assert_eq!(back.len(), 1, "{back:?}");
+        assert_eq!(back[0].0, "docs-url-changed");
     }
 
     #[test]
@@ -862,6 +919,39 @@ mod tests {
         assert_eq!(
             changes[0].message,
             "error `missing`: body member `status` was removed"
+        );
+    }
+
+    #[test]
+    fn a_docs_url_no_body_carries_is_only_a_link() {
+        let body = template(r#"{ code = "{code}" }"#);
+        let old = catalog(
+            &format!("docs_url = \"https://a.example/{{code}}\"\n{body}"),
+            "",
+        );
+        let new = catalog(
+            &format!("docs_url = \"https://b.example/{{code}}\"\n{body}"),
+            "",
+        );
+        assert_eq!(messages(&old, &new), []);
+        // Carried by one error's own body, it is part of the contract.
+        let own = "body = { code = \"{code}\", see = \"{docs_url}\" }\n";
+        let old = catalog(
+            &format!("docs_url = \"https://a.example/{{code}}\"\n{body}"),
+            own,
+        );
+        let new = catalog(
+            &format!("docs_url = \"https://b.example/{{code}}\"\n{body}"),
+            own,
+        );
+        assert_eq!(
+            messages(&old, &new),
+            [(
+                "docs-url-changed",
+                "the docs URL pattern changed from `https://a.example/{code}` to \
+                 `https://b.example/{code}`: the `{docs_url}` of every error body changes"
+                    .to_owned()
+            )]
         );
     }
 

@@ -203,8 +203,9 @@ pub(crate) fn check(term: &Term, args: &GenerateArgs) -> Result<Exit> {
     };
     let mut stale = Vec::new();
     for o in outputs(&catalog, args)? {
-        let current = match std::fs::read_to_string(&o.path) {
-            Ok(text) => Some(text),
+        let current = match std::fs::read(&o.path) {
+            // Not UTF-8 cannot be what errcat writes: shown lossily, it differs.
+            Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(Fail(format!("cannot read `{}`: {e}", o.path.display()))),
         };

@@ -43,6 +43,9 @@ fn usage_errors_exit_2() {
         &["explain", "errors.toml"],
         &["lint", "--format", "xml", "errors.toml"],
         &["--color", "sometimes", "schema"],
+        &["schema", "extra"],
+        &["init", "a.toml", "b.toml"],
+        &["diff", "old.toml"],
     ] {
         let out = errcat().args(args).output().expect("run errcat");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
