@@ -37,7 +37,7 @@ pub mod source;
 mod template;
 
 pub use diag::{Diagnostic, Diagnostics, Severity};
-pub use load::Reader;
+pub use load::{MAX_FILE_BYTES, MAX_INCLUDE_DEPTH, Reader};
 pub use model::*;
 pub use source::{FileId, SourceFile, Sources, Sp, Span};
 
@@ -73,7 +73,7 @@ impl Loaded {
 
 /// Loads the catalog at `path` from disk.
 pub fn load(path: impl AsRef<Path>) -> Loaded {
-    load_with(path.as_ref(), &mut |p: &Path| std::fs::read_to_string(p))
+    load_with(path.as_ref(), &mut load::read_file)
 }
 
 /// Loads a catalog through `reader` (which `errcat diff` points at git objects).
@@ -86,7 +86,7 @@ pub fn load_with(path: &Path, reader: &mut Reader<'_>) -> Loaded {
 /// Loads a catalog from text; `path` names it in diagnostics, and its includes are read
 /// from disk relative to it.
 pub fn load_str(path: impl AsRef<Path>, text: &str) -> Loaded {
-    let mut read = |p: &Path| std::fs::read_to_string(p);
+    let mut read = load::read_file;
     let mut loader = load::Loader::new(&mut read);
     loader.load_text(path.as_ref(), text.to_owned(), load::Role::Root);
     finish(loader)

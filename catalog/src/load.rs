@@ -32,6 +32,27 @@ pub(crate) struct Parsed {
 /// Reads a file's text; the default reads from disk, `errcat diff` reads from git.
 pub type Reader<'a> = dyn FnMut(&Path) -> std::io::Result<String> + 'a;
 
+/// The largest catalog file read, in bytes. Real catalogs are a few hundred KB; loading
+/// costs about 20 bytes of memory per byte of TOML, so this bounds a load at a few hundred
+/// MB, and a mistaken `include = ["/dev/zero"]` ends in an error instead of eating memory.
+/// (docs/robustness.md)
+pub const MAX_FILE_BYTES: usize = 16 << 20;
+
+/// How deeply `include`/`extends` may nest. Loading recurses once per level, so this
+/// bounds the stack (a chain of 200 files overflowed a test thread's 2 MiB stack in debug
+/// builds). (docs/robustness.md)
+pub const MAX_INCLUDE_DEPTH: usize = 32;
+
+/// Reads a file from disk, at most [`MAX_FILE_BYTES`] (+1, to tell that it is larger).
+pub(crate) fn read_file(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_string(&mut text)?;
+    Ok(text)
+}
+
 /// The bundled catalogs `extends` may name.
 pub(crate) fn bundled(name: &str) -> Option<&'static str> {
     match name {
@@ -75,7 +96,7 @@ impl<'r, 'a> Loader<'r, 'a> {
                 .collect();
             let mut d = Diagnostic::new(
                 "include-cycle",
-                format!("`{}` includes itself", key.display()),
+                format!("`{}` includes or extends itself", key.display()),
             )
             .note(format!("the cycle is {}", chain.join(" -> ")))
             .help("remove one of the `include` or `extends` entries of the cycle");
@@ -86,6 +107,21 @@ impl<'r, 'a> Loader<'r, 'a> {
             return;
         }
         if self.seen.contains(&key) {
+            return;
+        }
+        if self.stack.len() >= MAX_INCLUDE_DEPTH {
+            let mut d = Diagnostic::new(
+                "io",
+                format!(
+                    "cannot read catalog `{}`: includes nest more than {MAX_INCLUDE_DEPTH} files deep",
+                    path.display()
+                ),
+            )
+            .help("include the files from the root catalog instead of from each other");
+            if let Some(span) = from {
+                d = d.at(span, "named here");
+            }
+            self.diags.push(d);
             return;
         }
         self.seen.push(key.clone());
@@ -105,16 +141,40 @@ impl<'r, 'a> Loader<'r, 'a> {
                 return;
             }
         };
+        if text.len() > MAX_FILE_BYTES {
+            self.too_large(path, from);
+            return;
+        }
         let file = self.sources.add(path, text, false);
         self.stack.push(key);
         self.parse_and_follow(file, role, path.parent().unwrap_or(Path::new("")));
         self.stack.pop();
     }
 
+    fn too_large(&mut self, path: &Path, from: Option<Span>) {
+        let mut d = Diagnostic::new(
+            "io",
+            format!(
+                "cannot read catalog `{}`: it is larger than {} MiB",
+                path.display(),
+                MAX_FILE_BYTES >> 20
+            ),
+        )
+        .help("split the catalog into files merged with `[catalog] include`");
+        if let Some(span) = from {
+            d = d.at(span, "named here");
+        }
+        self.diags.push(d);
+    }
+
     /// Loads a catalog given as text (its includes are read relative to `path`).
     pub fn load_text(&mut self, path: &Path, text: String, role: Role) {
         let key = normalize(path);
         self.seen.push(key.clone());
+        if text.len() > MAX_FILE_BYTES {
+            self.too_large(path, None);
+            return;
+        }
         let file = self.sources.add(path, text, false);
         self.stack.push(key);
         self.parse_and_follow(file, role, path.parent().unwrap_or(Path::new("")));
@@ -450,7 +510,10 @@ fn at(text: &str, start: usize, end: usize) -> &str {
 
 /// A help line for the TOML syntax errors users most often make.
 fn syntax_help(message: &str) -> Option<&'static str> {
-    if message.contains("string values must be quoted") || message.contains("expected `\"`") {
+    if message.contains("invalid basic string") || message.contains("invalid literal string") {
+        Some("close the string on the same line, or use `\"\"\"` for text over several lines")
+    } else if message.contains("string values must be quoted") || message.contains("expected `\"`")
+    {
         Some("strings are written in quotes: `key = \"value\"`")
     } else if message.contains("missing value") || message.contains("expected value") {
         Some("every key needs a value: `key = value`")
