@@ -109,7 +109,11 @@ impl SourceFile {
         let line_of = |offset: usize| {
             // annotate-snippets shows the end of a file that ends with a newline at the end
             // of its last line, not on an empty line after it.
-            let offset = if offset == len && self.text.ends_with('\n') { len - 1 } else { offset };
+            let offset = if offset == len && self.text.ends_with('\n') {
+                len - 1
+            } else {
+                offset
+            };
             self.line_starts.partition_point(|&s| s <= offset) - 1
         };
         let first = line_of(lo.min(self.text.len()));
