@@ -151,7 +151,9 @@ impl Diagnostic {
                 .chain(&self.secondary)
                 .filter(|l| l.span.file == file)
                 .map(|l| clamp(l.span));
-            let (lo, hi) = spans.fold((text_len, 0), |(lo, hi), r| (lo.min(r.start), hi.max(r.end)));
+            let (lo, hi) = spans.fold((text_len, 0), |(lo, hi), r| {
+                (lo.min(r.start), hi.max(r.end))
+            });
             let (window, line_start) = src.line_window(lo.min(hi), hi);
             let clamp = |span: Span| {
                 let r = clamp(span);
@@ -251,8 +253,9 @@ impl Diagnostics {
         (errors, self.list.len() - errors)
     }
 
-    /// Renders every diagnostic, separated by blank lines, with a closing summary line
-    /// as rustc prints (`error: could not load catalog due to 2 previous errors; 1 warning emitted`).
+    /// Renders every diagnostic, each followed by a blank line. The caller adds the
+    /// closing summary line it wants (rustc's `error: could not compile ... due to 2
+    /// previous errors`), using [`Diagnostics::counts`].
     pub fn render(&self, sources: &Sources, color: bool) -> String {
         let mut out = String::new();
         for d in &self.list {

@@ -165,3 +165,41 @@ message = "A again"
         loaded.render_diagnostics(false)
     );
 }
+
+#[test]
+fn errors_and_warnings_render_distinctly_in_plain_text_and_in_colour() {
+    let text = VALID.replace("[statuses.404]", "[statuses.404]\nreason = \"Missing\"");
+    let text = text.replace("No user {user_id}", "No user {usr_id}");
+    let loaded = load_str("errors.toml", &text);
+    let plain: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.render(&loaded.sources, false))
+        .collect();
+    assert_eq!(plain.len(), 2, "{plain:?}");
+    assert!(
+        plain[0].starts_with("warning[reason-override]: "),
+        "{}",
+        plain[0]
+    );
+    assert!(
+        plain[1].starts_with("error[undeclared-placeholder]: "),
+        "{}",
+        plain[1]
+    );
+    assert!(
+        plain.iter().all(|p| !p.contains('\u{1b}')),
+        "plain text has no escapes"
+    );
+
+    let styled: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.render(&loaded.sources, true))
+        .collect();
+    // The escape sequence before the level word differs between a warning and an error.
+    let prefix = |s: &str, word: &str| s[..s.find(word).expect("the level word")].to_owned();
+    let (warning, error) = (prefix(&styled[0], "warning"), prefix(&styled[1], "error"));
+    assert!(warning.contains('\u{1b}') && error.contains('\u{1b}'));
+    assert_ne!(warning, error);
+}
