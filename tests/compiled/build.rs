@@ -1,6 +1,10 @@
 //! Generates the Rust of every example catalog (examples/catalogs/*.toml and the showcase)
-//! into OUT_DIR with every integration on, plus, per catalog, a test-support file with a
-//! value of the error enum for every example of every error.
+//! and of catalogs/edge.toml into OUT_DIR with every integration on, plus, per catalog, a
+//! test-support file with a value of the error enum for every example of every error.
+//!
+//! It also runs the derive (`errcat_codegen::derive`) on an enum written here for the
+//! showcase catalog (variants and fields in another order than the catalog's), so that
+//! the derive's output is compiled and tested without the proc-macro glue.
 
 use errcat_catalog::{Catalog, FieldType, Scalar};
 use errcat_codegen::rust::{self, RustOptions};
@@ -12,19 +16,21 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
     let dir = manifest.join("../../examples/catalogs");
     println!("cargo:rerun-if-changed={}", dir.display());
+    let edge = manifest.join("catalogs/edge.toml");
+    println!("cargo:rerun-if-changed={}", edge.display());
     let catalogs = [
-        ("classic_http", "classic-http.toml"),
-        ("envelope", "envelope.toml"),
-        ("kapwork", "kapwork.toml"),
-        ("showcase", "showcase/errors.toml"),
+        ("classic_http", dir.join("classic-http.toml")),
+        ("envelope", dir.join("envelope.toml")),
+        ("kapwork", dir.join("kapwork.toml")),
+        ("showcase", dir.join("showcase/errors.toml")),
+        ("edge", edge),
     ];
     let opts = RustOptions {
         serde: true,
         http: true,
         axum: true,
     };
-    for (module, file) in catalogs {
-        let path = dir.join(file);
+    for (module, path) in catalogs {
         let loaded = errcat_catalog::load(&path);
         for source in loaded.sources.disk_paths() {
             println!("cargo:rerun-if-changed={}", source.display());
@@ -37,11 +43,49 @@ fn main() {
             &out.join(format!("{module}.rs")),
             &rust::generate(&catalog, &opts),
         );
+        let names = (
+            catalog.rust.error_enum.as_str(),
+            catalog.rust.status_enum.as_str(),
+        );
         write(
             &out.join(format!("{module}_examples.rs")),
-            &examples(&catalog),
+            &examples(&catalog, names),
         );
+        if module == "showcase" {
+            write(&out.join("derived.rs"), &derived(&catalog, &opts));
+            write(
+                &out.join("derived_examples.rs"),
+                &examples(&catalog, ("Derived", "")),
+            );
+        }
     }
+}
+
+/// A user-written enum for `catalog` (variants and fields reversed) and what the derive
+/// generates for it.
+fn derived(catalog: &Catalog, opts: &RustOptions) -> String {
+    let mut src = String::from(
+        "/// A hand-written enum checked against the showcase catalog.\n\
+         #[derive(Debug, Clone, PartialEq)]\npub enum Derived {\n",
+    );
+    for e in catalog.errors.iter().rev() {
+        writeln!(src, "    /// `{}`.", e.code.as_str()).unwrap();
+        if e.fields.is_empty() {
+            writeln!(src, "    {},", e.variant).unwrap();
+        } else {
+            writeln!(src, "    {} {{", e.variant).unwrap();
+            for f in e.fields.iter().rev() {
+                writeln!(src, "        /// `{}`.", f.name.as_str()).unwrap();
+                writeln!(src, "        {}: {},", f.name.as_str(), f.ty.rust_type()).unwrap();
+            }
+            src.push_str("    },\n");
+        }
+    }
+    src.push_str("}\n");
+    let input: syn::DeriveInput = syn::parse_str(&src).expect("the enum parses");
+    let impls = errcat_codegen::derive::derive_with(catalog, &input, opts)
+        .unwrap_or_else(|e| panic!("the derive rejects the enum: {e}"));
+    format!("{src}\n{impls}\n")
 }
 
 fn write(path: &Path, text: &str) {
@@ -63,12 +107,12 @@ fn literal(ty: FieldType, v: &Scalar) -> String {
 }
 
 /// `Error` and `Status` aliases, and `examples()`: (code, index of the example, value).
-fn examples(catalog: &Catalog) -> String {
-    let error = &catalog.rust.error_enum;
-    let status = &catalog.rust.status_enum;
+fn examples(catalog: &Catalog, (error, status): (&str, &str)) -> String {
     let mut s = String::new();
     writeln!(s, "/// The error enum.\npub type Error = {error};").unwrap();
-    writeln!(s, "/// The status enum.\npub type Status = {status};").unwrap();
+    if !status.is_empty() {
+        writeln!(s, "/// The status enum.\npub type Status = {status};").unwrap();
+    }
     s.push_str("/// Every example of every error: its code, the example's index, the value.\n");
     s.push_str("#[allow(deprecated)]\n");
     writeln!(

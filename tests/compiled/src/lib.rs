@@ -27,3 +27,16 @@ pub mod showcase {
     include!(concat!(env!("OUT_DIR"), "/showcase.rs"));
     include!(concat!(env!("OUT_DIR"), "/showcase_examples.rs"));
 }
+
+/// `catalogs/edge.toml`: edge cases of the emitter.
+pub mod edge {
+    include!(concat!(env!("OUT_DIR"), "/edge.rs"));
+    include!(concat!(env!("OUT_DIR"), "/edge_examples.rs"));
+}
+
+/// `#[derive(ErrorCatalog)]`'s impls (from `errcat_codegen::derive`) for an enum written
+/// for the showcase catalog.
+pub mod derived {
+    include!(concat!(env!("OUT_DIR"), "/derived.rs"));
+    include!(concat!(env!("OUT_DIR"), "/derived_examples.rs"));
+}

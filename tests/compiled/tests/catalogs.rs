@@ -9,10 +9,9 @@ use errcat_codegen::body::{self, Runtime};
 use serde_json::Value;
 use std::path::Path;
 
+/// Loads a catalog by its path relative to this crate.
 fn load(file: &str) -> Catalog {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples/catalogs")
-        .join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     let loaded = errcat_catalog::load(&path);
     let diags = loaded.render_diagnostics(false);
     loaded
@@ -248,14 +247,52 @@ macro_rules! catalog_tests {
     };
 }
 
-catalog_tests!(classic_http, "classic-http.toml");
-catalog_tests!(envelope, "envelope.toml");
-catalog_tests!(kapwork, "kapwork.toml");
-catalog_tests!(showcase, "showcase/errors.toml");
+catalog_tests!(classic_http, "../../examples/catalogs/classic-http.toml");
+catalog_tests!(envelope, "../../examples/catalogs/envelope.toml");
+catalog_tests!(kapwork, "../../examples/catalogs/kapwork.toml");
+catalog_tests!(showcase, "../../examples/catalogs/showcase/errors.toml");
+catalog_tests!(edge, "catalogs/edge.toml");
+
+mod derived {
+    use super::*;
+    use errcat_compiled_tests::derived::{Error, examples};
+
+    const FILE: &str = "../../examples/catalogs/showcase/errors.toml";
+
+    #[test]
+    fn every_example_of_every_error() {
+        let catalog = load(FILE);
+        let examples = examples();
+        let expected: usize = catalog.errors.iter().map(|e| e.examples.len()).sum();
+        assert_eq!(examples.len(), expected);
+        for (code, ex, err) in &examples {
+            check_error(&catalog, code, *ex, err);
+            let def = catalog.error(code).unwrap();
+            let status = err.status();
+            assert_eq!(status.code, *def.status);
+            assert_eq!(status.reason, catalog.status_of(def).reason.as_str());
+            assert_eq!(err.code(), *code);
+            assert_eq!(err.http_status().as_u16(), *def.status);
+        }
+    }
+
+    #[test]
+    fn the_table_follows_the_enums_order() {
+        let catalog = load(FILE);
+        let codes: Vec<&str> = Error::ERRORS.iter().map(|m| m.code).collect();
+        let mut expected: Vec<&str> = catalog.errors.iter().map(|e| e.code.as_str()).collect();
+        expected.reverse();
+        assert_eq!(codes, expected);
+        for code in expected {
+            assert_eq!(Error::lookup(code).map(|m| m.code), Some(code));
+        }
+        assert!(Error::lookup("card_declined_legacy").is_none());
+    }
+}
 
 #[test]
 fn deprecated_errors_carry_their_deprecation() {
-    let catalog = load("showcase/errors.toml");
+    let catalog = load("../../examples/catalogs/showcase/errors.toml");
     let def = catalog
         .error("payment_failed")
         .expect("the showcase deprecates it");
@@ -271,7 +308,7 @@ fn deprecated_errors_carry_their_deprecation() {
 fn the_static_value_of_every_placeholder_matches() {
     // Spot-check the model query the body comparison relies on, so that a broken
     // `static_value` cannot make both sides agree on nothing.
-    let catalog = load("showcase/errors.toml");
+    let catalog = load("../../examples/catalogs/showcase/errors.toml");
     let def = catalog.error("rate_limited").unwrap();
     assert_eq!(
         catalog.static_value(def, &errcat_catalog::Var::RetryAfter),
