@@ -1,0 +1,8 @@
+//! Prints a few of the Kapwork API's errors as the API would answer them.
+use example_build_script::{describe, samples};
+
+fn main() {
+    for error in samples() {
+        println!("{}", describe(&error));
+    }
+}
