@@ -85,7 +85,8 @@ fn derived(catalog: &Catalog, opts: &RustOptions) -> String {
     let input: syn::DeriveInput = syn::parse_str(&src).expect("the enum parses");
     let impls = errcat_codegen::derive::derive_with(catalog, &input, opts)
         .unwrap_or_else(|e| panic!("the derive rejects the enum: {e}"));
-    format!("{src}\n{impls}\n")
+    let file: syn::File = syn::parse2(impls).expect("the impls parse");
+    format!("{src}\n{}", prettyplease::unparse(&file))
 }
 
 fn write(path: &Path, text: &str) {
