@@ -82,6 +82,7 @@ struct Changes(Vec<Change>);
 
 impl Changes {
     fn push(&mut self, id: &'static str, message: String) -> &mut Change {
+        debug_assert!(rule(id).is_some(), "unregistered diff rule {id}");
         let breaking = rule(id).is_none_or(|r| r.breaking);
         self.0.push(Change {
             rule: id,

@@ -145,8 +145,8 @@ pub(crate) fn failed_load(term: &Term, loaded: &Loaded, path: &Path) -> Exit {
 pub(crate) fn load(term: &Term, path: &Path) -> std::result::Result<Catalog, Exit> {
     let loaded = errcat_catalog::load(path);
     print_diagnostics(term, &loaded);
-    match &loaded.catalog {
-        Some(c) => Ok(c.clone()),
-        None => Err(failed_load(term, &loaded, path)),
+    if loaded.catalog.is_none() {
+        return Err(failed_load(term, &loaded, path));
     }
+    loaded.catalog.ok_or(Exit::Usage)
 }
