@@ -1074,82 +1074,22 @@ fn success_status_error(cx: &mut Cx<'_>, at: Span, code: u16) {
     }
 }
 
-// Field names are snake_case, not Rust keywords; types are known.
+// Each field declaration passes the per-field rules below.
 fn fields(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> Vec<FieldDef> {
     let mut out = Vec::new();
-    let type_names: Vec<&str> = FieldType::ALL.iter().map(|(n, _)| *n).collect();
     for (name, f) in &e.fields.0 {
         let at = span(file, name);
-        if !names::is_snake_case(name.get()) {
-            cx.push(
-                Diagnostic::new("invalid-field-name", format!("`{}` is not a valid field name", name.get()))
-                    .at(at, "not a snake_case identifier")
-                    .help("field names become Rust struct fields: ASCII lowercase letters, digits and `_`, starting with a letter"),
-            );
-            continue;
-        }
-        if names::is_keyword(name.get()) {
-            cx.push(
-                Diagnostic::new(
-                    "rust-keyword",
-                    format!("field `{}` is a Rust keyword", name.get()),
-                )
-                .at(at, "cannot be a Rust field name")
-                .help(format!("rename it, for example to `{}_name`", name.get())),
-            );
+        if !field_name_snake_case(cx, at, name.get()) || !field_name_not_keyword(cx, at, name.get())
+        {
             continue;
         }
         let f = f.get();
-        let Some(ty) = FieldType::ALL
-            .iter()
-            .find(|(n, _)| *n == f.ty.get())
-            .map(|(_, t)| *t)
-        else {
-            let mut d = Diagnostic::new(
-                "unknown-field-type",
-                format!("unknown field type `{}`", f.ty.get()),
-            )
-            .at(
-                span(file, &f.ty),
-                "expected string, integer, unsigned, float or boolean",
-            );
-            d = match did_you_mean(f.ty.get(), &type_names) {
-                Some(best) => d.help(format!("did you mean `{best}`?")),
-                None => d.help(
-                    "a field is a string, integer (i64), unsigned (u64), float (f64) or boolean",
-                ),
-            };
-            cx.push(d);
+        let Some(ty) = field_type(cx, file, &f.ty) else {
             continue;
         };
         let example = match &f.example {
-            Some(v) if matches!(v.get(), Scalar::Float(x) if !x.is_finite()) => {
-                cx.push(
-                    Diagnostic::new(
-                        "invalid-example",
-                        format!("example {} has no JSON representation", v.get()),
-                    )
-                    .at(span(file, v), "not a finite number")
-                    .help("JSON numbers are finite: use a finite example"),
-                );
-                ty.default_example(name.get())
-            }
-            Some(v) if ty.accepts(v.get()) => v.get().clone(),
-            Some(v) => {
-                cx.push(
-                    Diagnostic::new(
-                        "invalid-example",
-                        format!("example {} is not {}", v.get(), a(ty.as_str())),
-                    )
-                    .at(span(file, v), format!("expected {}", a(ty.as_str())))
-                    .help(format!(
-                        "give the field an example of its type, or change its `type` from \"{}\"",
-                        ty.as_str()
-                    )),
-                );
-                ty.default_example(name.get())
-            }
-            None => ty.default_example(name.get()),
+            Some(v) if field_example_valid(cx, span(file, v), v.get(), ty) => v.get().clone(),
+            _ => ty.default_example(name.get()),
         };
         out.push(FieldDef {
             name: sp(file, name),
@@ -1159,6 +1099,85 @@ fn fields(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> Vec<FieldDef> {
         });
     }
     out
+}
+
+// A field name is a snake_case identifier (it becomes a Rust struct field).
+fn field_name_snake_case(cx: &mut Cx<'_>, at: Span, name: &str) -> bool {
+    if names::is_snake_case(name) {
+        return true;
+    }
+    cx.push(
+        Diagnostic::new("invalid-field-name", format!("`{name}` is not a valid field name"))
+            .at(at, "not a snake_case identifier")
+            .help("field names become Rust struct fields: ASCII lowercase letters, digits and `_`, starting with a letter"),
+    );
+    false
+}
+
+// A field name is not a Rust keyword.
+fn field_name_not_keyword(cx: &mut Cx<'_>, at: Span, name: &str) -> bool {
+    if !names::is_keyword(name) {
+        return true;
+    }
+    cx.push(
+        Diagnostic::new("rust-keyword", format!("field `{name}` is a Rust keyword"))
+            .at(at, "cannot be a Rust field name")
+            .help(format!("rename it, for example to `{name}_name`")),
+    );
+    false
+}
+
+// A field's type is string, integer, unsigned, float or boolean.
+fn field_type(cx: &mut Cx<'_>, file: FileId, ty: &S<String>) -> Option<FieldType> {
+    if let Some((_, t)) = FieldType::ALL.iter().find(|(n, _)| n == ty.get()) {
+        return Some(*t);
+    }
+    let type_names: Vec<&str> = FieldType::ALL.iter().map(|(n, _)| *n).collect();
+    let d = Diagnostic::new(
+        "unknown-field-type",
+        format!("unknown field type `{}`", ty.get()),
+    )
+    .at(
+        span(file, ty),
+        "expected string, integer, unsigned, float or boolean",
+    );
+    cx.push(match did_you_mean(ty.get(), &type_names) {
+        Some(best) => d.help(format!("did you mean `{best}`?")),
+        None => {
+            d.help("a field is a string, integer (i64), unsigned (u64), float (f64) or boolean")
+        }
+    });
+    None
+}
+
+// A field's example is a finite value of the field's type.
+fn field_example_valid(cx: &mut Cx<'_>, at: Span, v: &Scalar, ty: FieldType) -> bool {
+    if matches!(v, Scalar::Float(x) if !x.is_finite()) {
+        cx.push(
+            Diagnostic::new(
+                "invalid-example",
+                format!("example {v} has no JSON representation"),
+            )
+            .at(at, "not a finite number")
+            .help("JSON numbers are finite: use a finite example"),
+        );
+        return false;
+    }
+    if ty.accepts(v) {
+        return true;
+    }
+    cx.push(
+        Diagnostic::new(
+            "invalid-example",
+            format!("example {v} is not {}", a(ty.as_str())),
+        )
+        .at(at, format!("expected {}", a(ty.as_str())))
+        .help(format!(
+            "give the field an example of its type, or change its `type` from \"{}\"",
+            ty.as_str()
+        )),
+    );
+    false
 }
 
 // A message is not empty, its braces match, and its placeholders name its fields.
