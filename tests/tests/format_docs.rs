@@ -219,3 +219,32 @@ fn the_examples_are_valid() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n-----\n"));
 }
+
+/// The JSON body the page shows for its first catalog is the one errcat renders.
+#[test]
+fn the_first_example_body_is_what_errcat_renders() {
+    let doc = doc();
+    let first = toml_blocks(&doc)
+        .into_iter()
+        .next()
+        .expect("a first example");
+    let json = doc
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a JSON example");
+    let shown: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    let catalog = errcat_catalog::load_str("errors.toml", &first)
+        .catalog
+        .expect("a valid first example");
+    let error = catalog
+        .error("user_not_found")
+        .expect("the example's error");
+    let rendered = errcat_codegen::body::error_body(
+        &catalog,
+        error,
+        &error.examples[0],
+        errcat_codegen::body::Runtime::default(),
+    );
+    assert_eq!(shown, rendered);
+}
