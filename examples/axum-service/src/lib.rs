@@ -13,8 +13,11 @@ pub mod extract;
 pub mod limit;
 pub mod store;
 
-mod errors_stub;
-pub use errors_stub::ServiceError;
+/// The error enum generated from `errors.toml` by build.rs.
+mod errors {
+    include!(concat!(env!("OUT_DIR"), "/errors.rs"));
+}
+pub use errors::{ServiceError, ServiceStatus};
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
