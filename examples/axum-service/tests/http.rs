@@ -217,6 +217,40 @@ async fn serves_its_openapi_document_without_auth() {
     assert_eq!(reply.body, axum_service::OPENAPI);
 }
 
+/// Every `$ref` in `value`.
+fn refs<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    ("$ref", Value::String(r)) => out.push(r),
+                    _ => refs(v, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_openapi_document_has_every_error_of_the_enum_and_no_dangling_ref() {
+    let doc: Value = serde_json::from_str(axum_service::OPENAPI).unwrap();
+    for meta in axum_service::ServiceError::ERRORS {
+        let response = &doc["components"]["responses"][format!("ServiceError.{}", meta.status)];
+        let example = &response["content"][PROBLEM]["examples"][meta.code];
+        assert_eq!(example["value"]["code"], meta.code, "{}", meta.code);
+        assert_eq!(example["value"]["status"], meta.status, "{}", meta.code);
+    }
+    let mut all = Vec::new();
+    refs(&doc, &mut all);
+    assert!(all.len() > 20, "{all:?}");
+    for r in all {
+        let pointer = r.strip_prefix('#').expect("a local $ref");
+        assert!(doc.pointer(pointer).is_some(), "dangling $ref {r}");
+    }
+}
+
 #[tokio::test]
 async fn accepts_uppercase_uuids_and_a_lowercase_bearer_scheme() {
     let s = server().await;
