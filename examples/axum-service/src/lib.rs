@@ -5,7 +5,8 @@
 //!
 //! The OpenAPI document served at `/openapi.json` is `openapi.paths.json` (written by hand)
 //! merged with the error components generated from the same catalog
-//! (`errcat generate errors.toml --merge-into openapi.json`); `.ci/run` checks it for drift.
+//! (`errcat generate errors.toml --merge-into openapi.paths.json --openapi openapi.json`);
+//! `.ci/run` checks it for drift.
 
 #![deny(missing_docs)]
 
