@@ -51,11 +51,19 @@ pub fn catalog(input: TokenStream) -> TokenStream {
 /// #[catalog(path = "errors.toml")]
 /// pub enum ApiError {
 ///     NotFound { resource: String },
-///     RateLimited,
+///     #[catalog(code = "rate_limited")]
+///     SlowDown,
 /// }
 /// ```
 ///
-/// The path is relative to `CARGO_MANIFEST_DIR`.
+/// The path is relative to `CARGO_MANIFEST_DIR`. Integrations are opt-in flags next to it:
+/// `#[catalog(path = "errors.toml", serde, http, axum)]`. A variant named otherwise than
+/// its error takes `#[catalog(code = "...")]`.
+///
+/// When the enum does not match the catalog, every mismatch is reported at the variant or
+/// field concerned, and `Display`, `std::error::Error` and `errcat::CatalogError` are still
+/// implemented (with bodies that never run), so that code using the enum adds no errors of
+/// its own.
 #[proc_macro_derive(ErrorCatalog, attributes(catalog))]
 pub fn derive_error_catalog(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as DeriveInput);
@@ -141,18 +149,50 @@ fn derive_checked(input: &DeriveInput) -> Result<TokenStream2, TokenStream2> {
         )
         .to_compile_error());
     }
-    let (path, options) = catalog_attr(input).map_err(|e| e.to_compile_error())?;
+    let fallback = fallback_impls(input);
+    let (path, options) = catalog_attr(input).map_err(|e| {
+        let errors = e.to_compile_error();
+        quote! { #errors #fallback }
+    })?;
     let loaded = load(&path);
     let track = track(&loaded);
     let Some(catalog) = &loaded.catalog else {
         let errors = catalog_errors(&path, &loaded).to_compile_error();
-        return Err(quote! { #errors #track });
+        return Err(quote! { #errors #track #fallback });
     };
     match errcat_codegen::derive::derive_with(catalog, input, &options) {
         Ok(items) => Ok(quote! { #track #items }),
         Err(e) => {
             let errors = e.to_compile_error();
-            Err(quote! { #errors #track })
+            Err(quote! { #errors #track #fallback })
+        }
+    }
+}
+
+/// When the derive fails, the traits it would have implemented, with bodies that are never
+/// compiled into a program (the crate has an error): code that formats the error or uses
+/// it as an `errcat::CatalogError` then adds no errors to the derive's (thiserror's
+/// fallback idea).
+fn fallback_impls(input: &DeriveInput) -> TokenStream2 {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+            fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::unreachable!()
+            }
+        }
+        #[automatically_derived]
+        impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {}
+        #[automatically_derived]
+        impl #impl_generics ::errcat::CatalogError for #ident #ty_generics #where_clause {
+            fn meta(&self) -> &'static ::errcat::ErrorMeta {
+                ::core::unreachable!()
+            }
+            fn content_type(&self) -> &'static str {
+                ::core::unreachable!()
+            }
         }
     }
 }
@@ -278,8 +318,9 @@ fn catalog_errors(path: &LitStr, loaded: &Loaded) -> syn::Error {
     })
 }
 
-/// Empty stand-ins for the enums an invalid catalog would have generated, so that code
-/// naming them does not add errors of its own to the catalog's.
+/// Empty stand-ins for the enums an invalid catalog would have generated (the error enum
+/// with its traits), so that code naming them does not add errors of its own to the
+/// catalog's.
 fn stub_enums(loaded: &Loaded) -> TokenStream2 {
     let (error_enum, status_enum) = configured_names(loaded);
     let error_enum = format_ident!("{}", error_enum);
@@ -288,6 +329,23 @@ fn stub_enums(loaded: &Loaded) -> TokenStream2 {
         #[allow(dead_code, missing_docs)]
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum #error_enum {}
+        #[automatically_derived]
+        impl ::core::fmt::Display for #error_enum {
+            fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match *self {}
+            }
+        }
+        #[automatically_derived]
+        impl ::std::error::Error for #error_enum {}
+        #[automatically_derived]
+        impl ::errcat::CatalogError for #error_enum {
+            fn meta(&self) -> &'static ::errcat::ErrorMeta {
+                match *self {}
+            }
+            fn content_type(&self) -> &'static str {
+                match *self {}
+            }
+        }
         #[allow(dead_code, missing_docs)]
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum #status_enum {}

@@ -1,12 +1,17 @@
-// The catalog is invalid: the macro reports it once and still defines the enums it names,
-// so the code below adds no "cannot find type" errors of its own.
+// The catalog is invalid: the macro reports it once and still defines the enums it names
+// (the error enum with its traits), so the code below adds no errors of its own.
 errcat::catalog!("catalogs/cascade.toml");
 
 fn fails() -> Result<(), UiError> {
     Ok(())
 }
 
+fn describe(e: &dyn errcat::CatalogError) -> String {
+    format!("{} {e}", e.status_code())
+}
+
 fn main() {
-    let _ = fails();
+    let _ = fails().map_err(|e| describe(&e));
     let _: Option<UiStatus> = None;
+    let _: Option<Box<dyn std::error::Error>> = fails().err().map(|e| Box::new(e) as _);
 }

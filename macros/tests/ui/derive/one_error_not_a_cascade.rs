@@ -1,0 +1,23 @@
+// The enum lacks a variant: the derive reports that, and still implements the traits it
+// would have, so the code below adds no "doesn't implement Display / CatalogError" errors.
+use errcat::CatalogError;
+
+#[derive(Debug, errcat::ErrorCatalog)]
+#[catalog(path = "catalogs/good.toml")]
+pub enum UiError {
+    NotFound { resource: String },
+}
+
+fn describe(e: &dyn CatalogError) -> String {
+    format!("{} {e}", e.status_code())
+}
+
+fn main() {
+    let e = UiError::NotFound {
+        resource: "Invoice".to_owned(),
+    };
+    let _: Box<dyn std::error::Error> = Box::new(UiError::NotFound {
+        resource: String::new(),
+    });
+    println!("{}", describe(&e));
+}
