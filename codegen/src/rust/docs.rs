@@ -4,8 +4,30 @@ use proc_macro2::TokenStream;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 use quote::quote;
 
+/// Text made safe for a doc comment (prettyplease prints `#[doc]` attributes as `///`
+/// comments): a lone carriage return, which rustc rejects in doc comments ("bare CR not
+/// allowed"), becomes a line break, and the bidi controls rustc's deny-by-default
+/// `text_direction_codepoint_in_comment` lint rejects are written as visible `\u{202E}`
+/// escapes (docs/robustness.md).
+pub(crate) fn inert(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => out.push('\n'),
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+                out.push_str(&format!("\\u{{{:04X}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `#[doc = "..."]` attributes, one per line of `text`.
 pub(crate) fn attrs(text: &str) -> TokenStream {
+    let text = inert(text);
     let lines = text.trim_end().lines().map(|line| {
         let line = line.trim_end();
         if line.is_empty() {
@@ -178,6 +200,19 @@ mod tests {
     fn lists_keep_their_items() {
         let md = "- one\n- two\n\n  continued";
         assert_eq!(sanitize(md), md);
+    }
+
+    #[test]
+    fn doc_text_is_inert() {
+        // Regression (docs/robustness.md): a lone CR made the generated file unparsable,
+        // a bidi override made rustc reject it.
+        assert_eq!(inert("a\rb\r\nc"), "a\nb\nc");
+        assert_eq!(inert("x\u{202e}y\u{2066}z"), "x\\u{202E}y\\u{2066}z");
+        let attrs = attrs("one\rtwo \u{202e}").to_string();
+        assert!(
+            !attrs.contains('\r') && !attrs.contains('\u{202e}'),
+            "{attrs}"
+        );
     }
 
     #[test]

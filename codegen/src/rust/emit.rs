@@ -457,8 +457,9 @@ pub(crate) fn error_impls(
 
     let integrations = integrations(ty, opts);
     let name = catalog.name.as_str();
-    let errors_doc =
-        format!(" Every error of the {name} catalog, in the order of the enum's variants.");
+    let errors_doc = docs::inert(&format!(
+        " Every error of the {name} catalog, in the order of the enum's variants."
+    ));
 
     quote! {
         // The impls name every variant, deprecated ones included: using them here is not a
@@ -769,7 +770,7 @@ fn deprecated_attr(catalog: &Catalog, e: &ErrorDef) -> TokenStream {
 
 fn status_enum(catalog: &Catalog, ty: &Ident, opts: &RustOptions) -> TokenStream {
     let name = catalog.name.as_str();
-    let doc = format!(" The HTTP statuses the {name} returns.");
+    let doc = docs::inert(&format!(" The HTTP statuses the {name} returns."));
     let variants: Vec<Ident> = catalog.statuses.iter().map(|s| ident(&s.variant)).collect();
     let count = variants.len();
     let n = Literal::usize_unsuffixed(count);
