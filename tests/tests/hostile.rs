@@ -1,0 +1,498 @@
+//! Hostile text and hostile files (issue 8; docs/robustness.md).
+//!
+//! Every free-text position of a catalog (names, reasons, titles, messages, descriptions,
+//! examples, attribute values, docs prose) is filled with text that breaks naive emitters:
+//! comment and raw-string terminators, backticks and fences, table pipes, HTML and
+//! `<script>`, YAML syntax, braces, control characters, bidi overrides, a 100 KB line and
+//! non-ASCII text. Each catalog is either rejected with a diagnostic, or every output
+//! stays valid and shows the text literally:
+//! - the Rust parses (syn), holds no raw bidi control (rustc denies them in literals and
+//!   comments), and its string literals / doc attributes hold the text;
+//! - the markdown, read with pulldown-cmark, shows the text in its text events (a plain
+//!   text cell holds the whole text), keeps every table row's cell count and has no raw
+//!   `<script>` element;
+//! - the OpenAPI YAML reads back as the same JSON, and the JSON holds the text.
+//!
+//! That the generated Rust of these catalogs also compiles (warning-free) is checked in
+//! the one batch build of `properties.rs`, which takes `tests/fixtures/hostile/*.toml`.
+//!
+//! Non-ASCII identifiers are rejected with their own diagnostics; the file-safety tests
+//! at the end cover `write_if_changed`, the build API with a broken catalog, include
+//! cycles and chains, and oversized files.
+
+use errcat_catalog::{Catalog, load_str};
+use errcat_codegen::{body, markdown, openapi, rust};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::path::{Path, PathBuf};
+
+/// Hostile texts by name. Control characters and bidi overrides are written as escapes
+/// so that this file holds none of them.
+fn hostile() -> Vec<(&'static str, String)> {
+    vec![
+        ("comment-close", "ends */ a comment /* opens one */ again".into()),
+        ("raw-string-close", r###"quote " then "# then "## and r#"raw"#"###.into()),
+        ("backslashes", r"a \ b \\ c \n not a newline \u{41}".into()),
+        ("backticks", "`code` and `` two `` and ``` three".into()),
+        (
+            "code-fence",
+            "before\n\n```rust\nfn main() { panic!(\"doctest\") }\n```\n\nafter".into(),
+        ),
+        ("open-fence", "text\n\n```\nnever closed".into()),
+        ("table-pipes", "a | b || c \\| d |".into()),
+        ("html", "<b>bold</b> & <i>it</i> &amp; &lt;tag&gt; <!-- c -->".into()),
+        ("script", "<script>alert('x')</script> and <img src=x onerror=alert(1)>".into()),
+        (
+            "yaml",
+            "key: value - item # comment &anchor *alias !tag | > % @ ? x: 'q' \"d\"".into(),
+        ),
+        ("yaml-lines", "- first\n- second\nkey: value\n---\n...".into()),
+        ("yaml-scalars", "null".into()),
+        ("yaml-number", "0x1F".into()),
+        ("braces", "{{ and }} and {not_a_placeholder} and {}".into()),
+        ("control", "nul\u{0}bell\u{7}esc\u{1b}[31mred\u{7f}del\u{8}bs".into()),
+        ("carriage-return", "line\r\nwindows\rmac\u{2028}ls\u{2029}ps".into()),
+        (
+            "bidi",
+            "access \u{202e}nimda\u{202c} level \u{2066}isolated\u{2069} \u{202a}\u{202b}\u{202d}\u{2067}\u{2068}"
+                .into(),
+        ),
+        (
+            "non-ascii",
+            "Ünïcödé 日本語 🦀 zero\u{200b}width \u{feff}bom café".into(),
+        ),
+        ("markdown", "# heading\n\n* list\n\n[link](javascript:alert(1)) **bold** _em_".into()),
+        ("long-line", long_line()),
+    ]
+}
+
+/// One 100 KB line of words and markdown/YAML/Rust punctuation.
+fn long_line() -> String {
+    let unit = "word */ `tick` | pipe <b> {{x}} : - # ";
+    let mut s = String::with_capacity(100 * 1024 + unit.len());
+    while s.len() < 100 * 1024 {
+        s.push_str(unit);
+    }
+    s
+}
+
+/// The text as a TOML basic string (every character kept exactly).
+fn toml_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_bidi(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The characters of rustc's `text_direction_codepoint_in_{literal,comment}` lints.
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Braces doubled, for a message template that shows the text literally.
+fn message_escape(s: &str) -> String {
+    s.replace('{', "{{").replace('}', "}}")
+}
+
+/// A catalog with `text` in every free-text position.
+fn catalog_with(text: &str) -> String {
+    let t = toml_str(text);
+    let m = toml_str(&format!("{} {{value}} end", message_escape(text)));
+    let m2 = toml_str(&message_escape(text));
+    format!(
+        r#"
+[catalog]
+name = {t}
+version = {t}
+extends = "http"
+description = {t}
+docs_url = "https://docs.example.com/errors/{{code}}"
+
+[lints]
+unregistered-status = "allow"
+reason-override = "allow"
+empty-text = "allow"
+
+[attributes.team]
+type = "string"
+description = {t}
+
+[docs]
+title = {t}
+intro = {t}
+recommendations = [{t}]
+
+[docs.classes]
+4xx = {t}
+
+[[docs.sections]]
+title = {t}
+body = {t}
+
+[[docs.snippets]]
+title = {t}
+language = "text"
+code = {t}
+description = {t}
+
+[body]
+format = "problem"
+description = {t}
+
+[body.fields]
+code = {t}
+
+[statuses.404]
+description = {t}
+attributes = {{ team = {t} }}
+
+[statuses.490]
+reason = {t}
+description = {t}
+
+[errors.hostile]
+status = 404
+title = {t}
+message = {m}
+description = {t}
+remediation = {t}
+field = {t}
+attributes = {{ team = {t} }}
+deprecated = {{ since = {t}, note = {t} }}
+fields.value = {{ type = "string", description = {t}, example = {t} }}
+
+[[errors.hostile.examples]]
+summary = {t}
+values = {{ value = {t} }}
+
+[errors.blocked]
+status = 490
+message = {m2}
+"#
+    )
+}
+
+/// Loads a catalog, or returns its rendered diagnostics.
+fn load(name: &str, text: &str) -> Result<Catalog, String> {
+    let loaded = load_str(format!("{name}.toml"), text);
+    let rendered = loaded.render_diagnostics(false);
+    loaded.catalog.ok_or(rendered)
+}
+
+/// Whitespace runs as one space, ends trimmed: outputs may re-wrap or join lines.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------------------------------
+// Rust
+
+/// Every string literal's value and every `#[doc]` text of a Rust file.
+fn rust_strings(file: &syn::File) -> Vec<String> {
+    struct Strings(Vec<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Strings {
+        fn visit_lit_str(&mut self, lit: &'ast syn::LitStr) {
+            self.0.push(lit.value());
+        }
+    }
+    let mut v = Strings(Vec::new());
+    syn::visit::visit_file(&mut v, file);
+    v.0
+}
+
+/// Checks the Rust output of one catalog; returns its problems.
+fn check_rust(name: &str, text: &str, catalog: &Catalog) -> Vec<String> {
+    let mut problems = Vec::new();
+    let opts = rust::RustOptions {
+        serde: true,
+        http: true,
+        axum: true,
+    };
+    let code = rust::generate(catalog, &opts);
+    let file = match syn::parse_file(&code) {
+        Ok(f) => f,
+        Err(e) => return vec![format!("{name}: the Rust does not parse: {e}")],
+    };
+    if let Some((line, c)) = code
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.chars().find(|c| is_bidi(*c)).map(|c| (i + 1, c)))
+    {
+        problems.push(format!(
+            "{name}: the Rust holds a raw U+{:04X} on line {line} (rustc denies \
+             text_direction_codepoint_in_literal/_in_comment)",
+            c as u32
+        ));
+    }
+    // Strings (message pieces, titles, attribute values) are kept exactly; docs are split
+    // into lines, so each non-empty line of the text is looked for.
+    let strings = rust_strings(&file);
+    let joined = strings.join("\n");
+    if !strings.iter().any(|s| s.contains(text)) {
+        problems.push(format!(
+            "{name}: no string literal of the Rust holds the text exactly"
+        ));
+    }
+    // In docs, a lone CR is a line break and bidi controls are shown as `\u{202E}`.
+    let doc_text: String = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .map(|c| {
+            if is_bidi(c) {
+                format!("\\u{{{:04X}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    for line in doc_text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !joined.contains(line) {
+            problems.push(format!("{name}: the Rust lost the line {line:?}"));
+            break;
+        }
+    }
+    problems
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown
+
+/// The text a reader sees, one entry per block (paragraph, heading, cell...), and the
+/// structural problems found (raw `<script>`, ragged tables).
+struct ReadMarkdown {
+    blocks: Vec<String>,
+    cells: Vec<String>,
+    problems: Vec<String>,
+}
+
+fn read_markdown(md: &str) -> ReadMarkdown {
+    let mut out = ReadMarkdown {
+        blocks: Vec::new(),
+        cells: Vec::new(),
+        problems: Vec::new(),
+    };
+    let mut current = String::new();
+    let mut cell = String::new();
+    let mut in_cell = false;
+    let mut header_cells = 0usize;
+    for (event, range) in Parser::new_ext(md, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                current.push_str(&t);
+                if in_cell {
+                    cell.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                if h.to_ascii_lowercase().contains("<script") {
+                    out.problems
+                        .push(format!("a raw <script> element survives: {h:?}"));
+                }
+                current.push_str(&h);
+            }
+            // pulldown-cmark pads or cuts rows to the header's width, as GFM says, so
+            // the cells are counted in the source line.
+            Event::Start(Tag::TableHead) => header_cells = raw_cells(&md[range]),
+            Event::Start(Tag::TableRow) => {
+                let n = raw_cells(&md[range.clone()]);
+                if n != header_cells {
+                    let row = md[range].trim_end();
+                    out.problems.push(format!(
+                        "a table row has {n} cells, its header {header_cells}: {row:?}"
+                    ));
+                }
+            }
+            Event::Start(Tag::TableCell) => {
+                in_cell = true;
+                cell.clear();
+            }
+            Event::End(TagEnd::TableCell) => {
+                in_cell = false;
+                out.cells.push(std::mem::take(&mut cell));
+                out.blocks.push(std::mem::take(&mut current));
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Item,
+            ) => out.blocks.push(std::mem::take(&mut current)),
+            _ => {}
+        }
+    }
+    out.blocks.push(current);
+    out
+}
+
+/// The cells of a GFM table row as written: unescaped `|` separate them (in code spans
+/// too), a leading and a trailing one are optional.
+fn raw_cells(row: &str) -> usize {
+    let row = row.trim();
+    let mut pipes = Vec::new();
+    let mut backslashes = 0;
+    for (i, c) in row.char_indices() {
+        if c == '|' && backslashes % 2 == 0 {
+            pipes.push(i);
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+    }
+    let leading = pipes.first() == Some(&0);
+    let trailing = !row.is_empty()
+        && pipes.last() == Some(&(row.len() - 1))
+        && pipes.len() > usize::from(leading);
+    pipes.len() + 1 - usize::from(leading) - usize::from(trailing)
+}
+
+fn check_markdown(name: &str, text: &str, catalog: &Catalog) -> Vec<String> {
+    let md = markdown::generate(catalog);
+    let read = read_markdown(&md);
+    let mut problems: Vec<String> = read
+        .problems
+        .iter()
+        .map(|p| format!("{name}: markdown: {p}"))
+        .collect();
+    // Line breaks in plain text become spaces.
+    let expected = squash(text);
+    let all = squash(&read.blocks.join(" "));
+    // Plain text (the reason, the title, the message) shows the whole text in one cell or
+    // block; markdown prose (descriptions) is rendered, so only plain text is looked for.
+    if !read.cells.iter().any(|c| squash(c).contains(&expected))
+        && !read.blocks.iter().any(|b| squash(b).contains(&expected))
+    {
+        let preview: String = expected.chars().take(80).collect();
+        problems.push(format!(
+            "{name}: markdown: no cell or block shows the text literally ({preview:?}...); \
+             text seen: {}",
+            if all.contains(&expected) {
+                "only across blocks"
+            } else {
+                "nowhere"
+            }
+        ));
+    }
+    problems
+}
+
+// ---------------------------------------------------------------------------------------
+// OpenAPI
+
+fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| json_strings(x, out)),
+        serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| {
+            out.push(k.clone());
+            json_strings(x, out)
+        }),
+        _ => {}
+    }
+}
+
+fn check_openapi(name: &str, text: &str, catalog: &Catalog) -> Vec<String> {
+    let mut problems = Vec::new();
+    let doc = openapi::document(catalog);
+    let yaml = openapi::to_yaml(&doc);
+    match serde_yaml_ng::from_str::<serde_json::Value>(&yaml) {
+        Ok(back) if back == doc => {}
+        Ok(_) => problems.push(format!("{name}: the YAML reads back as another document")),
+        Err(e) => problems.push(format!("{name}: the YAML does not parse: {e}")),
+    }
+    let json = openapi::to_json(&doc);
+    match serde_json::from_str::<serde_json::Value>(&json) {
+        Ok(back) if back == doc => {}
+        _ => problems.push(format!("{name}: the JSON does not read back")),
+    }
+    let mut strings = Vec::new();
+    json_strings(&doc, &mut strings);
+    if !strings.iter().any(|s| s.contains(text)) {
+        problems.push(format!("{name}: no OpenAPI string holds the text exactly"));
+    }
+    for error in &catalog.errors {
+        let body = body::example_body(catalog, error);
+        let mut strings = Vec::new();
+        json_strings(&body, &mut strings);
+        if error.code.as_str() == "hostile" && !strings.iter().any(|s| s.contains(text)) {
+            problems.push(format!("{name}: the example body lost the text"));
+        }
+    }
+    problems
+}
+
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn hostile_text_is_rejected_or_survives_in_every_output() {
+    let mut problems = Vec::new();
+    let mut accepted = 0;
+    for (name, text) in hostile() {
+        let catalog = match load(name, &catalog_with(&text)) {
+            Ok(c) => c,
+            Err(diags) => {
+                // A rejection must say what and where.
+                assert!(
+                    diags.contains("error[") && diags.contains(&format!("{name}.toml:")),
+                    "{name}: rejected without a located diagnostic:\n{diags}"
+                );
+                println!("{name}: rejected:\n{diags}");
+                continue;
+            }
+        };
+        accepted += 1;
+        problems.extend(check_rust(name, &text, &catalog));
+        problems.extend(check_markdown(name, &text, &catalog));
+        problems.extend(check_openapi(name, &text, &catalog));
+    }
+    assert!(accepted > 0, "every hostile catalog was rejected");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn hostile_fixtures_load() {
+    // The fixtures are also fuzz seeds and part of properties.rs's compile batch.
+    for path in hostile_fixtures() {
+        let loaded = errcat_catalog::load(&path);
+        assert!(
+            loaded.catalog.is_some(),
+            "{}:\n{}",
+            path.display(),
+            loaded.render_diagnostics(false)
+        );
+    }
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+fn hostile_fixtures() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/fixtures/hostile"))
+        .expect("tests/fixtures/hostile")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty());
+    paths
+}
+
+#[test]
+fn the_markdown_reader_sees_script_elements_and_ragged_tables() {
+    // The checks above must be able to fail.
+    let read = read_markdown("Hi <script>alert(1)</script>\n");
+    assert_eq!(read.problems.len(), 1, "{:?}", read.problems);
+    let read = read_markdown("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| x |\n");
+    assert_eq!(read.problems.len(), 2, "{:?}", read.problems);
+    let read = read_markdown("| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n");
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    assert_eq!(read.cells, ["a", "b", "1 | 2", "3"]);
+}
