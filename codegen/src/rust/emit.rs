@@ -333,7 +333,13 @@ pub(crate) fn error_impls(
         };
         error_meta(catalog, e, &body)
     });
-    let metas: Vec<TokenStream> = metas.collect();
+    // One item per entry: rustc type-checks a body in time worse than linear in its size,
+    // so one array literal of thousands of entries is several times slower to compile.
+    let meta_names: Vec<Ident> = (0..defs.len()).map(|i| format_ident!("E{}", i)).collect();
+    let meta_consts: Vec<TokenStream> = metas
+        .zip(&meta_names)
+        .map(|(meta, name)| quote!(const #name: ::errcat::ErrorMeta = #meta;))
+        .collect();
     let slots = code_slots(&defs).into_iter().map(Literal::u32_unsuffixed);
     let content_type = catalog.body.content_type.as_str();
     let n_errors = Literal::usize_unsuffixed(defs.len());
@@ -469,7 +475,8 @@ pub(crate) fn error_impls(
             #[doc = #errors_doc]
             pub const ERRORS: &'static [::errcat::ErrorMeta] = {
                 #(#body_statics)*
-                static ERRORS: [::errcat::ErrorMeta; #n_errors] = [#(#metas),*];
+                #(#meta_consts)*
+                static ERRORS: [::errcat::ErrorMeta; #n_errors] = [#(#meta_names),*];
                 &ERRORS
             };
             /// The content type of the response body.
