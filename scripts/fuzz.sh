@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs every fuzz target of fuzz/ for a bounded time each (cargo-fuzz, nightly toolchain).
+#
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 seconds, every target)
+#
+# The corpus is seeded from examples/catalogs and tests/fixtures/hostile; what libFuzzer
+# learns stays in fuzz/corpus/ (git-ignored) for the next run. Crashes, timeouts and
+# out-of-memory inputs are written to fuzz/artifacts/TARGET/ and make the script fail.
+# Per input: at most 10 s (-timeout) and 2 GiB (-rss_limit_mb), 64 KiB long (-max_len).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+if [ "${#targets[@]}" -eq 0 ]; then
+  targets=(catalog_load emitters)
+fi
+
+if ! rustup toolchain list | grep -q '^nightly'; then
+  echo "fuzz.sh: the nightly toolchain is needed (rustup toolchain install nightly)" >&2
+  exit 2
+fi
+if ! command -v cargo-fuzz >/dev/null; then
+  echo "fuzz.sh: cargo-fuzz is needed (cargo install cargo-fuzz)" >&2
+  exit 2
+fi
+
+# Seeds. The fuzz input is a small file system: parts separated by a line `%%` are
+# root.toml, f1.toml, f2.toml... (see fuzz/fuzz_targets/common.rs).
+seed_dir=fuzz/seeds
+rm -rf "$seed_dir"
+mkdir -p "$seed_dir"
+for f in examples/catalogs/*.toml tests/fixtures/hostile/*.toml; do
+  [ -e "$f" ] || continue
+  cp "$f" "$seed_dir/$(echo "$f" | tr '/' '_')"
+done
+if [ -e examples/catalogs/showcase/errors.toml ]; then
+  { sed 's/^include = \["auth.toml"\]/include = ["f1.toml"]/' examples/catalogs/showcase/errors.toml
+    printf '\n%%%%\n'
+    cat examples/catalogs/showcase/auth.toml
+  } >"$seed_dir/showcase-with-include.toml"
+fi
+
+mkdir -p fuzz/logs
+echo "== build (cargo +nightly fuzz build -O)"
+if ! cargo +nightly fuzz build -O >fuzz/logs/build.log 2>&1; then
+  tail -n 30 fuzz/logs/build.log >&2
+  echo "fuzz.sh: the fuzz targets do not build (fuzz/logs/build.log)" >&2
+  exit 2
+fi
+status=0
+for target in "${targets[@]}"; do
+  corpus="fuzz/corpus/$target"
+  mkdir -p "$corpus" "fuzz/artifacts/$target"
+  log="fuzz/logs/$target.log"
+  echo "== fuzz $target for ${seconds}s"
+  if cargo +nightly fuzz run -O "$target" "$corpus" "$seed_dir" -- \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      -dict=fuzz/catalog.dict -print_final_stats=1 >"$log" 2>&1; then
+    runs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -n 1 || true)
+    cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1 || true)
+    echo "   ok: ${runs:-?} (${cov:-no coverage line}); corpus: $(find "$corpus" -type f | wc -l) inputs"
+  else
+    status=1
+    echo "   FAILED: see $log; the input is in fuzz/artifacts/$target/" >&2
+    grep -E 'panicked|ERROR: libFuzzer|SUMMARY|Test unit written' "$log" | head -n 20 >&2 || true
+  fi
+done
+exit "$status"
