@@ -559,7 +559,6 @@ pub(crate) fn error_impls(
             }
         }
 
-        #[allow(deprecated)]
         #[automatically_derived]
         impl ::core::fmt::Display for #ty {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -736,6 +735,13 @@ pub(crate) fn variant_doc(catalog: &Catalog, e: &ErrorDef) -> String {
         doc.push_str(&format!("- Retryable, after {s} seconds\n"));
     } else if e.retryable {
         doc.push_str("- Retryable\n");
+    }
+    for (name, value) in error_attrs(catalog, e) {
+        let value = match value {
+            Scalar::Str(s) => s.clone(),
+            other => other.to_string(),
+        };
+        doc.push_str(&format!("- {name}: {}\n", docs::code_span(&value)));
     }
     if let Some(url) = catalog.docs_url(e) {
         doc.push_str(&format!("- Docs: <{url}>\n"));
@@ -943,7 +949,9 @@ pub(crate) fn catalog(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
                     FieldType::Float => quote!(f64),
                     FieldType::Boolean => quote!(bool),
                 };
-                let text = match &f.description {
+                // A blank description gives no doc line at all, which `missing_docs`
+                // rejects: it is treated as absent (found by tests/tests/properties.rs).
+                let text = match f.description.as_ref().filter(|d| !d.trim().is_empty()) {
                     Some(d) => docs::sanitize(d.trim_end()),
                     None => format!("The `{{{}}}` of the message.", f.name.as_str()),
                 };
