@@ -8,6 +8,34 @@
 
 pub mod synth;
 
+/// The code errcat generates for a synthetic catalog of `ERRCAT_BENCH_ERRORS` errors
+/// (default 10,000; see `build.rs`), with the `phf` map and the code list the run-time
+/// benchmarks compare it with.
+pub mod generated {
+    include!(concat!(env!("OUT_DIR"), "/synth.rs"));
+    include!(concat!(env!("OUT_DIR"), "/phf.rs"));
+    include!(concat!(env!("OUT_DIR"), "/codes.rs"));
+
+    /// A `HashMap` from code to index: the other comparison for lookups.
+    pub fn hashmap() -> std::collections::HashMap<&'static str, usize> {
+        CODES.iter().enumerate().map(|(i, c)| (*c, i)).collect()
+    }
+
+    /// A fixed pseudo-random order of `CODES` indices (so lookups do not walk the table in
+    /// order), from a 64-bit LCG.
+    pub fn shuffled(count: usize) -> Vec<usize> {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        (0..count)
+            .map(|_| {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                (x >> 33) as usize % CODES.len()
+            })
+            .collect()
+    }
+}
+
 use errcat_catalog::{Catalog, Piece};
 use std::fmt::Write as _;
 

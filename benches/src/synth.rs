@@ -110,7 +110,7 @@ fn error(s: &mut String, i: usize) {
             s.push_str("fields.strict = { type = \"boolean\", description = \"Strict mode.\" }\n");
         }
     }
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         let _ = writeln!(s, "title = \"Synthetic error {i}\"");
     }
     let _ = writeln!(
@@ -124,13 +124,13 @@ fn error(s: &mut String, i: usize) {
         s.push_str("field = \"body.items\"\n");
     }
     if status == 429 || status == 503 {
-        if i % 4 == 0 {
+        if i.is_multiple_of(4) {
             s.push_str("retry_after = 30\n");
         } else {
             s.push_str("retryable = true\n");
         }
     }
-    if i % 4 == 0 {
+    if i.is_multiple_of(4) {
         let sev = ["low", "medium", "high"][i % 3];
         let _ = writeln!(s, "attributes.severity = \"{sev}\"");
     }
