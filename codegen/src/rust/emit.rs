@@ -468,9 +468,10 @@ pub(crate) fn error_impls(
     ));
 
     quote! {
-        // The impls name every variant, deprecated ones included: using them here is not a
-        // use of a deprecated error.
-        #[allow(deprecated)]
+        #[allow(
+            deprecated,
+            reason = "the tables name every variant, deprecated ones included: that is no use of a deprecated error"
+        )]
         impl #ty {
             #[doc = #errors_doc]
             pub const ERRORS: &'static [::errcat::ErrorMeta] = {
@@ -781,6 +782,19 @@ fn deprecated_attr(catalog: &Catalog, e: &ErrorDef) -> TokenStream {
     }
 }
 
+/// The rustdoc lints catalog prose may trip (it is markdown for the docs site and OpenAPI:
+/// `[links]` that are not intra-doc links, HTML, bare URLs).
+fn rustdoc_allow() -> TokenStream {
+    quote! {
+        #[allow(
+            rustdoc::broken_intra_doc_links,
+            rustdoc::invalid_html_tags,
+            rustdoc::bare_urls,
+            reason = "catalog prose is markdown for the docs site and OpenAPI, not rustdoc"
+        )]
+    }
+}
+
 fn status_enum(catalog: &Catalog, ty: &Ident, opts: &RustOptions) -> TokenStream {
     let name = catalog.name.as_str();
     let doc = docs::inert(&format!(" The HTTP statuses the {name} returns."));
@@ -823,8 +837,10 @@ fn status_enum(catalog: &Catalog, ty: &Ident, opts: &RustOptions) -> TokenStream
             }
         }
     });
+    let rustdoc = rustdoc_allow();
     quote! {
         #[doc = #doc]
+        #rustdoc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #repr
         pub enum #ty {
@@ -980,10 +996,12 @@ pub(crate) fn catalog(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
         opts,
         unit_only,
     );
+    let rustdoc = rustdoc_allow();
     quote! {
         #statuses
 
         #enum_doc
+        #rustdoc
         #[derive(#(#derives),*)]
         pub enum #error_ty {
             #(#defs,)*
