@@ -169,13 +169,26 @@ fn derive_checked(input: &DeriveInput) -> Result<TokenStream2, TokenStream2> {
     }
 }
 
-/// When the derive fails, the traits it would have implemented, with bodies that are never
-/// compiled into a program (the crate has an error): code that formats the error or uses
-/// it as an `errcat::CatalogError` then adds no errors to the derive's (thiserror's
-/// fallback idea).
+/// When the derive fails, the traits and methods it would have implemented, with bodies
+/// that are never compiled into a program (the crate has an error): code that uses the
+/// enum then adds no errors to the derive's (thiserror's fallback idea).
 fn fallback_impls(input: &DeriveInput) -> TokenStream2 {
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    stand_in_impls(
+        &input.ident,
+        &input.generics,
+        quote!(&'static ::errcat::StatusMeta),
+    )
+}
+
+/// `Display`, `std::error::Error`, `errcat::CatalogError` and the generated enums' methods,
+/// for an enum whose real impls could not be generated: every body is `unreachable!()`,
+/// which is fine because the crate does not compile (an error was reported).
+fn stand_in_impls(
+    ident: &syn::Ident,
+    generics: &syn::Generics,
+    status: TokenStream2,
+) -> TokenStream2 {
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
         #[automatically_derived]
         impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
@@ -191,6 +204,40 @@ fn fallback_impls(input: &DeriveInput) -> TokenStream2 {
                 ::core::unreachable!()
             }
             fn content_type(&self) -> &'static str {
+                ::core::unreachable!()
+            }
+        }
+        #[automatically_derived]
+        #[allow(dead_code, missing_docs, clippy::all)]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            pub fn meta(&self) -> &'static ::errcat::ErrorMeta {
+                ::core::unreachable!()
+            }
+            pub fn status(&self) -> #status {
+                ::core::unreachable!()
+            }
+            pub fn code(&self) -> &'static str {
+                ::core::unreachable!()
+            }
+            pub fn title(&self) -> &'static str {
+                ::core::unreachable!()
+            }
+            pub fn docs_url(&self) -> ::core::option::Option<&'static str> {
+                ::core::unreachable!()
+            }
+            pub fn is_retryable(&self) -> bool {
+                ::core::unreachable!()
+            }
+            pub fn retry_after(&self) -> ::core::option::Option<u32> {
+                ::core::unreachable!()
+            }
+            pub fn attribute(&self, _: &str) -> ::core::option::Option<::errcat::AttrValue> {
+                ::core::unreachable!()
+            }
+            pub fn body_json_with(&self, _: &::errcat::BodyContext<'_>) -> ::std::string::String {
+                ::core::unreachable!()
+            }
+            pub fn body_json(&self) -> ::std::string::String {
                 ::core::unreachable!()
             }
         }
@@ -318,38 +365,92 @@ fn catalog_errors(path: &LitStr, loaded: &Loaded) -> syn::Error {
     })
 }
 
-/// Empty stand-ins for the enums an invalid catalog would have generated (the error enum
-/// with its traits), so that code naming them does not add errors of its own to the
-/// catalog's.
+/// Stand-ins for the enums an invalid catalog would have generated, so that code using
+/// them does not add errors of its own to the catalog's: the configured names, the
+/// variants and fields of the errors whose TOML could be read, and the traits and methods
+/// (see [`stand_in_impls`]).
 fn stub_enums(loaded: &Loaded) -> TokenStream2 {
     let (error_enum, status_enum) = configured_names(loaded);
     let error_enum = format_ident!("{}", error_enum);
     let status_enum = format_ident!("{}", status_enum);
+    let variants = stub_variants(loaded);
+    let impls = stand_in_impls(&error_enum, &syn::Generics::default(), quote!(#status_enum));
     quote! {
         #[allow(dead_code, missing_docs)]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum #error_enum {}
-        #[automatically_derived]
-        impl ::core::fmt::Display for #error_enum {
-            fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match *self {}
-            }
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #error_enum {
+            #(#variants,)*
         }
-        #[automatically_derived]
-        impl ::std::error::Error for #error_enum {}
-        #[automatically_derived]
-        impl ::errcat::CatalogError for #error_enum {
-            fn meta(&self) -> &'static ::errcat::ErrorMeta {
-                match *self {}
-            }
-            fn content_type(&self) -> &'static str {
-                match *self {}
-            }
-        }
+        #impls
+        // Inhabited, so that code after `error.status()` is not reported unreachable.
         #[allow(dead_code, missing_docs)]
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum #status_enum {}
+        pub enum #status_enum {
+            #[doc(hidden)]
+            __Unavailable,
+        }
+        #[automatically_derived]
+        #[allow(dead_code, missing_docs)]
+        impl #status_enum {
+            pub const fn code(self) -> u16 {
+                ::core::unreachable!()
+            }
+            pub const fn reason(self) -> &'static str {
+                ::core::unreachable!()
+            }
+        }
     }
+}
+
+/// The variants of the errors in the catalog's files that are valid TOML: the name errcat
+/// derives from each code, and its fields with their Rust types.
+fn stub_variants(loaded: &Loaded) -> Vec<TokenStream2> {
+    let mut variants = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for file in loaded.sources.iter().filter(|f| !f.bundled) {
+        let Ok(table) = toml::from_str::<toml::Table>(&file.text) else {
+            continue;
+        };
+        let Some(errors) = table.get("errors").and_then(toml::Value::as_table) else {
+            continue;
+        };
+        for (code, def) in errors {
+            let name = errcat_catalog::names::variant_name(code);
+            let Ok(ident) = syn::parse_str::<syn::Ident>(&name) else {
+                continue;
+            };
+            if !seen.insert(name) {
+                continue;
+            }
+            let fields = def
+                .get("fields")
+                .and_then(toml::Value::as_table)
+                .map(|fields| {
+                    fields
+                        .iter()
+                        .filter_map(|(field, decl)| {
+                            let field = syn::parse_str::<syn::Ident>(field).ok()?;
+                            let ty = decl
+                                .get("type")
+                                .and_then(toml::Value::as_str)
+                                .and_then(|t| {
+                                    errcat_catalog::FieldType::ALL.iter().find(|(n, _)| *n == t)
+                                })
+                                .map_or("String", |(_, ty)| ty.rust_type());
+                            let ty: syn::Type = syn::parse_str(ty).ok()?;
+                            Some(quote!(#field: #ty))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+            variants.push(if fields.is_empty() {
+                quote!(#ident)
+            } else {
+                quote!(#ident { #(#fields),* })
+            });
+        }
+    }
+    variants
 }
 
 /// The `[rust]` names of the root catalog when its TOML can be read, else the defaults.

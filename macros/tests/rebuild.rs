@@ -1,6 +1,7 @@
 //! Editing the catalog, or a file it includes, recompiles the crate in all three ways of
 //! using errcat (build.rs, `catalog!`, `#[derive(ErrorCatalog)]`); editing an unrelated file
-//! does not rerun the build script; an untouched workspace stays fresh.
+//! does not rerun the build script; an untouched workspace stays fresh; a broken catalog
+//! fails each build with the problem's `path:line:col` and line.
 //!
 //! Real cargo builds of the fixture workspace `tests/fixtures/rebuild` (one crate per way,
 //! all on one catalog), copied to a temporary directory, with its path dependencies pointed
@@ -46,9 +47,17 @@ impl Fixture {
 
     /// `cargo build -v`: its output (stdout and stderr), after asserting it succeeded.
     fn build(&self) -> Build {
+        let (ok, build) = self.cargo_build(&["--workspace"]);
+        assert!(ok, "cargo build failed:\n{}", build.0);
+        build
+    }
+
+    /// `cargo build -v ARGS`: whether it succeeded, and its output.
+    fn cargo_build(&self, args: &[&str]) -> (bool, Build) {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let output = Command::new(cargo)
-            .args(["build", "-v", "--offline", "--workspace"])
+            .args(["build", "-v", "--offline"])
+            .args(args)
             .current_dir(&self.root)
             .env("CARGO_TARGET_DIR", &self.target)
             .env_remove("RUSTFLAGS")
@@ -59,8 +68,7 @@ impl Fixture {
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         );
-        assert!(output.status.success(), "cargo build failed:\n{text}");
-        Build(text)
+        (output.status.success(), Build(text))
     }
 
     /// What a fixture binary prints.
@@ -129,14 +137,28 @@ fn catalog_edits_recompile_every_way_and_nothing_else_does() {
         assert!(again.fresh(name), "{name} rebuilt:\n{}", again.0);
     }
 
-    // The catalog itself.
+    // The catalog itself (with a warning the build script passes on to cargo).
     f.edit(
         "catalog/errors.toml",
         "Widget {name} is missing",
         "Widget {name} has gone",
     );
+    f.edit(
+        "catalog/errors.toml",
+        "[statuses.404]",
+        "[statuses.404]\nreason = \"Gone Missing\"",
+    );
     let root_edit = f.build();
     assert!(root_edit.ran_build_script(), "{}", root_edit.0);
+    assert!(
+        root_edit
+            .0
+            .lines()
+            .any(|l| l.starts_with("warning: fixture-build-script")
+                && l.contains("warning[reason-override]")),
+        "{}",
+        root_edit.0
+    );
     for name in CRATES {
         assert!(
             root_edit.compiled(name),
@@ -179,6 +201,31 @@ fn catalog_edits_recompile_every_way_and_nothing_else_does() {
     );
     assert!(unrelated.fresh("fixture-macro"), "{}", unrelated.0);
     assert!(unrelated.fresh("fixture-derive"), "{}", unrelated.0);
+
+    // A mistake in the included file fails each build with its location and line, and
+    // nothing else.
+    f.edit("catalog/more.toml", "message = ", "mesage = ");
+    for name in CRATES {
+        let (ok, broken) = f.cargo_build(&["-p", name]);
+        assert!(!ok, "{name} built with a broken catalog");
+        assert!(
+            broken.0.contains("../catalog/more.toml:5:1"),
+            "{name}:\n{}",
+            broken.0
+        );
+        assert!(
+            broken.0.contains("mesage = \"Widget already taken\""),
+            "{name}:\n{}",
+            broken.0
+        );
+        assert!(
+            broken.0.contains("unknown key `mesage`"),
+            "{name}:\n{}",
+            broken.0
+        );
+        // Only the catalog's error: the code using the types adds none of its own.
+        assert!(!broken.0.contains("error[E"), "{name}:\n{}", broken.0);
+    }
 }
 
 /// Copies `from` to `to`, writing `X.tmpl` files as `X` with `@ROOT@` replaced.

@@ -1,5 +1,5 @@
 // The enum lacks a variant: the derive reports that, and still implements the traits it
-// would have, so the code below adds no "doesn't implement Display / CatalogError" errors.
+// would have (traits and methods), so the code below adds no errors of its own.
 use errcat::CatalogError;
 
 #[derive(Debug, errcat::ErrorCatalog)]
@@ -19,5 +19,9 @@ fn main() {
     let _: Box<dyn std::error::Error> = Box::new(UiError::NotFound {
         resource: String::new(),
     });
-    println!("{}", describe(&e));
+    println!("{} {}", describe(&e), inherent(&e));
+}
+
+fn inherent(e: &UiError) -> String {
+    format!("{} {} {}", e.code(), e.status().code, e.body_json())
 }
