@@ -1,0 +1,660 @@
+//! Property tests (issue 8; docs/robustness.md): catalogs generated from proptest
+//! strategies, as TOML text, with arbitrary text (any Unicode, control characters, bidi
+//! controls, braces, markdown/YAML/Rust punctuation) in every free-text position.
+//!
+//! For every generated catalog:
+//! - it loads without errors (the strategies only build valid catalogs);
+//! - the generated Rust parses (`syn::parse_file`);
+//! - the markdown keeps every table row's cell count and has no raw `<script>`;
+//! - the OpenAPI JSON and YAML read back as the same document;
+//! - a second load and generation gives byte-identical outputs.
+//!
+//! Then, once for the whole batch:
+//! - the Rust of the first [`COMPILED`] catalogs and of `tests/fixtures/hostile/*.toml`
+//!   is compiled in one temporary crate (one `cargo build --offline`, under
+//!   `#![deny(warnings, missing_docs)]`, against the workspace's `errcat`);
+//! - every OpenAPI document passes openapi-spec-validator and its examples validate
+//!   against their schemas (one `python3` run).
+//!
+//! The runner is seeded deterministically so CI runs the same cases every time;
+//! `PROPTEST_CASES` changes how many (default [`CASES`]). Wider random exploration is
+//! the fuzzers' job (`scripts/fuzz.sh`).
+
+use errcat_catalog::{Catalog, load_str};
+use errcat_codegen::{markdown, openapi, rust};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Catalogs generated per run.
+const CASES: u32 = 64;
+/// How many of them are compiled.
+const COMPILED: usize = 16;
+
+// ---------------------------------------------------------------------------------------
+// Strategies
+
+/// A character of hostile text: mostly printable, often punctuation that matters to one
+/// of the outputs, sometimes a control character or a bidi control.
+fn hostile_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        6 => proptest::char::range(' ', '~'),
+        3 => proptest::sample::select(vec![
+            '*', '/', '"', '#', '`', '|', '<', '>', '&', ':', '-', '{', '}', '\\', '[', ']',
+            '!', '_', '~', '\'', '\n', '\t', ' ',
+        ]),
+        1 => any::<char>(),
+        1 => proptest::sample::select(vec![
+            '\0', '\u{7}', '\u{1b}', '\u{7f}', '\r', '\u{202e}', '\u{2066}', '\u{2069}',
+            '\u{200b}', '\u{feff}', '\u{2028}', 'é', '日', '🦀',
+        ]),
+    ]
+}
+
+/// Free text (a description, a title...): may be empty or only spaces.
+fn text(max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(hostile_char(), 0..max).prop_map(|c| c.into_iter().collect())
+}
+
+/// A field of an error message.
+#[derive(Debug, Clone)]
+struct Field {
+    name: String,
+    ty: &'static str,
+    example: Option<String>,
+    description: Option<String>,
+}
+
+fn field(index: usize) -> impl Strategy<Value = Field> {
+    let types = prop_oneof![
+        Just("string"),
+        Just("integer"),
+        Just("unsigned"),
+        Just("float"),
+        Just("boolean"),
+    ];
+    (
+        "[a-z]{1,8}",
+        types,
+        any::<bool>(),
+        proptest::option::of(text(30)),
+        text(20),
+        any::<i64>(),
+        -1e12f64..1e12f64,
+    )
+        .prop_map(move |(name, ty, with_example, description, s, i, x)| {
+            let example = with_example.then(|| match ty {
+                "string" => toml_str(&s),
+                "integer" => i.to_string(),
+                "unsigned" => i.unsigned_abs().min(i64::MAX as u64).to_string(),
+                "float" => format!("{x:?}"),
+                _ => (i % 2 == 0).to_string(),
+            });
+            Field {
+                name: format!("{name}_{index}"),
+                ty,
+                example,
+                description,
+            }
+        })
+}
+
+/// A piece of a message: literal text, or the index of a field.
+#[derive(Debug, Clone)]
+enum Piece {
+    Lit(String),
+    Field(usize),
+}
+
+#[derive(Debug, Clone)]
+struct Error {
+    code: String,
+    status: u16,
+    title: Option<String>,
+    message: Vec<Piece>,
+    description: Option<String>,
+    remediation: Option<String>,
+    field: Option<String>,
+    fields: Vec<Field>,
+    retry: Option<Option<u32>>,
+    team: Option<String>,
+    example_summary: Option<String>,
+}
+
+/// Status codes: registered ones, and 490 (not in the IANA registry: needs a reason).
+const CODES: &[u16] = &[400, 401, 403, 404, 409, 422, 429, 490, 500, 503];
+
+fn error(index: usize) -> impl Strategy<Value = Error> {
+    let fields = (0..3usize).prop_flat_map(|n| (0..n).map(field).collect::<Vec<_>>());
+    (
+        "[a-z]{1,10}",
+        proptest::sample::select(vec!["_", "-", "."]),
+        proptest::sample::select(CODES.to_vec()),
+        proptest::option::of(text(40)),
+        proptest::collection::vec((text(20), any::<prop::sample::Index>()), 1..4),
+        proptest::option::of(text(120)),
+        proptest::option::of(text(60)),
+        proptest::option::of(text(20)),
+        fields,
+        proptest::option::of(proptest::option::of(1u32..100_000)),
+        proptest::option::of(text(20)),
+        proptest::option::of(text(30)),
+    )
+        .prop_map(
+            move |(
+                prefix,
+                sep,
+                status,
+                title,
+                parts,
+                description,
+                remediation,
+                field,
+                fields,
+                retry,
+                team,
+                example_summary,
+            )| {
+                let mut message = Vec::new();
+                for (lit, idx) in parts {
+                    message.push(Piece::Lit(lit));
+                    if !fields.is_empty() {
+                        message.push(Piece::Field(idx.index(fields.len())));
+                    }
+                }
+                Error {
+                    code: format!("{prefix}{sep}{index}"),
+                    status,
+                    title,
+                    message,
+                    description,
+                    remediation,
+                    field,
+                    fields,
+                    retry,
+                    team,
+                    example_summary,
+                }
+            },
+        )
+}
+
+#[derive(Debug, Clone)]
+struct CatalogSpec {
+    name: String,
+    description: Option<String>,
+    template_body: bool,
+    status_descriptions: Vec<Option<String>>,
+    reason_490: String,
+    errors: Vec<Error>,
+    intro: Option<String>,
+    docs_url: bool,
+}
+
+fn catalog_spec() -> impl Strategy<Value = CatalogSpec> {
+    let errors = (0..6usize).prop_flat_map(|n| (0..n).map(error).collect::<Vec<_>>());
+    (
+        text(30),
+        proptest::option::of(text(200)),
+        any::<bool>(),
+        proptest::collection::vec(proptest::option::of(text(80)), CODES.len()),
+        text(30),
+        errors,
+        proptest::option::of(text(100)),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(
+                name,
+                description,
+                template_body,
+                status_descriptions,
+                reason_490,
+                errors,
+                intro,
+                docs_url,
+            )| {
+                CatalogSpec {
+                    name,
+                    description,
+                    template_body,
+                    status_descriptions,
+                    reason_490,
+                    errors,
+                    intro,
+                    docs_url,
+                }
+            },
+        )
+}
+
+/// The text as a TOML basic string (every character kept exactly).
+fn toml_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The catalog's TOML text.
+fn render(spec: &CatalogSpec) -> String {
+    use std::fmt::Write;
+    let mut t = String::new();
+    let name = if spec.name.trim().is_empty() {
+        format!("API {}", spec.name)
+    } else {
+        spec.name.clone()
+    };
+    let _ = writeln!(
+        t,
+        "[catalog]\nname = {}\nextends = \"http\"",
+        toml_str(&name)
+    );
+    if let Some(d) = &spec.description {
+        let _ = writeln!(t, "description = {}", toml_str(d));
+    }
+    if spec.docs_url {
+        let _ = writeln!(t, "docs_url = \"https://docs.example.com/errors/{{code}}\"");
+    }
+    // Empty text is a warning only; unregistered 490 is allowed.
+    let _ = writeln!(
+        t,
+        "\n[lints]\nunregistered-status = \"allow\"\nunused-field = \"allow\"\n"
+    );
+    let _ = writeln!(
+        t,
+        "[attributes.team]\ntype = \"string\"\napplies_to = [\"errors\"]\n"
+    );
+    if let Some(intro) = &spec.intro {
+        let _ = writeln!(t, "[docs]\nintro = {}\n", toml_str(intro));
+    }
+    if spec.template_body {
+        let _ = writeln!(
+            t,
+            "[body]\nformat = \"template\"\n[body.template]\nerror = {{ code = \"{{code}}\", message = \"{{message}}\", status = \"{{status}}\" }}\nfield = \"{{field}}\"\ntrace = \"{{trace_id}}\"\n"
+        );
+    }
+    for (code, description) in CODES.iter().zip(&spec.status_descriptions) {
+        let _ = writeln!(t, "[statuses.{code}]");
+        if *code == 490 {
+            let reason = if spec.reason_490.trim().is_empty() {
+                "Blocked".to_owned()
+            } else {
+                spec.reason_490.clone()
+            };
+            let _ = writeln!(t, "reason = {}", toml_str(&reason));
+        }
+        if let Some(d) = description {
+            let _ = writeln!(t, "description = {}", toml_str(d));
+        }
+        t.push('\n');
+    }
+    for e in &spec.errors {
+        let _ = writeln!(t, "[errors.{}]\nstatus = {}", toml_str(&e.code), e.status);
+        let mut message = String::new();
+        for p in &e.message {
+            match p {
+                Piece::Lit(s) => message.push_str(&s.replace('{', "{{").replace('}', "}}")),
+                Piece::Field(i) => message.push_str(&format!("{{{}}}", e.fields[*i].name)),
+            }
+        }
+        if message.trim().is_empty() {
+            message.push_str(" (empty)");
+        }
+        let _ = writeln!(t, "message = {}", toml_str(&message));
+        for (key, value) in [
+            ("title", &e.title),
+            ("description", &e.description),
+            ("remediation", &e.remediation),
+            ("field", &e.field),
+        ] {
+            if let Some(v) = value {
+                let _ = writeln!(t, "{key} = {}", toml_str(v));
+            }
+        }
+        match e.retry {
+            Some(Some(s)) => {
+                let _ = writeln!(t, "retry_after = {s}");
+            }
+            Some(None) => {
+                let _ = writeln!(t, "retryable = true");
+            }
+            None => {}
+        }
+        if let Some(team) = &e.team {
+            let _ = writeln!(t, "attributes = {{ team = {} }}", toml_str(team));
+        }
+        for f in &e.fields {
+            let mut decl = format!("type = \"{}\"", f.ty);
+            if let Some(x) = &f.example {
+                decl.push_str(&format!(", example = {x}"));
+            }
+            if let Some(d) = &f.description {
+                decl.push_str(&format!(", description = {}", toml_str(d)));
+            }
+            let _ = writeln!(t, "fields.{} = {{ {decl} }}", f.name);
+        }
+        if let Some(summary) = &e.example_summary {
+            let _ = writeln!(
+                t,
+                "\n[[errors.{}.examples]]\nsummary = {}",
+                toml_str(&e.code),
+                toml_str(summary)
+            );
+        }
+        t.push('\n');
+    }
+    t
+}
+
+// ---------------------------------------------------------------------------------------
+// Checks
+
+/// The cells of a GFM table row as written (pulldown-cmark pads or cuts rows to the
+/// header's width, so the source line is what can be ragged).
+fn raw_cells(row: &str) -> usize {
+    let row = row.trim();
+    let mut pipes = Vec::new();
+    let mut backslashes = 0;
+    for (i, c) in row.char_indices() {
+        if c == '|' && backslashes % 2 == 0 {
+            pipes.push(i);
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+    }
+    let leading = pipes.first() == Some(&0);
+    let trailing = !row.is_empty()
+        && pipes.last() == Some(&(row.len() - 1))
+        && pipes.len() > usize::from(leading);
+    pipes.len() + 1 - usize::from(leading) - usize::from(trailing)
+}
+
+fn markdown_problems(md: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut header = 0;
+    for (event, range) in Parser::new_ext(md, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) if h.to_ascii_lowercase().contains("<script") => {
+                problems.push(format!("raw <script>: {h:?}"));
+            }
+            Event::Start(Tag::TableHead) => header = raw_cells(&md[range]),
+            Event::Start(Tag::TableRow) => {
+                let n = raw_cells(&md[range.clone()]);
+                if n != header {
+                    problems.push(format!(
+                        "row of {n} cells under a header of {header}: {:?}",
+                        md[range].trim_end()
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    problems
+}
+
+/// Everything generated from one catalog text.
+struct Outputs {
+    rust: String,
+    markdown: String,
+    json: String,
+    yaml: String,
+}
+
+fn generate(catalog: &Catalog) -> Outputs {
+    let opts = rust::RustOptions {
+        serde: true,
+        http: true,
+        axum: false,
+    };
+    let doc = openapi::document(catalog);
+    Outputs {
+        rust: rust::generate(catalog, &opts),
+        markdown: markdown::generate(catalog),
+        json: openapi::to_json(&doc),
+        yaml: openapi::to_yaml(&doc),
+    }
+}
+
+fn load(text: &str) -> Result<Catalog, String> {
+    let loaded = load_str("generated.toml", text);
+    let diags = loaded.render_diagnostics(false);
+    loaded.catalog.ok_or(diags)
+}
+
+/// The per-catalog properties; returns the outputs for the batch checks.
+fn check(text: &str) -> Result<Outputs, TestCaseError> {
+    let catalog = load(text).map_err(|d| {
+        TestCaseError::fail(format!("a generated catalog is rejected:\n{d}\n{text}"))
+    })?;
+    let out = generate(&catalog);
+
+    syn::parse_file(&out.rust)
+        .map_err(|e| TestCaseError::fail(format!("the Rust does not parse: {e}\n{text}")))?;
+
+    let problems = markdown_problems(&out.markdown);
+    prop_assert!(problems.is_empty(), "markdown: {problems:?}\n{text}");
+
+    let doc: serde_json::Value = serde_json::from_str(&out.json)
+        .map_err(|e| TestCaseError::fail(format!("the JSON does not parse: {e}")))?;
+    let back: serde_json::Value = serde_yaml_ng::from_str(&out.yaml)
+        .map_err(|e| TestCaseError::fail(format!("the YAML does not parse: {e}\n{text}")))?;
+    prop_assert_eq!(&back, &doc, "the YAML is another document\n{}", text);
+
+    // Determinism: a second load and generation gives the same bytes.
+    let again = generate(&load(text).map_err(TestCaseError::fail)?);
+    prop_assert!(again.rust == out.rust, "Rust differs between runs");
+    prop_assert!(
+        again.markdown == out.markdown,
+        "markdown differs between runs"
+    );
+    prop_assert!(again.json == out.json, "OpenAPI JSON differs between runs");
+    prop_assert!(again.yaml == out.yaml, "OpenAPI YAML differs between runs");
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------
+// The batch checks
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+/// Compiles every Rust file as a module of one library crate, warnings denied.
+fn compile_batch(modules: &[(String, String)]) {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("errcat-properties");
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).expect("create the batch crate");
+    let repo = repo();
+    let manifest = format!(
+        r#"[package]
+name = "errcat-properties-batch"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+errcat = {{ path = {root:?}, default-features = false }}
+serde = {{ version = "1", default-features = false, features = ["std"] }}
+http = "1"
+
+[workspace]
+"#,
+        root = repo.display().to_string()
+    );
+    write_if_different(&dir.join("Cargo.toml"), &manifest);
+    // The workspace's lock file pins the same versions and lets the build run offline.
+    let lock =
+        std::fs::read_to_string(repo.join("Cargo.lock")).expect("the workspace's Cargo.lock");
+    write_if_different(&dir.join("Cargo.lock"), &lock);
+    let mut lib = String::from(
+        "//! Generated catalogs, compiled together (tests/tests/properties.rs).\n\
+         #![deny(warnings, missing_docs)]\n",
+    );
+    for (name, code) in modules {
+        write_if_different(&src.join(format!("{name}.rs")), code);
+        lib.push_str(&format!("/// The catalog `{name}`.\npub mod {name};\n"));
+    }
+    write_if_different(&src.join("lib.rs"), &lib);
+    let out = Command::new(env!("CARGO"))
+        .args(["build", "--offline", "--quiet", "--message-format=short"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "the generated Rust does not compile (crate in {}):\n{}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn write_if_different(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).expect("write a batch file");
+    }
+}
+
+/// openapi-spec-validator on every document, then every example against its schema.
+const VALIDATE: &str = r#"
+import json, sys
+from openapi_spec_validator import validate
+from jsonschema import Draft202012Validator
+
+failures = []
+checked = 0
+for path in sys.argv[1:]:
+    doc = json.load(open(path, encoding="utf-8"))
+    try:
+        validate(doc)
+    except Exception as e:
+        failures.append(f"{path}: {str(e).splitlines()[0]}")
+        continue
+    for rname, response in doc.get("components", {}).get("responses", {}).items():
+        for mtype, media in response.get("content", {}).items():
+            root = {"components": doc["components"], "allOf": [media["schema"]]}
+            validator = Draft202012Validator(root)
+            for ename, example in media.get("examples", {}).items():
+                errors = list(validator.iter_errors(example["value"]))
+                if errors:
+                    failures.append(f"{path} {rname} {ename}: {errors[0].message}")
+                checked += 1
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print(checked)
+"#;
+
+fn validate_openapi(docs: &[(String, String)]) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut paths = Vec::new();
+    for (name, json) in docs {
+        let path = dir.path().join(format!("{name}.json"));
+        std::fs::write(&path, json).expect("write a document");
+        paths.push(path);
+    }
+    let out = match Command::new("python3")
+        .arg("-c")
+        .arg(VALIDATE)
+        .args(&paths)
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => panic!(
+            "python3 is needed to validate the OpenAPI output ({e}): install python3, then pip install openapi-spec-validator"
+        ),
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("ModuleNotFoundError"),
+        "openapi-spec-validator is not installed for python3: pip install openapi-spec-validator\n{stderr}"
+    );
+    assert!(
+        out.status.success(),
+        "OpenAPI validation failed:\n{}{stderr}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let checked: usize = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    assert!(checked > 0, "no example was checked");
+}
+
+#[test]
+fn generated_catalogs_give_valid_deterministic_outputs() {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(CASES);
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let rust_modules = RefCell::new(Vec::new());
+    let documents = RefCell::new(Vec::new());
+    let result = runner.run(&catalog_spec(), |spec| {
+        let text = render(&spec);
+        let out = check(&text)?;
+        let mut modules = rust_modules.borrow_mut();
+        if modules.len() < COMPILED {
+            let n = modules.len();
+            modules.push((format!("generated_{n}"), out.rust));
+        }
+        let mut docs = documents.borrow_mut();
+        let n = docs.len();
+        docs.push((format!("generated_{n}"), out.json));
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+
+    // The hostile fixtures join the batch.
+    let mut modules = rust_modules.into_inner();
+    let mut docs = documents.into_inner();
+    let dir = repo().join("tests/fixtures/hostile");
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/hostile")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    fixtures.sort();
+    for path in fixtures {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a UTF-8 file name")
+            .replace('-', "_");
+        let loaded = errcat_catalog::load(&path);
+        let diags = loaded.render_diagnostics(false);
+        let catalog = loaded
+            .catalog
+            .unwrap_or_else(|| panic!("{}:\n{diags}", path.display()));
+        let out = generate(&catalog);
+        modules.push((format!("hostile_{stem}"), out.rust));
+        docs.push((format!("hostile_{stem}"), out.json));
+    }
+    compile_batch(&modules);
+    validate_openapi(&docs);
+}
