@@ -1088,7 +1088,7 @@ fn fields(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> Vec<FieldDef> {
             continue;
         };
         let example = match &f.example {
-            Some(v) if field_example_valid(cx, span(file, v), v.get(), ty) => v.get().clone(),
+            Some(v) if field_example_valid(cx, span(file, v), v.get(), ty) => ty.coerce(v.get()),
             _ => ty.default_example(name.get()),
         };
         out.push(FieldDef {
@@ -1326,7 +1326,7 @@ fn examples(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) 
             let finite = !matches!(value.get(), Scalar::Float(x) if !x.is_finite());
             match fields.iter().position(|f| f.name.as_str() == name.get()) {
                 Some(i) if finite && fields[i].ty.accepts(value.get()) => {
-                    values[i] = value.get().clone()
+                    values[i] = fields[i].ty.coerce(value.get())
                 }
                 Some(i) => cx.push(
                     Diagnostic::new(

@@ -266,6 +266,15 @@ impl FieldType {
         )
     }
 
+    /// `value` as this type holds it: an integer written for a float field becomes a float,
+    /// so that examples render as the generated code prints them (`5.0`, not `5`).
+    pub fn coerce(self, value: &Scalar) -> Scalar {
+        match (self, value) {
+            (FieldType::Float, Scalar::Int(i)) => Scalar::Float(*i as f64),
+            _ => value.clone(),
+        }
+    }
+
     /// The value examples use when the catalog gives none.
     pub fn default_example(self, field: &str) -> Scalar {
         match self {
