@@ -8,7 +8,9 @@
 //! Catalog paths are relative to the crate's root (`CARGO_MANIFEST_DIR`). The catalog and
 //! every file it includes are tracked by the compiler, so editing one of them recompiles
 //! the crate. A bad catalog is a compile error at the macro's path argument that names
-//! `path:line:col` of the problem in the catalog.
+//! `path:line:col` of the problem in the catalog; the catalog's warnings are compiler
+//! warnings there (reported through the `deprecated` lint: proc macros have no warnings of
+//! their own on stable Rust), which the catalog's `[lints]` table can silence.
 
 use errcat_catalog::Loaded;
 use errcat_codegen::rust::RustOptions;
@@ -117,7 +119,8 @@ fn expand_catalog(args: &CatalogArgs) -> TokenStream2 {
     match &loaded.catalog {
         Some(catalog) => {
             let items = errcat_codegen::rust::tokens(catalog, &args.options);
-            quote! { #track #items }
+            let warnings = catalog_warnings(&args.path, &loaded);
+            quote! { #track #warnings #items }
         }
         None => {
             let errors = catalog_errors(&args.path, &loaded).to_compile_error();
@@ -161,7 +164,10 @@ fn derive_checked(input: &DeriveInput) -> Result<TokenStream2, TokenStream2> {
         return Err(quote! { #errors #track #fallback });
     };
     match errcat_codegen::derive::derive_with(catalog, input, &options) {
-        Ok(items) => Ok(quote! { #track #items }),
+        Ok(items) => {
+            let warnings = catalog_warnings(&path, &loaded);
+            Ok(quote! { #track #warnings #items })
+        }
         Err(e) => {
             let errors = e.to_compile_error();
             Err(quote! { #errors #track #fallback })
@@ -363,6 +369,37 @@ fn catalog_errors(path: &LitStr, loaded: &Loaded) -> syn::Error {
             format!("the catalog `{}` could not be loaded", path.value()),
         )
     })
+}
+
+/// The catalog's warnings, as compiler warnings at the path literal. Proc macros cannot
+/// emit warnings on stable Rust, so each is the `deprecated` lint of a hidden item used
+/// once (the technique of the `proc-macro-warning` crate): rustc shows
+/// `warning: use of deprecated ...: <the diagnostic>`. The catalog's `[lints]` table
+/// silences them.
+fn catalog_warnings(path: &LitStr, loaded: &Loaded) -> TokenStream2 {
+    let warnings = loaded.diagnostics.iter().filter(|d| !d.is_error());
+    let items = warnings.map(|d| {
+        let rendered = d.render(&loaded.sources, false);
+        let snippet = rendered.split_once('\n').map_or("", |(_, rest)| rest);
+        let mut note = format!("{} [{}]", d.message, d.rule);
+        if let Some((file, line, col)) = d.location(&loaded.sources) {
+            note = format!("{file}:{line}:{col}: {note}");
+        }
+        if !snippet.trim().is_empty() {
+            note.push('\n');
+            note.push_str(snippet.trim_end());
+        }
+        let name = syn::Ident::new("errcat_catalog_warning", path.span());
+        quote::quote_spanned! {path.span()=>
+            const _: () = {
+                #[deprecated(note = #note)]
+                #[allow(non_upper_case_globals)]
+                const #name: () = ();
+                #name
+            };
+        }
+    });
+    quote! { #(#items)* }
 }
 
 /// Stand-ins for the enums an invalid catalog would have generated, so that code using
