@@ -255,10 +255,17 @@ fn parse(
         file,
         &mut unknown,
     );
+    // The first unknown-key diagnostic of each table, for `TypeCx::de`: a linear search
+    // per missing key made a file with thousands of misspelt entries quadratic.
+    let mut unknown_by_table = std::collections::HashMap::new();
+    for (i, (_, table)) in unknown.iter().enumerate() {
+        unknown_by_table.entry(table.clone()).or_insert(i);
+    }
     let mut cx = TypeCx {
         file,
         ok: true,
         unknown,
+        unknown_by_table,
         diags,
     };
     let mut raw = CatalogFile::default();
@@ -297,6 +304,8 @@ struct TypeCx<'d> {
     ok: bool,
     /// Unknown-key diagnostics with the span of the table holding the key.
     unknown: Vec<(Diagnostic, std::ops::Range<usize>)>,
+    /// The index in `unknown` of the first diagnostic of each table span.
+    unknown_by_table: std::collections::HashMap<std::ops::Range<usize>, usize>,
     diags: &'d mut Diagnostics,
 }
 
@@ -312,8 +321,8 @@ impl TypeCx<'_> {
                 if let Some(field) = missing_field(message) {
                     // A table with an unknown key and a missing required one: most likely
                     // the same key misspelt, so one diagnostic, with a note.
-                    if let Some((d, _)) = self.unknown.iter_mut().find(|(_, table)| *table == range)
-                    {
+                    let first = self.unknown_by_table.get(&range).copied();
+                    if let Some((d, _)) = first.and_then(|i| self.unknown.get_mut(i)) {
                         let suggested =
                             d.help.as_deref() == Some(&format!("did you mean `{field}`?"));
                         if !suggested {
