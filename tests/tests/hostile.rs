@@ -496,3 +496,362 @@ fn the_markdown_reader_sees_script_elements_and_ragged_tables() {
     assert!(read.problems.is_empty(), "{:?}", read.problems);
     assert_eq!(read.cells, ["a", "b", "1 | 2", "3"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// File safety
+
+use errcat_codegen::build::{Builder, write_if_changed};
+use std::time::{Duration, SystemTime};
+
+/// An old, exact modification time: comparing against it needs no clock.
+fn old_time() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000)
+}
+
+fn set_mtime(path: &Path, t: SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(t))
+        .expect("set the modification time");
+}
+
+fn mtime(path: &Path) -> SystemTime {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .expect("modification time")
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read the directory")
+        .map(|e| {
+            e.expect("dir entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn unchanged_output_keeps_its_mtime() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("errors.md");
+    assert!(write_if_changed(&path, "# Errors\n").expect("first write"));
+    set_mtime(&path, old_time());
+    assert!(!write_if_changed(&path, "# Errors\n").expect("same content"));
+    assert_eq!(mtime(&path), old_time(), "an unchanged file was touched");
+    assert!(write_if_changed(&path, "# Errors!\n").expect("new content"));
+    assert_ne!(mtime(&path), old_time());
+    assert_eq!(files_in(dir.path()), ["errors.md"], "no temp file is left");
+}
+
+#[test]
+fn builder_keeps_unchanged_outputs_and_writes_nothing_for_a_broken_catalog() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let catalog = dir.path().join("errors.toml");
+    std::fs::write(&catalog, catalog_with("plain text")).expect("write the catalog");
+    let out = dir.path().join("out");
+    let build = || {
+        let mut b = Builder::new();
+        b.out_dir(&out)
+            .markdown(out.join("errors.md"))
+            .openapi_json(out.join("openapi.json"))
+            .openapi_yaml(out.join("openapi.yaml"))
+            .cargo_directives(false);
+        b.compile(&catalog)
+    };
+    let first = build().expect("a valid catalog builds");
+    assert_eq!(first.written.len(), 4, "{first:?}");
+    let outputs = files_in(&out);
+    assert_eq!(
+        outputs,
+        ["errors.md", "errors.rs", "openapi.json", "openapi.yaml"]
+    );
+    let before: Vec<(String, Vec<u8>)> = outputs
+        .iter()
+        .map(|n| {
+            let p = out.join(n);
+            set_mtime(&p, old_time());
+            (n.clone(), std::fs::read(&p).expect("read an output"))
+        })
+        .collect();
+
+    // The same catalog again: nothing is rewritten.
+    let second = build().expect("builds again");
+    assert!(second.written.is_empty(), "{second:?}");
+    assert_eq!(second.unchanged.len(), 4);
+    for (name, _) in &before {
+        assert_eq!(mtime(&out.join(name)), old_time(), "{name} was touched");
+    }
+
+    // A broken catalog: an error, and every output left exactly as it was.
+    std::fs::write(
+        &catalog,
+        catalog_with("plain text").replace("status = 404", "status = 4040"),
+    )
+    .expect("break the catalog");
+    let err = build().expect_err("a broken catalog fails");
+    assert!(err.to_string().contains("error["), "{err}");
+    assert_eq!(files_in(&out), outputs, "no file added or removed");
+    for (name, bytes) in &before {
+        let p = out.join(name);
+        assert_eq!(&std::fs::read(&p).expect("read"), bytes, "{name} changed");
+        assert_eq!(mtime(&p), old_time(), "{name} was touched");
+    }
+
+    // And into an empty directory, a broken catalog creates nothing at all.
+    let empty = dir.path().join("empty");
+    let mut b = Builder::new();
+    b.out_dir(&empty)
+        .markdown(empty.join("errors.md"))
+        .cargo_directives(false);
+    assert!(b.compile(&catalog).is_err());
+    assert!(
+        !empty.exists(),
+        "a broken catalog created the output directory"
+    );
+}
+
+/// The environment variable that turns [`interrupted_writer`] on.
+const WRITER_ENV: &str = "ERRCAT_HOSTILE_INTERRUPTED_WRITE";
+
+/// Run only as the child of [`a_write_killed_midway_leaves_the_old_file_whole`]: writes
+/// 8 MiB over the file named by the environment, under a file-size limit that kills it
+/// (SIGXFSZ) partway through the write.
+#[test]
+#[ignore = "the child process of a_write_killed_midway_leaves_the_old_file_whole"]
+fn interrupted_writer() {
+    let Some(path) = std::env::var_os(WRITER_ENV) else {
+        return;
+    };
+    let big = "x".repeat(8 << 20);
+    let result = write_if_changed(Path::new(&path), &big);
+    // Only reached if the limit did not stop the write.
+    println!("write returned {result:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_write_killed_midway_leaves_the_old_file_whole() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("errors.md");
+    let old = "# Errors\n\nThe old, complete page.\n".repeat(100);
+    std::fs::write(&path, &old).expect("write the old file");
+    let exe = std::env::current_exe().expect("the test binary");
+    // `ulimit -f 1024`: no file may grow past 512 KiB (POSIX counts 512-byte blocks; bash
+    // 1 KiB ones), so the 8 MiB write is killed by SIGXFSZ while the temp file is half
+    // written: a deterministic crash in the middle of generation.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 1024 && exec \"$0\" --ignored --exact interrupted_writer --nocapture")
+        .arg(&exe)
+        .env(WRITER_ENV, &path)
+        .stdout(std::process::Stdio::piped())
+        .output()
+        .expect("run the child");
+    assert_eq!(
+        status.status.signal(),
+        Some(25), // SIGXFSZ on Linux and the BSDs
+        "the child was not stopped by the file-size limit: {status:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("the file is still there"),
+        old,
+        "the target holds a partial write"
+    );
+    // What the crash leaves is the hidden temp file, never a truncated target.
+    let leftovers: Vec<String> = files_in(dir.path())
+        .into_iter()
+        .filter(|n| n != "errors.md")
+        .collect();
+    assert!(
+        leftovers
+            .iter()
+            .all(|n| n.starts_with(".errors.md.") && n.ends_with(".errcat-tmp")),
+        "{leftovers:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Hostile files: cycles, deep chains, huge files
+
+/// Loads `root` with every file served from memory.
+fn load_files(root: &str, files: &[(String, String)]) -> errcat_catalog::Loaded {
+    errcat_catalog::load_with(Path::new(root), &mut |p: &Path| {
+        files
+            .iter()
+            .find(|(name, _)| Path::new(name) == p)
+            .map(|(_, text)| text.clone())
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+    })
+}
+
+#[test]
+fn self_including_catalogs_are_cycles() {
+    for include in ["self.toml", "./self.toml", "sub/../self.toml"] {
+        let text = format!("[catalog]\nname = \"S\"\ninclude = [\"{include}\"]\n");
+        let loaded = load_files("self.toml", &[("self.toml".into(), text)]);
+        let diags = loaded.render_diagnostics(false);
+        assert!(loaded.catalog.is_none());
+        assert!(
+            diags.contains("error[include-cycle]") && diags.contains("itself"),
+            "{include}: {diags}"
+        );
+    }
+}
+
+#[test]
+fn a_chain_of_1000_includes_ends_in_a_clear_error_not_a_stack_overflow() {
+    // Runs on the test thread's 2 MiB stack: before the depth limit, a chain of 200
+    // overflowed it in debug builds.
+    let n = 1000;
+    let files: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            let mut text = String::new();
+            if i == 0 {
+                text.push_str("[catalog]\nname = \"Chain\"\nextends = \"http\"\n");
+            } else {
+                text.push_str("[catalog]\n");
+            }
+            if i + 1 < n {
+                text.push_str(&format!("include = [\"c{}.toml\"]\n", i + 1));
+            }
+            if i == 0 {
+                text.push_str("[statuses.404]\n");
+            }
+            text.push_str(&format!("[errors.e{i}]\nstatus = 404\nmessage = \"m\"\n"));
+            (format!("c{i}.toml"), text)
+        })
+        .collect();
+    let loaded = load_files("c0.toml", &files);
+    let diags = loaded.render_diagnostics(false);
+    assert!(loaded.catalog.is_none());
+    let limit = errcat_catalog::MAX_INCLUDE_DEPTH;
+    assert!(
+        diags.contains(&format!("includes nest more than {limit} files deep")),
+        "{diags}"
+    );
+    assert_eq!(loaded.diagnostics.len(), 1, "{diags}");
+
+    // A chain within the limit loads.
+    let short: Vec<(String, String)> = files[..limit].to_vec();
+    let mut short = short;
+    let last = short.last_mut().expect("files");
+    last.1 = last
+        .1
+        .replace(&format!("include = [\"c{limit}.toml\"]\n"), "");
+    let loaded = load_files("c0.toml", &short);
+    assert!(
+        loaded.catalog.is_some(),
+        "{}",
+        loaded.render_diagnostics(false)
+    );
+}
+
+#[test]
+fn a_50_mb_catalog_is_refused_before_it_is_parsed() {
+    let mut text = String::from("[catalog]\nname = \"Big\"\nextends = \"http\"\n[statuses.404]\n");
+    let mut i = 0;
+    while text.len() < 50 << 20 {
+        text.push_str(&format!(
+            "[errors.e{i}]\nstatus = 404\nmessage = \"Error number {i}, padded to make the catalog large\"\n"
+        ));
+        i += 1;
+    }
+    let loaded = load_str("big.toml", &text);
+    let diags = loaded.render_diagnostics(false);
+    assert!(loaded.catalog.is_none());
+    assert!(
+        diags.contains("error[io]") && diags.contains("larger than 16 MiB"),
+        "{diags}"
+    );
+    // The same through a file on disk, and through an include.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("big.toml"), &text).expect("write");
+    let loaded = errcat_catalog::load(dir.path().join("big.toml"));
+    assert!(
+        loaded
+            .render_diagnostics(false)
+            .contains("larger than 16 MiB")
+    );
+    let root = dir.path().join("root.toml");
+    std::fs::write(&root, "[catalog]\nname = \"R\"\ninclude = [\"big.toml\"]\n").expect("write");
+    let loaded = errcat_catalog::load(&root);
+    let diags = loaded.render_diagnostics(false);
+    assert!(
+        diags.contains("larger than 16 MiB") && diags.contains("root.toml:3:"),
+        "{diags}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn including_an_endless_file_ends_in_an_error() {
+    // /dev/zero never ends: the reader stops at the size limit instead of filling memory.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("root.toml");
+    std::fs::write(
+        &root,
+        "[catalog]\nname = \"R\"\ninclude = [\"/dev/zero\"]\n",
+    )
+    .expect("write");
+    let loaded = errcat_catalog::load(&root);
+    let diags = loaded.render_diagnostics(false);
+    assert!(loaded.catalog.is_none());
+    assert!(diags.contains("larger than 16 MiB"), "{diags}");
+}
+
+#[test]
+fn many_mistakes_are_all_reported() {
+    // 2,000 entries with a misspelt key each: one diagnostic per entry (rendering used to
+    // be quadratic in the number of diagnostics times the file size).
+    let mut text =
+        String::from("[catalog]\nname = \"Typos\"\nextends = \"http\"\n[statuses.404]\n");
+    for i in 0..2000 {
+        text.push_str(&format!("[errors.e{i}]\nstatuss = 404\nmessage = \"m\"\n"));
+    }
+    let loaded = load_str("typos.toml", &text);
+    assert!(loaded.catalog.is_none());
+    let rendered = loaded.render_diagnostics(false);
+    assert_eq!(rendered.matches("error[unknown-key]").count(), 2000);
+    assert!(
+        rendered.contains("typos.toml:6003:1"),
+        "the last entry is located"
+    );
+}
+
+#[test]
+fn non_ascii_identifiers_are_rejected_with_their_own_diagnostics() {
+    let cases = [
+        (
+            "[errors.\"ключ\"]\nstatus = 404\nmessage = \"m\"\n",
+            "error[invalid-error-code]",
+        ),
+        (
+            "[errors.e]\nstatus = 404\nmessage = \"{naïve}\"\nfields.\"naïve\" = { type = \"string\" }\n",
+            "error[",
+        ),
+        (
+            "[rust]\nerror_enum = \"Ошибка\"\n",
+            "error[invalid-rust-name]",
+        ),
+        ("[statuses.\"４０４\"]\n", "error[status-out-of-range]"),
+        ("[attributes.\"équipe\"]\ntype = \"string\"\n", "error["),
+    ];
+    for (snippet, expected) in cases {
+        let text =
+            format!("[catalog]\nname = \"N\"\nextends = \"http\"\n\n[statuses.404]\n\n{snippet}");
+        let loaded = load_str("ids.toml", &text);
+        let diags = loaded.render_diagnostics(false);
+        assert!(loaded.catalog.is_none(), "accepted:\n{snippet}");
+        assert!(
+            diags.contains(expected) && diags.contains("ids.toml:"),
+            "{snippet}\n{diags}"
+        );
+    }
+}
