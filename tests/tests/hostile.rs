@@ -855,3 +855,22 @@ fn non_ascii_identifiers_are_rejected_with_their_own_diagnostics() {
         );
     }
 }
+
+#[test]
+fn a_diagnostic_on_line_100_keeps_its_gutter_aligned() {
+    // Regression (docs/robustness.md): when the whole file went to annotate-snippets, a
+    // mistake on line 100 was drawn as `100| ...` next to `   |` gutters; only the lines
+    // a diagnostic shows are given to it now.
+    // The mistake is an inline table left open on line 99: the error points at the line
+    // break, which annotate-snippets shows at the start of line 100.
+    let mut text = String::from("[catalog]\nname = \"G\"\n");
+    for i in 3..99 {
+        text.push_str(&format!("# line {i}\n"));
+    }
+    text.push_str("x = { a = \"b\"\ny = 1\n");
+    let loaded = load_str("gutter.toml", &text);
+    let rendered = loaded.render_diagnostics(false);
+    assert!(rendered.contains("gutter.toml:100:1"), "{rendered}");
+    assert!(rendered.contains("\n100 | y = 1"), "{rendered}");
+    assert!(!rendered.contains("100|"), "{rendered}");
+}
