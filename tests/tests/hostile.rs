@@ -834,14 +834,17 @@ fn non_ascii_identifiers_are_rejected_with_their_own_diagnostics() {
         ),
         (
             "[errors.e]\nstatus = 404\nmessage = \"{naïve}\"\nfields.\"naïve\" = { type = \"string\" }\n",
-            "error[",
+            "error[invalid-field-name]",
         ),
         (
             "[rust]\nerror_enum = \"Ошибка\"\n",
             "error[invalid-rust-name]",
         ),
         ("[statuses.\"４０４\"]\n", "error[status-out-of-range]"),
-        ("[attributes.\"équipe\"]\ntype = \"string\"\n", "error["),
+        (
+            "[attributes.\"équipe\"]\ntype = \"string\"\n",
+            "error[invalid-attribute-schema]",
+        ),
     ];
     for (snippet, expected) in cases {
         let text =
