@@ -1442,8 +1442,62 @@ fn resolve_var(name: &str, vars: &VarSet) -> Option<(Var, bool)> {
     allowed.then_some((var, optional))
 }
 
-// Template placeholders are known, and optional ones stand alone as a member's whole value.
+/// How deeply a body or success template may nest arrays and tables. Every stage after
+/// this one (rendering, the emitters, syn and prettyplease on the generated Rust) recurses
+/// once per level; at the toml crate's own limit (80), generating the Rust overflowed a
+/// 2 MiB test-thread stack in a debug build (docs/robustness.md). Real bodies nest a few
+/// levels.
+pub(crate) const MAX_TEMPLATE_DEPTH: usize = 32;
+
+/// Levels of arrays and tables in a template (`"x"` is 0, `["x"]` 1).
+fn template_depth(t: &raw::Template) -> usize {
+    match t {
+        raw::Template::Array(items) => {
+            1 + items
+                .iter()
+                .map(|i| template_depth(i.get()))
+                .max()
+                .unwrap_or(0)
+        }
+        raw::Template::Table(members) => {
+            1 + members
+                .0
+                .iter()
+                .map(|(_, v)| template_depth(v.get()))
+                .max()
+                .unwrap_or(0)
+        }
+        _ => 0,
+    }
+}
+
+/// A whole template: its depth is checked before it is walked.
 fn template(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    t: &S<raw::Template>,
+    vars: &VarSet,
+    kind: TemplateKind,
+) -> Option<Template> {
+    let depth = template_depth(t.get());
+    if depth > MAX_TEMPLATE_DEPTH {
+        cx.push(
+            Diagnostic::new(
+                "invalid-type",
+                format!(
+                    "this template nests arrays and tables {depth} levels deep, more than the {MAX_TEMPLATE_DEPTH} allowed"
+                ),
+            )
+            .at(span(file, t), "nested too deeply")
+            .help("flatten the body: response bodies rarely need more than a few levels"),
+        );
+        return None;
+    }
+    template_value(cx, file, t, vars, kind)
+}
+
+// Template placeholders are known, and optional ones stand alone as a member's whole value.
+fn template_value(
     cx: &mut Cx<'_>,
     file: FileId,
     t: &S<raw::Template>,
@@ -1467,7 +1521,7 @@ fn template(
             let mut out = Vec::new();
             let mut ok = true;
             for item in items {
-                match template(cx, file, item, vars, kind) {
+                match template_value(cx, file, item, vars, kind) {
                     Some(v) => out.push(v),
                     None => ok = false,
                 }
@@ -1481,7 +1535,7 @@ fn template(
             let mut out = Vec::new();
             let mut ok = true;
             for (k, v) in &members.0 {
-                match template(cx, file, v, vars, kind) {
+                match template_value(cx, file, v, vars, kind) {
                     Some(v) => out.push((k.get().clone(), v)),
                     None => ok = false,
                 }

@@ -877,3 +877,52 @@ fn a_diagnostic_on_line_100_keeps_its_gutter_aligned() {
     assert!(rendered.contains("\n100 | y = 1"), "{rendered}");
     assert!(!rendered.contains("100|"), "{rendered}");
 }
+
+#[test]
+fn deeply_nested_templates_end_in_an_error_or_render_on_a_small_stack() {
+    // The toml crate stops at 80 levels of arrays/tables, errcat at 32 (every later stage
+    // recurses once per level: at 79, generating the Rust overflowed this 2 MiB test-thread
+    // stack in a debug build). Runs on the test thread, so an overflow aborts the test.
+    let catalog = |depth: usize| {
+        let open = "[".repeat(depth);
+        let close = "]".repeat(depth);
+        format!(
+            "[catalog]\nname = \"Deep\"\nextends = \"http\"\n[statuses.404]\n\
+             [body]\nformat = \"template\"\n[body.template]\ncode = \"{{code}}\"\n\
+             deep = {open}\"{{message}}\"{close}\n\
+             [errors.e]\nstatus = 404\nmessage = \"m\"\n"
+        )
+    };
+    let diags = load("deep", &catalog(10_000)).expect_err("10,000 levels");
+    assert!(
+        diags.contains("error[toml-syntax]") && diags.contains("recursion"),
+        "{diags}"
+    );
+    // [body.template] is the first level.
+    let diags = load("deep", &catalog(79)).expect_err("80 levels");
+    assert!(
+        diags.contains("error[invalid-type]") && diags.contains("80 levels deep"),
+        "{diags}"
+    );
+    assert!(load("deep", &catalog(32)).is_err(), "33 levels");
+
+    // The deepest template accepted goes through every emitter.
+    let catalog = load("deep", &catalog(31)).expect("32 levels load");
+    let code = rust::generate(&catalog, &rust::RustOptions::default());
+    syn::parse_file(&code).expect("the Rust parses");
+    let md = markdown::generate(&catalog);
+    assert!(md.contains("deep"));
+    let doc = openapi::document(&catalog);
+    let yaml = openapi::to_yaml(&doc);
+    let back: serde_json::Value = serde_yaml_ng::from_str(&yaml).expect("the YAML parses");
+    assert_eq!(back, doc);
+    let body = body::example_body(&catalog, &catalog.errors[0]);
+    let mut nested = &body["deep"];
+    let mut levels = 0;
+    while let Some(inner) = nested.get(0) {
+        nested = inner;
+        levels += 1;
+    }
+    assert_eq!(levels, 31);
+    assert_eq!(nested, "m");
+}
