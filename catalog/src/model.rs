@@ -183,6 +183,9 @@ pub struct Status {
     pub registered_reason: Option<String>,
     /// User attributes (declared ones only, in declaration order of the attributes).
     pub attributes: Vec<(String, Scalar)>,
+    /// Response headers every error of this status carries (name as written, literal
+    /// value), in the order written. Not inherited from the extended catalog.
+    pub headers: Vec<(String, String)>,
     /// The Rust variant name (`NotFound`).
     pub variant: String,
 }
@@ -384,6 +387,9 @@ pub struct ErrorDef {
     pub deprecated: Option<Deprecation>,
     /// User attributes.
     pub attributes: Vec<(String, Scalar)>,
+    /// The error's own response headers (name as written, literal value), in the order
+    /// written; [`Catalog::headers_of`] merges them with its status's.
+    pub headers: Vec<(String, String)>,
     /// The body template for this error only.
     pub body: Option<Template>,
     /// Examples; never empty (one is made from the fields' example values if none is written).
@@ -654,6 +660,34 @@ impl Catalog {
             p.replace("{code}", &error.code)
                 .replace("{status}", &error.status.to_string())
         })
+    }
+
+    /// The response headers of an error: its status's, in the order written, each replaced
+    /// in place by the error's header of the same name (compared case-insensitively), then
+    /// the error's other headers in the order written. Names as written.
+    pub fn headers_of<'a>(&'a self, error: &'a ErrorDef) -> Vec<(&'a str, &'a str)> {
+        let own = |name: &str| {
+            error
+                .headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        };
+        let status = self
+            .status(*error.status)
+            .map_or(&[][..], |s| &s.headers[..]);
+        let mut out: Vec<(&str, &str)> = status
+            .iter()
+            .map(|(n, v)| match own(n) {
+                Some((n, v)) => (n.as_str(), v.as_str()),
+                None => (n.as_str(), v.as_str()),
+            })
+            .collect();
+        for (n, v) in &error.headers {
+            if !status.iter().any(|(s, _)| s.eq_ignore_ascii_case(n)) {
+                out.push((n.as_str(), v.as_str()));
+            }
+        }
+        out
     }
 
     /// The attribute declaration with this name.

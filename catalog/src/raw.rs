@@ -347,6 +347,9 @@ pub struct Status {
     /// User-defined attributes.
     #[serde(default)]
     pub attributes: OrderedMap<S<String>, S<Scalar>>,
+    /// Response headers every error of this status carries: name -> literal value.
+    #[serde(default)]
+    pub headers: OrderedMap<S<String>, S<String>>,
 }
 
 /// `[errors.CODE]`.
@@ -377,6 +380,10 @@ pub struct Error {
     /// User-defined attributes.
     #[serde(default)]
     pub attributes: OrderedMap<S<String>, S<Scalar>>,
+    /// Response headers of this error: name -> literal value; they add to, and override
+    /// (names compared case-insensitively), its status's `headers`.
+    #[serde(default)]
+    pub headers: OrderedMap<S<String>, S<String>>,
     /// A body template for this error only, replacing `[body]`'s.
     pub body: Option<S<Template>>,
     /// Example field values; each gives an example body.

@@ -67,6 +67,8 @@ rules! {
     "invalid-example" Deny "an example value for a field that is not declared or has the wrong type",
     "missing-content-placeholder" Deny "a success envelope without `{content}`",
     "invalid-status-class" Deny "a docs class key other than 1xx, 2xx, 3xx, 4xx or 5xx",
+    "invalid-header" Deny "a response header name that is not an HTTP token, or a value with control or non-ASCII characters",
+    "reserved-header" Deny "a response header errcat sets itself (`Content-Type`, `Content-Length`, `Retry-After`)",
     "unknown-lint" Deny "a `[lints]` entry that names no rule, or a level other than allow, warn or deny",
     "reason-override" Warn "a standard status given a reason phrase other than its registered one",
     "unregistered-status" Warn "a status code that is not in the extended catalog",

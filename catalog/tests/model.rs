@@ -228,3 +228,52 @@ fn vars_and_classes_round_trip() {
     assert!(!FieldType::Unsigned.accepts(&Scalar::Int(-1)));
     assert!(!FieldType::String.accepts(&Scalar::Bool(true)));
 }
+
+#[test]
+fn headers_merge_status_then_error_case_insensitively() {
+    let text = r#"
+[catalog]
+name = "Demo"
+extends = "http"
+
+[statuses.401.headers]
+WWW-Authenticate = 'Bearer realm="demo"'
+Cache-Control = "no-store"
+
+[statuses.403]
+
+[errors.unauthenticated]
+status = 401
+message = "Sign in first"
+
+[errors.expired]
+status = 401
+message = "Token expired"
+headers = { X-Reason = "expired", www-authenticate = 'Bearer error="invalid_token"' }
+
+[errors.forbidden]
+status = 403
+message = "No"
+"#;
+    let loaded = errcat_catalog::load_str("errors.toml", text);
+    let c = loaded.catalog.expect("valid catalog");
+    let of = |code: &str| c.headers_of(c.error(code).expect("declared"));
+    assert_eq!(
+        of("unauthenticated"),
+        [
+            ("WWW-Authenticate", "Bearer realm=\"demo\""),
+            ("Cache-Control", "no-store")
+        ]
+    );
+    // The error's header replaces the status's in place; its new one comes last.
+    assert_eq!(
+        of("expired"),
+        [
+            ("www-authenticate", "Bearer error=\"invalid_token\""),
+            ("Cache-Control", "no-store"),
+            ("X-Reason", "expired")
+        ]
+    );
+    assert!(of("forbidden").is_empty());
+    assert_eq!(c.status(401).expect("declared").headers.len(), 2);
+}
