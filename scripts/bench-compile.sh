@@ -6,8 +6,9 @@
 #
 # Creates target/bench-compile/{errcat,thiserror}-N (stand-alone crates sharing the target
 # directory target/bench-compile/target), builds every dependency once per profile, then
-# for each crate and profile: `touch src/lib.rs` + `cargo build`, RUNS times, and prints the
-# fastest wall-clock seconds and the rustc CPU seconds (user+sys) of that run.
+# for each crate and profile: `cargo clean -p CRATE` + `cargo build` (the crate from clean,
+# its dependencies cached), RUNS times, and prints the fastest wall-clock seconds and the
+# CPU seconds (user+sys of cargo and rustc) of that run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -17,19 +18,21 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000)
 out=$root/target/bench-compile
 mkdir -p "$out"
-export CARGO_TARGET_DIR=$out/target
 
 cargo build -q --release -p errcat-benches --bin bench-compile-gen
 for n in "${sizes[@]}"; do
-    "$root/target/release/bench-compile-gen" "$n" "$out" "$root"
+    "${CARGO_TARGET_DIR:-$root/target}/release/bench-compile-gen" "$n" "$out" "$root"
 done
+export CARGO_TARGET_DIR=$out/target
 
 # Seconds (wall, cpu) of one `cargo build` of an already built crate after touching it.
 time_build() { # dir profile-flag
     local dir=$1 flag=$2 t
-    touch "$dir/src/lib.rs"
-    t=$( { /usr/bin/time -f '%e %U %S' cargo build -q $flag --manifest-path "$dir/Cargo.toml" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' <<<"$t"
+    # `cargo clean -p` drops the crate's artifacts and its incremental cache: a touch alone
+    # lets the incremental cache replay most of a debug build of unchanged source.
+    cargo clean -q $flag -p "$(basename "$dir" | sed 's/^/bench-/')" --manifest-path "$dir/Cargo.toml"
+    /usr/bin/time -o "$out/time.txt" -f '%e %U %S' cargo build -q $flag --manifest-path "$dir/Cargo.toml" >/dev/null
+    awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$out/time.txt"
 }
 
 printf '%-16s %-8s %10s %10s\n' crate profile wall_s cpu_s

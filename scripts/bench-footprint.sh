@@ -19,9 +19,9 @@ root=$PWD
 runs=${1:-1}
 out=$root/target/bench-footprint
 mkdir -p "$out"
-target=${CARGO_TARGET_DIR:-target}
+target=${CARGO_TARGET_DIR:-$root/target}
 cargo build -q --release -p errcat-benches --bin gen-catalog
-"$root/$target/release/gen-catalog" "$out" 100 >/dev/null
+"$target/release/gen-catalog" "$out" 100 >/dev/null
 
 write() { # path (contents on stdin); leaves an identical file alone
     mkdir -p "$(dirname "$1")"
@@ -121,9 +121,9 @@ for profile in debug release; do
         best_wall=""; best_cpu=""
         for _ in $(seq "$runs"); do
             rm -rf "$out/target-$kind"
-            t=$( { CARGO_TARGET_DIR=$out/target-$kind /usr/bin/time -f '%e %U %S' \
-                cargo build -q $flag --timings --manifest-path "$dir/Cargo.toml" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-            read -r wall cpu < <(awk '{ printf "%.1f %.1f\n", $1, $2 + $3 }' <<<"$t")
+            CARGO_TARGET_DIR=$out/target-$kind /usr/bin/time -o "$out/time.txt" -f '%e %U %S' \
+                cargo build -q $flag --timings --manifest-path "$dir/Cargo.toml" >/dev/null 2>&1
+            read -r wall cpu < <(awk '{ printf "%.1f %.1f\n", $1, $2 + $3 }' "$out/time.txt")
             if [ -z "$best_wall" ] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then
                 best_wall=$wall; best_cpu=$cpu
                 cp "$(ls -t "$out/target-$kind/cargo-timings/"cargo-timing-2*.html | head -1)" "$out/timing-$kind-$profile.html"

@@ -26,6 +26,25 @@ fn lookup_errcat(bencher: divan::Bencher) {
         });
 }
 
+/// The prototype of a faster generated lookup (`errcat_benches::proto`).
+#[divan::bench(sample_count = 50)]
+fn lookup_proto(bencher: divan::Bencher) {
+    let order = generated::shuffled(LOOKUPS);
+    let slots = errcat_benches::proto::slots(&CODES);
+    let code_of = |i: usize| SynthError::ERRORS[i].code;
+    bencher
+        .counter(divan::counter::ItemsCount::new(LOOKUPS))
+        .bench_local(|| {
+            for &i in &order {
+                divan::black_box(errcat_benches::proto::find(
+                    &slots,
+                    code_of,
+                    divan::black_box(CODES[i]),
+                ));
+            }
+        });
+}
+
 #[divan::bench(sample_count = 50)]
 fn lookup_hashmap(bencher: divan::Bencher) {
     let order = generated::shuffled(LOOKUPS);

@@ -6,6 +6,7 @@
 //! - [`thiserror_source`]: the same errors written by hand with `thiserror`, the
 //!   comparison for the compile-time benchmark.
 
+pub mod proto;
 pub mod synth;
 
 /// The code errcat generates for a synthetic catalog of `ERRCAT_BENCH_ERRORS` errors
