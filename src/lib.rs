@@ -214,6 +214,11 @@ pub struct ErrorMeta {
     pub fields: &'static [FieldMeta],
     /// User attributes (the error's, else its status's), in declaration order.
     pub attributes: &'static [(&'static str, AttrValue)],
+    /// Response headers, name and literal value: the status's `headers`, overridden and
+    /// extended by the error's own. Names as written in the catalog (compare them
+    /// case-insensitively). `Content-Type` and `Retry-After` are not among them (see
+    /// [`CatalogError::content_type`] and [`ErrorMeta::retry_after`]).
+    pub headers: &'static [(&'static str, &'static str)],
     #[doc(hidden)]
     pub __message: &'static [__private::MsgPiece],
     #[doc(hidden)]
@@ -229,6 +234,15 @@ impl ErrorMeta {
     /// The value of a user attribute.
     pub fn attribute(&self, name: &str) -> Option<AttrValue> {
         find_attr(self.attributes, name)
+    }
+
+    /// The value of a response header the catalog declares (name compared
+    /// case-insensitively).
+    pub fn header(&self, name: &str) -> Option<&'static str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| *v)
     }
 }
 
@@ -313,6 +327,12 @@ pub trait CatalogError: fmt::Display + fmt::Debug {
     /// Seconds a client should wait before retrying (the `Retry-After` header).
     fn retry_after_secs(&self) -> Option<u32> {
         self.meta().retry_after
+    }
+
+    /// The response headers the catalog declares for this error (such as
+    /// `WWW-Authenticate`), besides `Content-Type` and `Retry-After`.
+    fn response_headers(&self) -> &'static [(&'static str, &'static str)] {
+        self.meta().headers
     }
 
     /// Appends the response body, as JSON text, to `out`.
@@ -809,6 +829,7 @@ mod tests {
         deprecated: None,
         fields: &[],
         attributes: &[("layer", AttrValue::Str("Edge"))],
+        headers: &[("WWW-Authenticate", "Bearer")],
         __message: &[MsgPiece::Lit("a\n\"b\"\u{1}"), MsgPiece::Field(0)],
         __body: &BODY,
     };
@@ -843,6 +864,13 @@ mod tests {
         assert_eq!(find(&ERRORS, &slots, "quote\"d"), Some(0));
         assert_eq!(find(&ERRORS, &slots, "other"), None);
         assert_eq!(find(&ERRORS, &[], "other"), None);
+    }
+
+    #[test]
+    fn headers_are_found_case_insensitively() {
+        assert_eq!(META.header("www-authenticate"), Some("Bearer"));
+        assert_eq!(META.header("WWW-Authenticate"), Some("Bearer"));
+        assert_eq!(META.header("Retry-After"), None);
     }
 
     #[test]

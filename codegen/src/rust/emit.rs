@@ -271,6 +271,10 @@ fn error_meta(catalog: &Catalog, e: &ErrorDef, body: &TokenStream) -> TokenStrea
         quote!(::errcat::FieldMeta { name: #name, ty: #ty, description: #description })
     });
     let attrs = attr_table(&error_attrs(catalog, e));
+    let headers = catalog
+        .headers_of(e)
+        .into_iter()
+        .map(|(name, value)| quote!((#name, #value)));
     let pieces = e.message.pieces.iter().map(|p| match p {
         Piece::Lit(s) => quote!(::errcat::__private::MsgPiece::Lit(#s)),
         Piece::Field(i) => {
@@ -294,6 +298,7 @@ fn error_meta(catalog: &Catalog, e: &ErrorDef, body: &TokenStream) -> TokenStrea
             deprecated: #deprecated,
             fields: &[#(#fields),*],
             attributes: #attrs,
+            headers: &[#(#headers),*],
             __message: &[#(#pieces),*],
             __body: #body,
         }
@@ -708,6 +713,15 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                             ::axum::http::HeaderValue::from(seconds),
                         );
                     }
+                    // The catalog's headers (validated: these conversions always succeed).
+                    for (name, value) in meta.headers {
+                        if let (::core::result::Result::Ok(name), ::core::result::Result::Ok(value)) = (
+                            ::axum::http::HeaderName::from_bytes(name.as_bytes()),
+                            ::axum::http::HeaderValue::from_str(value),
+                        ) {
+                            headers.insert(name, value);
+                        }
+                    }
                     response
                 }
             }
@@ -736,6 +750,12 @@ pub(crate) fn variant_doc(catalog: &Catalog, e: &ErrorDef) -> String {
         doc.push_str(&format!("- Retryable, after {s} seconds\n"));
     } else if e.retryable {
         doc.push_str("- Retryable\n");
+    }
+    for (name, value) in catalog.headers_of(e) {
+        doc.push_str(&format!(
+            "- Header: {}\n",
+            docs::code_span(&format!("{name}: {value}"))
+        ));
     }
     for (name, value) in error_attrs(catalog, e) {
         let value = match value {

@@ -68,6 +68,12 @@ fn check_error<E: CatalogError + serde::Serialize>(
     let fields: Vec<&str> = meta.fields.iter().map(|f| f.name).collect();
     let expected: Vec<&str> = def.fields.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(fields, expected);
+    // Response headers: the status's merged with the error's, as the model merges them.
+    assert_eq!(meta.headers, catalog.headers_of(def), "{code}: headers");
+    assert_eq!(err.response_headers(), catalog.headers_of(def));
+    for (name, value) in catalog.headers_of(def) {
+        assert_eq!(meta.header(&name.to_ascii_uppercase()), Some(value));
+    }
 
     // User attributes, as the model resolves them (the error's, else its status's).
     for a in &catalog.attributes {
@@ -185,6 +191,19 @@ macro_rules! catalog_tests {
                             .unwrap()),
                         def.retry_after
                     );
+                    let declared = catalog.headers_of(def);
+                    for (name, value) in &declared {
+                        let got: Vec<_> = response.headers().get_all(*name).iter().collect();
+                        assert_eq!(got, [*value], "{code}: header {name}");
+                    }
+                    // Nothing else: the catalog's headers, Content-Type and Retry-After.
+                    let expected = declared.len() + 1 + usize::from(def.retry_after.is_some());
+                    assert_eq!(
+                        response.headers().len(),
+                        expected,
+                        "{code}: {:?}",
+                        response.headers()
+                    );
                 }
             }
 
@@ -288,6 +307,38 @@ mod derived {
         }
         assert!(Error::lookup("card_declined_legacy").is_none());
     }
+}
+
+#[test]
+fn edge_headers_are_merged_and_sent() {
+    use errcat_compiled_tests::edge::Error;
+    let all_types = Error::lookup("all_types").unwrap();
+    assert_eq!(
+        all_types.headers,
+        [
+            ("x-edge", "from the error"),
+            ("Cache-Control", "no-store"),
+            ("X-Odd", "a\tb \"q\" \\ ~!#$%&'*+-.^_`|"),
+        ]
+    );
+    let teapot = Error::lookup("teapot").unwrap();
+    assert_eq!(
+        teapot.headers,
+        [("Link", "<https://example.com/tea>; rel=\"help\"")]
+    );
+    assert!(Error::lookup("internal").unwrap().headers.is_empty());
+    let (_, _, err) = errcat_compiled_tests::edge::examples()
+        .into_iter()
+        .find(|(code, _, _)| *code == "all_types")
+        .unwrap();
+    let response = axum::response::IntoResponse::into_response(err);
+    let h = response.headers();
+    assert_eq!(h.get("X-Edge").unwrap(), "from the error");
+    assert_eq!(h.get("cache-control").unwrap(), "no-store");
+    assert_eq!(
+        h.get("x-odd").unwrap().as_bytes(),
+        b"a\tb \"q\" \\ ~!#$%&'*+-.^_`|"
+    );
 }
 
 #[test]
