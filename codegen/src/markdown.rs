@@ -386,6 +386,14 @@ fn error(page: &mut Page, catalog: &Catalog, e: &ErrorDef) {
         (true, None) => facts.push("- **Retryable:** yes".into()),
         (false, None) => {}
     }
+    let headers = catalog.headers_of(e);
+    if !headers.is_empty() {
+        let list: Vec<String> = headers
+            .iter()
+            .map(|(name, value)| code_span(&format!("{name}: {value}")))
+            .collect();
+        facts.push(format!("- **Response headers:** {}", list.join(", ")));
+    }
     for a in catalog.attributes.iter().filter(|a| a.on_errors) {
         if let Some(v) = e.attribute(&a.name).or_else(|| status.attribute(&a.name)) {
             facts.push(format!(

@@ -587,6 +587,10 @@ fn response(catalog: &Catalog, status: &Status, names: &Names, marker: &Value) -
         media.insert("schema".into(), schema_ref(&names.success));
         content.insert("application/json".into(), Value::Object(media));
     }
+    let headers = response_headers(catalog, status, &errors);
+    if !headers.is_empty() {
+        r.insert("headers".into(), Value::Object(headers));
+    }
     if !content.is_empty() {
         r.insert("content".into(), Value::Object(content));
     }
@@ -598,6 +602,80 @@ fn response(catalog: &Catalog, status: &Status, names: &Names, marker: &Value) -
     }
     r.insert(GENERATED_MARKER.into(), marker.clone());
     Value::Object(r)
+}
+
+/// The headers of a status's responses: every header one of its errors sends (the
+/// status's own when no error is returned with it), then `Retry-After` when an error gives
+/// a delay. Names are grouped case-insensitively and spelled as first written; a header is
+/// `required` when every error sends it; one value is its `example`, several values are its
+/// `examples`, by error code.
+fn response_headers(
+    catalog: &Catalog,
+    status: &Status,
+    errors: &[&ErrorDef],
+) -> Map<String, Value> {
+    // (name, [(error code, value)]) in order of first appearance.
+    type Sent<'a> = Vec<(&'a str, Vec<(&'a str, Value)>)>;
+    fn add<'a>(sent: &mut Sent<'a>, name: &'a str, code: &'a str, value: Value) {
+        match sent.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            Some((_, values)) => values.push((code, value)),
+            None => sent.push((name, vec![(code, value)])),
+        }
+    }
+    let mut sent: Sent<'_> = Vec::new();
+    for e in errors {
+        for (name, value) in catalog.headers_of(e) {
+            add(&mut sent, name, e.code.as_str(), value.into());
+        }
+    }
+    if errors.is_empty() {
+        for (name, value) in &status.headers {
+            add(&mut sent, name, "", value.as_str().into());
+        }
+    }
+    for e in errors {
+        if let Some(secs) = e.retry_after {
+            add(&mut sent, "Retry-After", e.code.as_str(), secs.into());
+        }
+    }
+    let mut out = Map::new();
+    for (name, values) in sent {
+        let retry = name == "Retry-After";
+        let mut h = Map::new();
+        let every = values.len() == errors.len();
+        let codes: Vec<String> = values.iter().map(|(c, _)| format!("`{c}`")).collect();
+        let description = match (retry, every || errors.is_empty()) {
+            (true, true) => "Seconds to wait before retrying.".to_owned(),
+            (true, false) => format!(
+                "Seconds to wait before retrying: sent with {}.",
+                codes.join(", ")
+            ),
+            (false, true) => "Sent with every error of this status.".to_owned(),
+            (false, false) => format!("Sent with {}.", codes.join(", ")),
+        };
+        h.insert("description".into(), description.into());
+        if every && !errors.is_empty() {
+            h.insert("required".into(), true.into());
+        }
+        let schema = if retry {
+            json!({ "type": "integer", "minimum": 0 })
+        } else {
+            json!({ "type": "string" })
+        };
+        h.insert("schema".into(), schema);
+        let first = &values[0].1;
+        if values.iter().all(|(_, v)| v == first) {
+            h.insert("example".into(), first.clone());
+        } else {
+            let examples: Map<String, Value> = values
+                .into_iter()
+                .map(|(code, v)| (code.to_owned(), json!({ "value": v })))
+                .collect();
+            h.insert("examples".into(), Value::Object(examples));
+        }
+        out.insert(name.to_owned(), Value::Object(h));
+    }
+    out
 }
 
 fn schema_ref(name: &str) -> Value {

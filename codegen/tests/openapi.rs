@@ -542,3 +542,67 @@ fn merge_into_a_document_without_components() {
     assert_eq!(merged["components"], generated["components"]);
     assert_eq!(openapi::merge(serde_json::json!([]), &generated), generated);
 }
+
+#[test]
+fn response_headers_are_the_union_over_the_statuss_errors() {
+    let catalog = load_text(
+        r#"
+        [catalog]
+        name = "T"
+        extends = "http"
+        [statuses.401]
+        headers = { WWW-Authenticate = "Bearer" }
+        [statuses.429]
+        [statuses.503]
+        headers = { X-Status-Only = "yes" }
+        [errors.unauthenticated]
+        status = 401
+        message = "Sign in"
+        [errors.expired]
+        status = 401
+        message = "Expired"
+        headers = { www-authenticate = 'Bearer error="invalid_token"', X-Hint = "renew" }
+        [errors.slow_down]
+        status = 429
+        message = "Slow down"
+        retry_after = 30
+        [errors.quota]
+        status = 429
+        message = "Quota"
+        headers = { X-Quota = "daily" }
+        "#,
+    );
+    let doc = openapi::document(&catalog);
+    let r = &doc["components"]["responses"];
+    let auth = &r["ApiError.401"]["headers"];
+    // Grouped case-insensitively, spelled as first written; one example per error.
+    assert_eq!(
+        auth["WWW-Authenticate"],
+        serde_json::json!({
+            "description": "Sent with every error of this status.",
+            "required": true,
+            "schema": { "type": "string" },
+            "examples": {
+                "unauthenticated": { "value": "Bearer" },
+                "expired": { "value": "Bearer error=\"invalid_token\"" }
+            }
+        })
+    );
+    assert_eq!(auth["X-Hint"]["description"], "Sent with `expired`.");
+    assert_eq!(auth["X-Hint"]["example"], "renew");
+    assert!(auth["X-Hint"].get("required").is_none());
+    let limited = &r["ApiError.429"]["headers"];
+    let keys: Vec<&String> = limited.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["X-Quota", "Retry-After"]);
+    assert_eq!(
+        limited["Retry-After"]["schema"],
+        serde_json::json!({ "type": "integer", "minimum": 0 })
+    );
+    assert_eq!(limited["Retry-After"]["example"], 30);
+    assert!(limited["Retry-After"].get("required").is_none());
+    // A status no error is returned with documents its own headers.
+    assert_eq!(
+        r["ApiError.503"]["headers"]["X-Status-Only"]["example"],
+        "yes"
+    );
+}
