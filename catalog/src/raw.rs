@@ -380,8 +380,7 @@ pub struct Error {
     /// User-defined attributes.
     #[serde(default)]
     pub attributes: OrderedMap<S<String>, S<Scalar>>,
-    /// Response headers of this error: name -> literal value; they add to, and override
-    /// (names compared case-insensitively), its status's `headers`.
+    /// Response headers of this error: name -> literal value; they extend and override its status's.
     #[serde(default)]
     pub headers: OrderedMap<S<String>, S<String>>,
     /// A body template for this error only, replacing `[body]`'s.
