@@ -4,39 +4,25 @@
 use crate::{AppState, ServiceError};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request};
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use std::time::Instant;
 use uuid::Uuid;
 
 /// The API key of an authenticated request that is within its rate limit.
 ///
-/// Refusals are catalog errors; the two 401s also carry the `WWW-Authenticate` challenge
-/// (RFC 6750) that RFC 9110 requires of a 401.
+/// Refusals are catalog errors; the `WWW-Authenticate` challenge (RFC 6750) that RFC 9110
+/// requires of a 401 is declared in `errors.toml` and sent by the generated `IntoResponse`.
 #[derive(Debug, Clone)]
 pub struct ApiKey(pub String);
 
-/// The challenge of a request without credentials.
-pub const CHALLENGE: &str = r#"Bearer realm="receivables""#;
-
-/// The challenge of a request whose key was refused.
-pub const CHALLENGE_INVALID_KEY: &str = r#"Bearer realm="receivables", error="invalid_token""#;
-
 impl FromRequestParts<AppState> for ApiKey {
-    type Rejection = Response;
+    type Rejection = ServiceError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        authenticate(&parts.headers, state).map_err(|err| {
-            let challenge = match err {
-                ServiceError::MissingAuthorizationHeader => CHALLENGE,
-                ServiceError::InvalidApiKey => CHALLENGE_INVALID_KEY,
-                other => return other.into_response(),
-            };
-            ([(WWW_AUTHENTICATE, challenge)], err).into_response()
-        })
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ServiceError> {
+        authenticate(&parts.headers, state)
     }
 }
 
