@@ -14,7 +14,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(catalog_load emitters)
+  targets=(catalog_load emitters openapi_merge)
 fi
 
 if ! rustup toolchain list | grep -q '^nightly'; then
@@ -28,12 +28,17 @@ fi
 
 # Seeds. The fuzz input is a small file system: parts separated by a line `%%` are
 # root.toml, f1.toml, f2.toml... (see fuzz/fuzz_targets/common.rs).
-seed_dir=fuzz/seeds
-rm -rf "$seed_dir"
-mkdir -p "$seed_dir"
+rm -rf fuzz/seeds
+seed_dir=fuzz/seeds/catalogs
+mkdir -p "$seed_dir" fuzz/seeds/openapi
 for f in examples/catalogs/*.toml tests/fixtures/hostile/*.toml; do
   [ -e "$f" ] || continue
   cp "$f" "$seed_dir/$(echo "$f" | tr '/' '_')"
+done
+# openapi_merge reads existing OpenAPI documents (JSON or YAML).
+for f in docs/examples/*.openapi.json examples/axum-service/*.json tests/fixtures/openapi/*; do
+  [ -e "$f" ] || continue
+  cp "$f" "fuzz/seeds/openapi/$(echo "$f" | tr '/' '_')"
 done
 if [ -e examples/catalogs/showcase/errors.toml ]; then
   { sed 's/^include = \["auth.toml"\]/include = ["f1.toml"]/' examples/catalogs/showcase/errors.toml
@@ -55,9 +60,15 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus" "fuzz/artifacts/$target"
   log="fuzz/logs/$target.log"
   echo "== fuzz $target for ${seconds}s"
-  if cargo +nightly fuzz run -O "$target" "$corpus" "$seed_dir" -- \
+  seeds=fuzz/seeds/catalogs
+  dict=(-dict=fuzz/catalog.dict)
+  if [ "$target" = openapi_merge ]; then
+    seeds=fuzz/seeds/openapi
+    dict=()
+  fi
+  if cargo +nightly fuzz run -O "$target" "$corpus" "$seeds" -- \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-      -dict=fuzz/catalog.dict -print_final_stats=1 >"$log" 2>&1; then
+      ${dict[@]+"${dict[@]}"} -print_final_stats=1 >"$log" 2>&1; then
     runs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -n 1 || true)
     cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1 || true)
     echo "   ok: ${runs:-?} (${cov:-no coverage line}); corpus: $(find "$corpus" -type f | wc -l) inputs"
