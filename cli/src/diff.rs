@@ -40,6 +40,8 @@ rules! {
     "field-type-changed" true "a field of an error changed type",
     "request-field-changed" true "the request field an error concerns (`field`) changed or was removed",
     "retryable-removed" true "an error that was retryable is no longer",
+    "header-removed" true "an error no longer sends a response header it sent",
+    "header-changed" true "a response header an error sends has another value",
     "status-removed" true "a status the API returned is no longer declared",
     "body-format-changed" true "the body format changed (problem <-> template)",
     "content-type-changed" true "the error body's content type changed",
@@ -54,6 +56,7 @@ rules! {
     "field-added" false "a field was added to an error",
     "member-added" false "a member was added to the body or the success envelope",
     "retryable-added" false "an error became retryable",
+    "header-added" false "an error sends a new response header",
     "error-deprecated" false "an error was deprecated",
     "prose-changed" false "a title, message text, description, remediation or reason phrase was edited",
 }
@@ -393,6 +396,7 @@ fn error_changes(c: &mut Changes, old: &Catalog, new: &Catalog, a: &ErrorDef, b:
         ),
         _ => {}
     }
+    headers(c, code, &old.headers_of(a), &new.headers_of(b));
     if a.deprecated.is_none() {
         if let Some(d) = &b.deprecated {
             let instead = d
@@ -435,6 +439,39 @@ fn error_changes(c: &mut Changes, old: &Catalog, new: &Catalog, a: &ErrorDef, b:
             code,
             format!("error `{code}`: {} edited", edited.join(", ")),
         );
+    }
+}
+
+/// The response headers of one error, old and new (names compared case-insensitively).
+fn headers(c: &mut Changes, code: &str, old: &[(&str, &str)], new: &[(&str, &str)]) {
+    let find = |list: &[(&str, &str)], name: &str| {
+        list.iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.to_string())
+    };
+    for (name, value) in old {
+        match find(new, name) {
+            None => c.error(
+                "header-removed",
+                code,
+                format!("error `{code}` no longer sends header `{name}`"),
+            ),
+            Some(v) if v != *value => c.error(
+                "header-changed",
+                code,
+                format!("error `{code}` sends header `{name}: {v}` instead of `{name}: {value}`"),
+            ),
+            Some(_) => {}
+        }
+    }
+    for (name, value) in new {
+        if find(old, name).is_none() {
+            c.error(
+                "header-added",
+                code,
+                format!("error `{code}` now sends header `{name}: {value}`"),
+            );
+        }
     }
 }
 
