@@ -777,6 +777,7 @@ mod tests {
                 "retry_after",
                 "deprecated",
                 "attributes",
+                "headers",
                 "body",
                 "examples"
             ]
@@ -788,6 +789,7 @@ mod tests {
         // Tables of user-chosen keys accept any key.
         assert!(expected_keys(&["lints"]).is_empty());
         assert!(expected_keys(&["errors", "x", "body"]).is_empty());
+        assert!(expected_keys(&["statuses", "401", "headers"]).is_empty());
         for (name, keys) in tables() {
             assert!(!keys.is_empty(), "{name} has no keys");
         }
