@@ -6,7 +6,9 @@ use std::path::PathBuf;
 /// One TOML catalog of an HTTP API's errors: Rust types, markdown docs and OpenAPI 3.1
 /// generated from it.
 #[derive(Debug, Parser)]
-#[command(name = "errcat", version, propagate_version = true)]
+// `term_width = 0`: help is never re-wrapped, whether or not a crate elsewhere in the
+// build enables clap's `wrap_help` feature (divan's default does).
+#[command(name = "errcat", version, propagate_version = true, term_width = 0)]
 #[command(
     after_help = "Exit status: 0 success, 1 findings (errors in the catalog, stale files, \
 breaking changes), 2 usage errors or unreadable input."
