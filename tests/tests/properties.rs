@@ -11,8 +11,9 @@
 //!
 //! Then, once for the whole batch:
 //! - the Rust of the first [`COMPILED`] catalogs and of `tests/fixtures/hostile/*.toml`
-//!   is compiled in one temporary crate (one `cargo build --offline`, under
-//!   `#![deny(warnings, missing_docs)]`, against the workspace's `errcat`);
+//!   is compiled in one temporary crate (one `cargo clippy --offline -- -D warnings`, or
+//!   `cargo build --offline` without clippy, under `#![deny(warnings, missing_docs)]`,
+//!   against the workspace's `errcat`);
 //! - every OpenAPI document passes openapi-spec-validator and its examples validate
 //!   against their schemas (one `python3` run).
 //!
@@ -405,6 +406,73 @@ fn markdown_problems(md: &str) -> Vec<String> {
     problems
 }
 
+/// The doc comments of generated Rust (`///` runs and `/** */` blocks), each as the
+/// markdown rustdoc reads.
+fn doc_blocks(code: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    let mut lines = code.lines();
+    while let Some(line) = lines.next() {
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix("///").filter(|_| !t.starts_with("////")) {
+            let doc = current.get_or_insert_with(String::new);
+            doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            doc.push('\n');
+            continue;
+        }
+        if let Some(done) = current.take() {
+            blocks.push(done);
+        }
+        if let Some(rest) = t.strip_prefix("/**") {
+            let mut doc = String::new();
+            let mut rest = rest.to_owned();
+            loop {
+                if let Some(end) = rest.find("*/") {
+                    doc.push_str(&rest[..end]);
+                    break;
+                }
+                doc.push_str(&rest);
+                doc.push('\n');
+                match lines.next() {
+                    Some(l) => rest = l.to_owned(),
+                    None => break,
+                }
+            }
+            blocks.push(doc);
+        }
+    }
+    blocks.extend(current);
+    blocks
+}
+
+/// The code blocks rustdoc would run as doctests in the user's crate.
+fn doctests(code: &str) -> Vec<String> {
+    use pulldown_cmark::CodeBlockKind;
+    let rust_info = |info: &str| {
+        info.split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|t| !t.is_empty())
+            .all(|t| {
+                matches!(t, "rust" | "should_panic" | "no_run" | "test_harness")
+                    || t.starts_with("edition")
+            })
+    };
+    let mut found = Vec::new();
+    for doc in doc_blocks(code) {
+        for event in Parser::new(&doc) {
+            if let Event::Start(Tag::CodeBlock(kind)) = event {
+                let runs = match &kind {
+                    CodeBlockKind::Indented => true,
+                    CodeBlockKind::Fenced(info) => rust_info(info),
+                };
+                if runs {
+                    found.push(doc.chars().take(200).collect());
+                }
+            }
+        }
+    }
+    found
+}
+
 /// Everything generated from one catalog text.
 struct Outputs {
     rust: String,
@@ -443,6 +511,11 @@ fn check(text: &str) -> Result<Outputs, TestCaseError> {
 
     syn::parse_file(&out.rust)
         .map_err(|e| TestCaseError::fail(format!("the Rust does not parse: {e}\n{text}")))?;
+    let doctests = doctests(&out.rust);
+    prop_assert!(
+        doctests.is_empty(),
+        "doctests in the docs: {doctests:?}\n{text}"
+    );
 
     let problems = markdown_problems(&out.markdown);
     prop_assert!(problems.is_empty(), "markdown: {problems:?}\n{text}");
@@ -511,8 +584,32 @@ http = "1"
         lib.push_str(&format!("/// The catalog `{name}`.\npub mod {name};\n"));
     }
     write_if_different(&src.join("lib.rs"), &lib);
+    // Clippy when it is installed (the generated code is meant to be clippy-clean too),
+    // else a plain build; `.ci/run` installs clippy.
+    let clippy = Command::new(env!("CARGO"))
+        .args(["clippy", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let args: &[&str] = if clippy {
+        &[
+            "clippy",
+            "--offline",
+            "--quiet",
+            "--message-format=short",
+            "--",
+            "-D",
+            "warnings",
+        ]
+    } else {
+        &["build", "--offline", "--quiet", "--message-format=short"]
+    };
+    println!(
+        "compiling {} modules with `cargo {}`",
+        modules.len(),
+        args[0]
+    );
     let out = Command::new(env!("CARGO"))
-        .args(["build", "--offline", "--quiet", "--message-format=short"])
+        .args(args)
         .current_dir(&dir)
         .env("CARGO_TARGET_DIR", dir.join("target"))
         .env_remove("RUSTFLAGS")

@@ -6,7 +6,8 @@ use quote::quote;
 
 /// Text made safe for a doc comment (prettyplease prints `#[doc]` attributes as `///`
 /// comments): a lone carriage return, which rustc rejects in doc comments ("bare CR not
-/// allowed"), becomes a line break, and the bidi controls rustc's deny-by-default
+/// allowed"), becomes a line break, a tab four spaces (clippy's `tabs_in_doc_comments`),
+/// and the bidi controls rustc's deny-by-default
 /// `text_direction_codepoint_in_comment` lint rejects are written as visible `\u{202E}`
 /// escapes (docs/robustness.md).
 pub(crate) fn inert(text: &str) -> String {
@@ -16,6 +17,8 @@ pub(crate) fn inert(text: &str) -> String {
         match c {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\r' => out.push('\n'),
+            // clippy's `tabs_in_doc_comments` (warn by default) rejects tabs in docs.
+            '\t' => out.push_str("    "),
             '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
                 out.push_str(&format!("\\u{{{:04X}}}", c as u32));
             }
@@ -25,9 +28,18 @@ pub(crate) fn inert(text: &str) -> String {
     out
 }
 
+/// Doc text from anything a catalog holds: no Rust code block (a title or a reason with a
+/// line break and a ```` ```rust ```` fence would otherwise become a doctest of the user's
+/// crate, run by `cargo test`), and [`inert`].
+pub(crate) fn text(doc: &str) -> String {
+    // Tabs become spaces before the code blocks are looked for: `>\t b` is a quote, but
+    // `>     b` a quoted indented code block, which rustdoc would run.
+    inert(&sanitize(&doc.replace('\t', "    ")))
+}
+
 /// `#[doc = "..."]` attributes, one per line of `text`.
 pub(crate) fn attrs(text: &str) -> TokenStream {
-    let text = inert(text);
+    let text = self::text(text);
     let lines = text.trim_end().lines().map(|line| {
         let line = line.trim_end();
         if line.is_empty() {
@@ -206,8 +218,13 @@ mod tests {
     fn doc_text_is_inert() {
         // Regression (docs/robustness.md): a lone CR made the generated file unparsable,
         // a bidi override made rustc reject it.
-        assert_eq!(inert("a\rb\r\nc"), "a\nb\nc");
+        assert_eq!(inert("a\rb\r\nc\td"), "a\nb\nc    d");
         assert_eq!(inert("x\u{202e}y\u{2066}z"), "x\\u{202E}y\\u{2066}z");
+        // A fence in any text (here a title) is no doctest.
+        let attrs_text = attrs("Title\n```rust\nfn main() {}\n```").to_string();
+        assert!(attrs_text.contains("```text"), "{attrs_text}");
+        // Found by tests/tests/properties.rs: tabs expanded after the check made a doctest.
+        assert!(!has_rust_block(&text(">\t b")), "{:?}", text(">\t b"));
         let attrs = attrs("one\rtwo \u{202e}").to_string();
         assert!(
             !attrs.contains('\r') && !attrs.contains('\u{202e}'),
