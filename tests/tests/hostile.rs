@@ -999,3 +999,47 @@ fn deeply_nested_templates_end_in_an_error_or_render_on_a_small_stack() {
     assert_eq!(levels, 31);
     assert_eq!(nested, "m");
 }
+
+#[test]
+fn diagnostics_never_print_control_or_bidi_characters() {
+    // Rendered diagnostics go to terminals: a catalog must not be able to colour them,
+    // retitle the window or reorder the text. annotate-snippets replaces such characters
+    // in source lines and messages alike.
+    let text = "[catalog]\nname = \"x\"\n\"\\u001b[31mRED\\u202e\\u0007\" = 1\n\
+                [errors.e]\nstatus = 4040\nmessage = \"{\\u001b]0;title\\u0007}\"\n";
+    let loaded = load_str("escapes.toml", text);
+    assert!(loaded.catalog.is_none());
+    let rendered = loaded.render_diagnostics(false);
+    assert!(rendered.contains("error[unknown-key]"), "{rendered}");
+    assert!(
+        !rendered
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || is_bidi(c)),
+        "{rendered:?}"
+    );
+    let coloured = loaded.render_diagnostics(true);
+    // Colours are the renderer's own SGR sequences (`ESC [ digits ; m`); with those
+    // removed, no control character is left, and the catalog's ESC shows as `␛`.
+    let mut plain = String::new();
+    let mut rest = coloured.as_str();
+    while let Some(i) = rest.find('\u{1b}') {
+        plain.push_str(&rest[..i]);
+        let seq = &rest[i + 1..];
+        let len = seq
+            .strip_prefix('[')
+            .and_then(|s| {
+                s.find('m')
+                    .filter(|&m| s[..m].bytes().all(|b| b.is_ascii_digit() || b == b';'))
+            })
+            .expect("only SGR sequences");
+        rest = &seq[len + 2..];
+    }
+    plain.push_str(rest);
+    assert!(
+        !plain
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || is_bidi(c)),
+        "{plain:?}"
+    );
+    assert!(plain.contains("\u{241b}[31mRED"), "{plain:?}");
+}
