@@ -7,18 +7,21 @@
 //! non-ASCII text. Each catalog is either rejected with a diagnostic, or every output
 //! stays valid and shows the text literally:
 //! - the Rust parses (syn), holds no raw bidi control (rustc denies them in literals and
-//!   comments), and its string literals / doc attributes hold the text;
-//! - the markdown, read with pulldown-cmark, shows the text in its text events (a plain
-//!   text cell holds the whole text), keeps every table row's cell count and has no raw
-//!   `<script>` element;
+//!   comments) and no doctest (a code block rustdoc would run in the user's crate), and
+//!   its string literals / doc comments hold the text;
+//! - the markdown, read with pulldown-cmark, shows the text in its text events (in one
+//!   cell or block), keeps every table row's cell count and has no raw `<script>`
+//!   element;
 //! - the OpenAPI YAML reads back as the same JSON, and the JSON holds the text.
 //!
 //! That the generated Rust of these catalogs also compiles (warning-free) is checked in
 //! the one batch build of `properties.rs`, which takes `tests/fixtures/hostile/*.toml`.
 //!
-//! Non-ASCII identifiers are rejected with their own diagnostics; the file-safety tests
-//! at the end cover `write_if_changed`, the build API with a broken catalog, include
-//! cycles and chains, and oversized files.
+//! Non-ASCII identifiers are rejected with their own diagnostics, and diagnostics print
+//! no control or bidi character. The tests at the end cover file safety
+//! (`write_if_changed`, a write killed midway, the build API with a broken catalog) and
+//! hostile files (include cycles and chains, oversized and endless files, deeply nested
+//! templates, thousands of mistakes).
 
 use errcat_catalog::{Catalog, load_str};
 use errcat_codegen::{body, markdown, openapi, rust};
