@@ -21,7 +21,12 @@ pub const EXAMPLE_RUNTIME: Runtime<'static> = Runtime {
 };
 
 /// The body of `error` for one of its examples.
-pub fn error_body(catalog: &Catalog, error: &ErrorDef, example: &Example, rt: Runtime<'_>) -> Value {
+pub fn error_body(
+    catalog: &Catalog,
+    error: &ErrorDef,
+    example: &Example,
+    rt: Runtime<'_>,
+) -> Value {
     let message = error.message.render(&example.values);
     let lookup = |var: &Var| -> Option<Value> {
         match var {
@@ -95,7 +100,9 @@ pub fn render(t: &Template, lookup: &dyn Fn(&Var) -> Option<Value>) -> Option<Va
         Template::Int(i) => Value::Number((*i).into()),
         Template::Float(x) => Number::from_f64(*x).map_or(Value::Null, Value::Number),
         Template::Bool(b) => Value::Bool(*b),
-        Template::Array(items) => Value::Array(items.iter().filter_map(|i| render(i, lookup)).collect()),
+        Template::Array(items) => {
+            Value::Array(items.iter().filter_map(|i| render(i, lookup)).collect())
+        }
         Template::Object(members) => {
             let mut map = Map::new();
             for (k, v) in members {
