@@ -1,6 +1,6 @@
 //! `#[derive(errcat::ErrorCatalog)]`: checks an enum the user wrote against a catalog and
 //! implements errcat's methods and traits for it (the proc-macro glue in `errcat-macros`
-//! loads the catalog and calls [`derive`]).
+//! loads the catalog and calls [`derive()`]).
 //!
 //! ```ignore
 //! #[derive(Debug, errcat::ErrorCatalog)]
@@ -43,7 +43,7 @@ pub fn derive(catalog: &Catalog, input: &DeriveInput) -> syn::Result<TokenStream
     derive_with(catalog, input, &RustOptions::default())
 }
 
-/// [`derive`] with optional integrations (`serde`, `http`, `axum`), which need the
+/// [`derive()`] with optional integrations (`serde`, `http`, `axum`), which need the
 /// dependency in the user's crate.
 pub fn derive_with(
     catalog: &Catalog,
