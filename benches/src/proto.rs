@@ -92,6 +92,33 @@ pub fn find<'a>(
     None
 }
 
+/// [`find`] without the tag check: what the hash alone gives, with the current `&[u32]`
+/// slots of the generated code (the tags are ignored).
+#[inline]
+pub fn find_untagged<'a>(
+    slots: &[(u32, u32)],
+    code_of: impl Fn(usize) -> &'a str,
+    code: &str,
+) -> Option<usize> {
+    let len = slots.len();
+    if len == 0 {
+        return None;
+    }
+    let mask = len - 1;
+    let mut i = (hash(code) as usize) & mask;
+    for _ in 0..len {
+        let index = slots[i].0;
+        if index == EMPTY {
+            return None;
+        }
+        if code_of(index as usize) == code {
+            return Some(index as usize);
+        }
+        i = (i + 1) & mask;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +133,7 @@ mod tests {
         let slots = slots(&codes);
         for (i, c) in codes.iter().enumerate() {
             assert_eq!(find(&slots, |j| codes[j], c), Some(i), "{c}");
+            assert_eq!(find_untagged(&slots, |j| codes[j], c), Some(i), "{c}");
         }
         for miss in [
             "",
@@ -116,6 +144,7 @@ mod tests {
             "invoice_not_found_",
         ] {
             assert_eq!(find(&slots, |j| codes[j], miss), None, "{miss}");
+            assert_eq!(find_untagged(&slots, |j| codes[j], miss), None, "{miss}");
         }
         assert_eq!(find(&[], |j| codes[j], "a"), None);
     }
