@@ -5,42 +5,9 @@
 use errcat_codegen::catalog::Catalog;
 use errcat_codegen::markdown;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
-use std::path::{Path, PathBuf};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn load(path: &Path) -> Catalog {
-    let loaded = errcat_catalog::load(path);
-    let diags = loaded.render_diagnostics(false);
-    loaded
-        .catalog
-        .unwrap_or_else(|| panic!("{} does not load:\n{diags}", path.display()))
-}
-
-/// Every example catalog: `examples/catalogs/*.toml` and the showcase, by snapshot name.
-fn example_catalogs() -> Vec<(String, Catalog)> {
-    let dir = repo().join("examples/catalogs");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("examples/catalogs")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    paths.push(dir.join("showcase/errors.toml"));
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = if p.ends_with("showcase/errors.toml") {
-                "showcase".to_owned()
-            } else {
-                p.file_stem().unwrap().to_string_lossy().into_owned()
-            };
-            (name, load(&p))
-        })
-        .collect()
-}
+mod common;
+use common::*;
 
 fn catalog(name: &str) -> Catalog {
     example_catalogs()

@@ -2,37 +2,10 @@
 //! integration on, and determinism. Whether the code compiles and behaves is tested by the
 //! `errcat-compiled-tests` crate (tests/compiled/).
 
-use errcat_codegen::catalog::Catalog;
 use errcat_codegen::rust::{self, RustOptions};
-use std::path::{Path, PathBuf};
 
-/// Every example catalog: `examples/catalogs/*.toml` and the showcase, by snapshot name.
-fn example_catalogs() -> Vec<(String, Catalog)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/catalogs");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("examples/catalogs")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    paths.push(dir.join("showcase/errors.toml"));
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = if p.ends_with("showcase/errors.toml") {
-                "showcase".to_owned()
-            } else {
-                p.file_stem().unwrap().to_string_lossy().into_owned()
-            };
-            let loaded = errcat_catalog::load(&p);
-            let diags = loaded.render_diagnostics(false);
-            let catalog = loaded
-                .catalog
-                .unwrap_or_else(|| panic!("{} does not load:\n{diags}", p.display()));
-            (name, catalog)
-        })
-        .collect()
-}
+mod common;
+use common::*;
 
 const ALL: RustOptions = RustOptions {
     serde: true,
