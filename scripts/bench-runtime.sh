@@ -19,7 +19,7 @@ count() { # op iters -> instructions
 }
 
 declare -A per
-for op in lookup-errcat lookup-proto lookup-proto-untagged lookup-hashmap lookup-phf status display display-handwritten body; do
+for op in lookup-errcat lookup-proto lookup-hashmap lookup-phf status display display-handwritten body; do
     zero=$(count "$op" 0)
     full=$(count "$op" "$k")
     per[$op]=$(awk -v a="$full" -v b="$zero" -v k="$k" 'BEGIN { printf "%.1f", (a - b) / k }')

@@ -747,18 +747,48 @@ pub mod __private {
         true
     }
 
-    /// The hash of error codes in generated lookup tables (64-bit FNV-1a). errcat-codegen
-    /// computes the same at build time.
-    pub const fn hash(s: &str) -> u64 {
-        let bytes = s.as_bytes();
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut i = 0;
-        while i < bytes.len() {
-            h ^= bytes[i] as u64;
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-            i += 1;
+    /// The multiplier of [`hash`] (2^64 / golden ratio).
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    /// Reads the 8 bytes of `b` at `i` as a little-endian word (one load).
+    #[inline(always)]
+    fn word(b: &[u8], i: usize) -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(w)
+    }
+
+    /// The hash of error codes in generated lookup tables: 64-bit multiply-xorshift over
+    /// little-endian 8-byte words (the last word overlaps the one before; codes under 8
+    /// bytes are packed into one word), then a final mix so that the low bits, which pick
+    /// the slot, depend on every byte. The same on every platform (no `usize`-width
+    /// dependence). errcat-codegen computes the same at build time (its `hash` in
+    /// `rust/emit.rs`; a test there checks that both agree).
+    #[inline]
+    pub fn hash(s: &str) -> u64 {
+        let b = s.as_bytes();
+        let len = b.len();
+        let mut h = (len as u64).wrapping_mul(K);
+        if len >= 8 {
+            let mut i = 0;
+            while i + 8 < len {
+                h = (h ^ word(b, i)).wrapping_mul(K);
+                h ^= h >> 32;
+                i += 8;
+            }
+            h = (h ^ word(b, len - 8)).wrapping_mul(K);
+        } else {
+            let mut t = 0u64;
+            let mut i = 0;
+            while i < len {
+                t |= (b[i] as u64) << (8 * i);
+                i += 1;
+            }
+            h = (h ^ t).wrapping_mul(K);
         }
-        h
+        h ^= h >> 29;
+        h = h.wrapping_mul(K);
+        h ^ (h >> 32)
     }
 
     /// The slot value of an empty slot.
@@ -766,6 +796,7 @@ pub mod __private {
 
     /// Finds a code in an open-addressing table (linear probing, power-of-two size) built
     /// by errcat-codegen: `slots` hold indices into `errors`.
+    #[inline]
     pub fn find(errors: &'static [ErrorMeta], slots: &[u32], code: &str) -> Option<usize> {
         let len = slots.len();
         if len == 0 {

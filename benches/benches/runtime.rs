@@ -26,7 +26,7 @@ fn lookup_errcat(bencher: divan::Bencher) {
         });
 }
 
-/// The prototype of a faster generated lookup (`errcat_benches::proto`).
+/// The generated lookup with tagged slots (`errcat_benches::proto`), as a comparison.
 #[divan::bench(sample_count = 50)]
 fn lookup_proto(bencher: divan::Bencher) {
     let order = generated::shuffled(LOOKUPS);

@@ -1,48 +1,10 @@
-//! A prototype of a faster lookup by code for the generated code (see
-//! `docs/performance.md`, section 3): a word-at-a-time hash instead of byte-at-a-time
-//! FNV-1a, and slots that keep 32 bits of the hash next to the index so that a probe that
-//! cannot match never touches the error table. Built at run time here; the emitter would
-//! build the same slots at build time.
+//! A variant of the generated lookup by code, kept as a comparison (see
+//! `docs/performance.md`, section 3): slots that keep the high 32 bits of the hash next to
+//! the index, so that a probe that cannot match never touches the error table. Same hash
+//! as the generated code (`errcat::__private::hash`); built at run time here, where the
+//! emitter would build the same slots at build time.
 
-/// The multiplier (2^64 / golden ratio).
-const K: u64 = 0x9e37_79b9_7f4a_7c15;
-
-/// Reads 8 bytes at `i` (little-endian): one load.
-#[inline(always)]
-fn word(b: &[u8], i: usize) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&b[i..i + 8]);
-    u64::from_le_bytes(w)
-}
-
-/// A 64-bit hash of a code, 8 bytes per step (the last step reads the last 8 bytes,
-/// overlapping the one before; strings under 8 bytes are read byte by byte).
-#[inline]
-pub fn hash(s: &str) -> u64 {
-    let b = s.as_bytes();
-    let len = b.len();
-    let mut h = (len as u64).wrapping_mul(K);
-    if len >= 8 {
-        let mut i = 0;
-        while i + 8 < len {
-            h = (h ^ word(b, i)).wrapping_mul(K);
-            h ^= h >> 32;
-            i += 8;
-        }
-        h = (h ^ word(b, len - 8)).wrapping_mul(K);
-    } else {
-        let mut t = 0u64;
-        let mut i = 0;
-        while i < len {
-            t |= (b[i] as u64) << (8 * i);
-            i += 1;
-        }
-        h = (h ^ t).wrapping_mul(K);
-    }
-    h ^= h >> 29;
-    h = h.wrapping_mul(K);
-    h ^ (h >> 32)
-}
+use errcat::__private::hash;
 
 /// An empty slot.
 pub const EMPTY: u32 = u32::MAX;
@@ -92,33 +54,6 @@ pub fn find<'a>(
     None
 }
 
-/// [`find`] without the tag check: what the hash alone gives, with the current `&[u32]`
-/// slots of the generated code (the tags are ignored).
-#[inline]
-pub fn find_untagged<'a>(
-    slots: &[(u32, u32)],
-    code_of: impl Fn(usize) -> &'a str,
-    code: &str,
-) -> Option<usize> {
-    let len = slots.len();
-    if len == 0 {
-        return None;
-    }
-    let mask = len - 1;
-    let mut i = (hash(code) as usize) & mask;
-    for _ in 0..len {
-        let index = slots[i].0;
-        if index == EMPTY {
-            return None;
-        }
-        if code_of(index as usize) == code {
-            return Some(index as usize);
-        }
-        i = (i + 1) & mask;
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,7 +68,6 @@ mod tests {
         let slots = slots(&codes);
         for (i, c) in codes.iter().enumerate() {
             assert_eq!(find(&slots, |j| codes[j], c), Some(i), "{c}");
-            assert_eq!(find_untagged(&slots, |j| codes[j], c), Some(i), "{c}");
         }
         for miss in [
             "",
@@ -144,20 +78,7 @@ mod tests {
             "invoice_not_found_",
         ] {
             assert_eq!(find(&slots, |j| codes[j], miss), None, "{miss}");
-            assert_eq!(find_untagged(&slots, |j| codes[j], miss), None, "{miss}");
         }
         assert_eq!(find(&[], |j| codes[j], "a"), None);
-    }
-
-    #[test]
-    fn hash_depends_on_every_byte() {
-        let base = "invoice_not_found_1234";
-        let mut seen = std::collections::HashSet::new();
-        for i in 0..base.len() {
-            let mut b = base.as_bytes().to_vec();
-            b[i] ^= 1;
-            assert!(seen.insert(hash(std::str::from_utf8(&b).expect("ascii"))));
-        }
-        assert!(seen.insert(hash(base)));
     }
 }

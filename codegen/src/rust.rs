@@ -5,7 +5,7 @@
 //! body templates as tables of pieces) interpreted by the small run time in
 //! `errcat::__private`; the only per-variant code is one match arm that yields the
 //! variant's index and field values. Lookups by code use an open-addressing hash table
-//! built here (FNV-1a, linear probing, load factor at most 1/2).
+//! built here (`errcat::__private::hash`, linear probing, load factor at most 1/2).
 //!
 //! [`errcat::ErrorMeta`]: https://docs.rs/errcat
 

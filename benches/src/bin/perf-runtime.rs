@@ -4,7 +4,7 @@
 //! `(count(OP, K) - count(OP, 0)) / K`: setup (building the `HashMap`, the shuffled order)
 //! is the same in both runs.
 //!
-//! OP: lookup-errcat, lookup-proto (`errcat_benches::proto`), lookup-proto-untagged, lookup-hashmap, lookup-phf, status, display, display-handwritten,
+//! OP: lookup-errcat, lookup-proto (`errcat_benches::proto`: tagged slots), lookup-hashmap, lookup-phf, status, display, display-handwritten,
 //! body. `status`, `display`, `display-handwritten` and `body` cycle through errors with 0,
 //! 1 and 4 fields.
 
@@ -79,18 +79,6 @@ fn main() -> ExitCode {
                 acc +=
                     errcat_benches::proto::find(&slots, code_of, black_box(CODES[order[k % 1024]]))
                         .unwrap_or(0);
-            }
-        }
-        "lookup-proto-untagged" => {
-            let slots = errcat_benches::proto::slots(&CODES);
-            let code_of = |i: usize| SynthError::ERRORS[i].code;
-            for k in 0..iters {
-                acc += errcat_benches::proto::find_untagged(
-                    &slots,
-                    code_of,
-                    black_box(CODES[order[k % 1024]]),
-                )
-                .unwrap_or(0);
             }
         }
         "lookup-hashmap" => {

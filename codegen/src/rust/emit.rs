@@ -170,14 +170,43 @@ fn node(t: &Template) -> TokenStream {
     }
 }
 
-/// FNV-1a, as `errcat::__private::hash`.
-fn fnv1a(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+/// The multiplier of [`hash`] (2^64 / golden ratio).
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Reads the 8 bytes of `b` at `i` as a little-endian word.
+fn word(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The hash of codes in the lookup table: the same function as `errcat::__private::hash`,
+/// which the generated `lookup` calls at run time (keep both identical; the test below
+/// compares them).
+fn hash(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let len = b.len();
+    let mut h = (len as u64).wrapping_mul(K);
+    if len >= 8 {
+        let mut i = 0;
+        while i + 8 < len {
+            h = (h ^ word(b, i)).wrapping_mul(K);
+            h ^= h >> 32;
+            i += 8;
+        }
+        h = (h ^ word(b, len - 8)).wrapping_mul(K);
+    } else {
+        let mut t = 0u64;
+        let mut i = 0;
+        while i < len {
+            t |= (b[i] as u64) << (8 * i);
+            i += 1;
+        }
+        h = (h ^ t).wrapping_mul(K);
     }
-    h
+    h ^= h >> 29;
+    h = h.wrapping_mul(K);
+    h ^ (h >> 32)
 }
 
 /// The open-addressing table of codes (indices into the error table; `u32::MAX` is empty).
@@ -190,7 +219,7 @@ fn code_slots(errors: &[&ErrorDef]) -> Vec<u32> {
     let mut slots = vec![u32::MAX; size];
     for (index, e) in errors.iter().enumerate() {
         // Truncation is intended: the low bits of the hash pick the slot.
-        let mut i = (fnv1a(&e.code) as usize) & mask;
+        let mut i = (hash(&e.code) as usize) & mask;
         while slots[i] != u32::MAX {
             i = (i + 1) & mask;
         }
@@ -1033,5 +1062,64 @@ pub(crate) fn catalog(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
         }
 
         #impls
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hash;
+
+    /// The table built here is probed with `errcat::__private::hash` at run time: both must
+    /// agree on every string, at every length around the 8-byte word steps.
+    #[test]
+    fn hash_equals_the_runtime_hash() {
+        let mut strings: Vec<String> = vec![
+            String::new(),
+            "é".into(),
+            "ünïcödé_code".into(),
+            "日本語のエラーコード".into(),
+            "emoji_🦀_crab_🦀".into(),
+            "\0".into(),
+            "\0\0\0\0\0\0\0\0".into(),
+        ];
+        let alphabet = "abcdefghijklmnopqrstuvwxyz_0123456789ÄÖÜßé€🦀";
+        for len in 1..=40 {
+            strings.push(alphabet.chars().cycle().take(len).collect());
+            strings.push(alphabet.chars().rev().cycle().skip(len).take(len).collect());
+            strings.push("x".repeat(len));
+        }
+        for n in 0..2000 {
+            strings.push(format!("invoice_not_found_{n}"));
+            strings.push(format!("e{n}"));
+        }
+        for s in &strings {
+            assert_eq!(hash(s), errcat::__private::hash(s), "{s:?}");
+        }
+        // Bytes 1..=17 cover the short path, exactly one word, and one or two full words
+        // followed by an overlapping last word.
+        assert!((1..=17).all(|len| strings.iter().any(|s| s.len() == len)));
+        assert!(strings.iter().any(|s| !s.is_ascii()));
+    }
+
+    /// Changing any byte changes the hash (and so the table stays a good spread).
+    #[test]
+    fn hash_depends_on_every_byte() {
+        for base in [
+            "invoice_not_found_1234",
+            "abcdefgh",
+            "abc",
+            "abcdefghijklmnopq",
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            assert!(seen.insert(hash(base)));
+            for i in 0..base.len() {
+                let mut b = base.as_bytes().to_vec();
+                b[i] ^= 1;
+                let s = std::str::from_utf8(&b).unwrap_or_default();
+                assert!(seen.insert(hash(s)), "{base} byte {i}");
+            }
+        }
+        assert_ne!(hash(""), hash("\0"));
+        assert_ne!(hash("a"), hash("a\0"));
     }
 }
