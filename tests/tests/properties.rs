@@ -30,6 +30,9 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+use common::doctests;
+
 /// Catalogs generated per run.
 const CASES: u32 = 64;
 /// How many of them are compiled.
@@ -404,73 +407,6 @@ fn markdown_problems(md: &str) -> Vec<String> {
         }
     }
     problems
-}
-
-/// The doc comments of generated Rust (`///` runs and `/** */` blocks), each as the
-/// markdown rustdoc reads.
-fn doc_blocks(code: &str) -> Vec<String> {
-    let mut blocks = Vec::new();
-    let mut current: Option<String> = None;
-    let mut lines = code.lines();
-    while let Some(line) = lines.next() {
-        let t = line.trim_start();
-        if let Some(rest) = t.strip_prefix("///").filter(|_| !t.starts_with("////")) {
-            let doc = current.get_or_insert_with(String::new);
-            doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
-            doc.push('\n');
-            continue;
-        }
-        if let Some(done) = current.take() {
-            blocks.push(done);
-        }
-        if let Some(rest) = t.strip_prefix("/**") {
-            let mut doc = String::new();
-            let mut rest = rest.to_owned();
-            loop {
-                if let Some(end) = rest.find("*/") {
-                    doc.push_str(&rest[..end]);
-                    break;
-                }
-                doc.push_str(&rest);
-                doc.push('\n');
-                match lines.next() {
-                    Some(l) => rest = l.to_owned(),
-                    None => break,
-                }
-            }
-            blocks.push(doc);
-        }
-    }
-    blocks.extend(current);
-    blocks
-}
-
-/// The code blocks rustdoc would run as doctests in the user's crate.
-fn doctests(code: &str) -> Vec<String> {
-    use pulldown_cmark::CodeBlockKind;
-    let rust_info = |info: &str| {
-        info.split(|c: char| c == ',' || c.is_whitespace())
-            .filter(|t| !t.is_empty())
-            .all(|t| {
-                matches!(t, "rust" | "should_panic" | "no_run" | "test_harness")
-                    || t.starts_with("edition")
-            })
-    };
-    let mut found = Vec::new();
-    for doc in doc_blocks(code) {
-        for event in Parser::new(&doc) {
-            if let Event::Start(Tag::CodeBlock(kind)) = event {
-                let runs = match &kind {
-                    CodeBlockKind::Indented => true,
-                    CodeBlockKind::Fenced(info) => rust_info(info),
-                };
-                if runs {
-                    found.push(doc.chars().take(200).collect());
-                }
-            }
-        }
-    }
-    found
 }
 
 /// Everything generated from one catalog text.
