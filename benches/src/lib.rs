@@ -35,6 +35,32 @@ pub mod generated {
             })
             .collect()
     }
+
+    /// The message of the three sample errors (0, 1 and 4 fields) written as a
+    /// hand-written `Display` would: the comparison for the generated `Display`.
+    pub fn display_handwritten(s: &mut String, e: &SynthError) -> std::fmt::Result {
+        use std::fmt::Write as _;
+        match e {
+            SynthError::InvoiceNotFound0 => {
+                s.write_str("The invoice not found 0 request failed (case 0)")
+            }
+            SynthError::AccountNotFound1 { id } => {
+                write!(s, "Resource '{id}' is not usable for account not found 1")
+            }
+            SynthError::PaymentNotFound2 {
+                limit,
+                used,
+                ratio,
+                strict,
+            } => {
+                write!(
+                    s,
+                    "Limit of {limit} reached after {used} calls ({ratio} used, strict: {strict})"
+                )
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 use errcat_catalog::{Catalog, Piece};

@@ -13,29 +13,6 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::process::ExitCode;
 
-fn handwritten(s: &mut String, e: &SynthError) -> std::fmt::Result {
-    match e {
-        SynthError::InvoiceNotFound0 => {
-            s.write_str("The invoice not found 0 request failed (case 0)")
-        }
-        SynthError::AccountNotFound1 { id } => {
-            write!(s, "Resource '{id}' is not usable for account not found 1")
-        }
-        SynthError::PaymentNotFound2 {
-            limit,
-            used,
-            ratio,
-            strict,
-        } => {
-            write!(
-                s,
-                "Limit of {limit} reached after {used} calls ({ratio} used, strict: {strict})"
-            )
-        }
-        _ => Ok(()),
-    }
-}
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [op, iters] = args.as_slice() else {
@@ -110,7 +87,7 @@ fn main() -> ExitCode {
         "display-handwritten" => {
             for k in 0..iters {
                 s.clear();
-                let _ = handwritten(&mut s, black_box(&errors[k % 3]));
+                let _ = generated::display_handwritten(&mut s, black_box(&errors[k % 3]));
                 acc += s.len();
             }
         }
