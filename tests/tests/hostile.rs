@@ -29,7 +29,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::doctests;
+use common::{doctests, raw_cells};
 
 /// Hostile texts by name. Control characters and bidi overrides are written as escapes
 /// so that this file holds none of them.
@@ -341,25 +341,6 @@ fn read_markdown(md: &str) -> ReadMarkdown {
     }
     out.blocks.push(current);
     out
-}
-
-/// The cells of a GFM table row as written: unescaped `|` separate them (in code spans
-/// too), a leading and a trailing one are optional.
-fn raw_cells(row: &str) -> usize {
-    let row = row.trim();
-    let mut pipes = Vec::new();
-    let mut backslashes = 0;
-    for (i, c) in row.char_indices() {
-        if c == '|' && backslashes % 2 == 0 {
-            pipes.push(i);
-        }
-        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
-    }
-    let leading = pipes.first() == Some(&0);
-    let trailing = !row.is_empty()
-        && pipes.last() == Some(&(row.len() - 1))
-        && pipes.len() > usize::from(leading);
-    pipes.len() + 1 - usize::from(leading) - usize::from(trailing)
 }
 
 fn check_markdown(name: &str, text: &str, catalog: &Catalog) -> Vec<String> {

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod common;
-use common::doctests;
+use common::{doctests, raw_cells};
 
 /// Catalogs generated per run.
 const CASES: u32 = 64;
@@ -365,25 +365,6 @@ fn render(spec: &CatalogSpec) -> String {
 
 // ---------------------------------------------------------------------------------------
 // Checks
-
-/// The cells of a GFM table row as written (pulldown-cmark pads or cuts rows to the
-/// header's width, so the source line is what can be ragged).
-fn raw_cells(row: &str) -> usize {
-    let row = row.trim();
-    let mut pipes = Vec::new();
-    let mut backslashes = 0;
-    for (i, c) in row.char_indices() {
-        if c == '|' && backslashes % 2 == 0 {
-            pipes.push(i);
-        }
-        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
-    }
-    let leading = pipes.first() == Some(&0);
-    let trailing = !row.is_empty()
-        && pipes.last() == Some(&(row.len() - 1))
-        && pipes.len() > usize::from(leading);
-    pipes.len() + 1 - usize::from(leading) - usize::from(trailing)
-}
 
 fn markdown_problems(md: &str) -> Vec<String> {
     let mut problems = Vec::new();

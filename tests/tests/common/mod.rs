@@ -70,3 +70,23 @@ pub fn doctests(code: &str) -> Vec<String> {
     }
     found
 }
+
+/// The cells of a GFM table row as written: unescaped `|` separate them (in code spans
+/// too), a leading and a trailing one are optional. pulldown-cmark pads or cuts rows to
+/// the header's width, so the source line is what can be ragged.
+pub fn raw_cells(row: &str) -> usize {
+    let row = row.trim();
+    let mut pipes = Vec::new();
+    let mut backslashes = 0;
+    for (i, c) in row.char_indices() {
+        if c == '|' && backslashes % 2 == 0 {
+            pipes.push(i);
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+    }
+    let leading = pipes.first() == Some(&0);
+    let trailing = !row.is_empty()
+        && pipes.last() == Some(&(row.len() - 1))
+        && pipes.len() > usize::from(leading);
+    pipes.len() + 1 - usize::from(leading) - usize::from(trailing)
+}
