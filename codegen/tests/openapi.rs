@@ -98,19 +98,7 @@ fn passes_openapi_spec_validator() {
             (format!("{name}.yaml"), openapi::to_yaml(&doc)),
         ] {
             let path = write_temp(&dir, &file, &text);
-            // Make sure the validator module is there before trusting its verdict.
-            python("", &[]);
-            let out = Command::new("python3")
-                .args(["-m", "openapi_spec_validator"])
-                .arg(&path)
-                .output()
-                .expect("python3 runs");
-            assert!(
-                out.status.success(),
-                "{file} fails openapi-spec-validator:\n{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            );
+            assert_valid_openapi(&path, &file);
         }
     }
 }
@@ -488,15 +476,21 @@ fn merge_keeps_everything_else_and_is_idempotent() {
     // The merged document is still valid OpenAPI.
     let dir = tempfile::tempdir().expect("temp dir");
     let path = write_temp(&dir, "merged.json", &text);
+    assert_valid_openapi(&path, "the merged document");
+}
+
+/// Runs openapi-spec-validator on a file and fails with its output when it rejects it.
+fn assert_valid_openapi(path: &Path, what: &str) {
+    // Make sure the validator module is there before trusting its verdict.
     python("", &[]);
     let out = Command::new("python3")
         .args(["-m", "openapi_spec_validator"])
-        .arg(&path)
+        .arg(path)
         .output()
         .expect("python3 runs");
     assert!(
         out.status.success(),
-        "merged document fails openapi-spec-validator:\n{}{}",
+        "{what} fails openapi-spec-validator:\n{}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
