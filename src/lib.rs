@@ -267,22 +267,6 @@ impl fmt::Display for UnknownStatus {
 
 impl std::error::Error for UnknownStatus {}
 
-/// An error code the catalog does not declare.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct UnknownCode(pub String);
-
-impl fmt::Display for UnknownCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "error code `{}` is not declared in the error catalog",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for UnknownCode {}
-
 /// An error of an errcat catalog: what middleware needs to answer a request with it.
 ///
 /// Implemented by every generated error enum and by `#[derive(ErrorCatalog)]`. The trait is
