@@ -4,6 +4,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Index of a file in [`Sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,15 +87,26 @@ pub struct SourceFile {
     pub text: String,
     /// Bundled files (the standard HTTP catalog) are not on disk.
     pub bundled: bool,
-    line_starts: Vec<usize>,
+    /// Where each line starts, computed when a diagnostic first needs it: a valid catalog
+    /// never does, and finding every newline was 3% of loading a large one.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
+    }
+
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = line_starts[line];
         let col = self
             .text
             .get(start..offset)
@@ -106,6 +118,7 @@ impl SourceFile {
     /// 1-based number of the first: what a diagnostic shows, without the rest of the file.
     pub(crate) fn line_window(&self, lo: usize, hi: usize) -> (Range<usize>, usize) {
         let len = self.text.len();
+        let line_starts = self.line_starts();
         let line_of = |offset: usize| {
             // annotate-snippets shows the end of a file that ends with a newline at the end
             // of its last line, not on an empty line after it.
@@ -114,16 +127,15 @@ impl SourceFile {
             } else {
                 offset
             };
-            self.line_starts.partition_point(|&s| s <= offset) - 1
+            line_starts.partition_point(|&s| s <= offset) - 1
         };
         let first = line_of(lo.min(self.text.len()));
         let last = line_of(hi.min(self.text.len()));
-        let end = self
-            .line_starts
+        let end = line_starts
             .get(last + 1)
             .copied()
             .unwrap_or(self.text.len());
-        (self.line_starts[first]..end, first + 1)
+        (line_starts[first]..end, first + 1)
     }
 }
 
@@ -141,13 +153,11 @@ impl Sources {
 
     /// Adds a file and returns its id.
     pub fn add(&mut self, path: impl Into<PathBuf>, text: String, bundled: bool) -> FileId {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         self.files.push(SourceFile {
             path: path.into(),
             text,
             bundled,
-            line_starts,
+            line_starts: OnceLock::new(),
         });
         FileId(self.files.len() as u32 - 1)
     }
