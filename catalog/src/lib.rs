@@ -28,6 +28,7 @@
 
 mod check;
 pub mod diag;
+mod direct;
 mod load;
 pub mod model;
 pub mod names;

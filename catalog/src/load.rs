@@ -2,9 +2,11 @@
 //! collected, then composition (`include`, `extends`) with cycle detection.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::direct::Direct;
 use crate::raw::{self, CatalogFile, OrderedMap, S};
 use crate::source::{FileId, Sources, Span};
-use serde::de::{Deserialize, Deserializer};
+use serde::de::{Deserialize, DeserializeOwned, Deserializer};
+use std::fmt;
 use std::path::{Component, Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -310,8 +312,13 @@ struct TypeCx<'d> {
 }
 
 impl TypeCx<'_> {
-    /// Deserializes one value; a type error is reported and gives `None`.
-    fn de<T: serde::de::DeserializeOwned>(&mut self, value: &Spanned<DeValue<'_>>) -> Option<T> {
+    /// Deserializes one value; a type error is reported and gives `None`. Values of the
+    /// expected shape are read in place ([`Direct`]); serde reads the others, so that its
+    /// diagnostics stay serde's.
+    fn de<T: DeserializeOwned + Direct>(&mut self, value: &Spanned<DeValue<'_>>) -> Option<T> {
+        if let Some(v) = T::direct(value) {
+            return Some(v);
+        }
         match T::deserialize(ValueDeserializer::from(value.clone())) {
             Ok(v) => Some(v),
             Err(e) => {
@@ -359,10 +366,10 @@ impl TypeCx<'_> {
 
     /// Deserializes a value that must be a table (`what` names it): anything else is
     /// reported as such, rather than as serde's view of a struct.
-    fn table<T: serde::de::DeserializeOwned>(
+    fn table<T: DeserializeOwned + Direct>(
         &mut self,
         value: &Spanned<DeValue<'_>>,
-        what: &str,
+        what: impl fmt::Display,
     ) -> Option<T> {
         if let DeValue::Table(_) = value.get_ref() {
             return self.de(value);
@@ -380,21 +387,21 @@ impl TypeCx<'_> {
     }
 
     /// Deserializes a table of named entries (`[errors.CODE]` ...) one entry at a time.
-    fn entries<T: serde::de::DeserializeOwned>(
+    fn entries<T: DeserializeOwned + Direct>(
         &mut self,
         value: &Spanned<DeValue<'_>>,
         section: &str,
     ) -> OrderedMap<S<String>, S<T>> {
         let DeValue::Table(table) = value.get_ref() else {
             return self
-                .table(value, &format!("[{section}]"))
+                .table(value, format_args!("[{section}]"))
                 .unwrap_or_default();
         };
         let mut out = Vec::new();
         for (key, v) in table.iter() {
             let name: &str = key.get_ref().as_ref();
-            let what = format!("[{section}.{}]", quote_key(name));
-            if let Some(entry) = self.table(v, &what) {
+            let what = format_args!("[{section}.{}]", QuotedKey(name));
+            if let Some(entry) = self.table(v, what) {
                 out.push((S(toml::Spanned::new(key.span(), name.to_owned())), entry));
             }
         }
@@ -416,15 +423,20 @@ fn kind(value: &DeValue<'_>) -> &'static str {
 }
 
 /// A key as written in a table header: bare when it can be, else quoted.
-fn quote_key(key: &str) -> String {
-    if !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    {
-        key.to_owned()
-    } else {
-        format!("{key:?}")
+struct QuotedKey<'k>(&'k str);
+
+impl fmt::Display for QuotedKey<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let key = self.0;
+        if !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            f.write_str(key)
+        } else {
+            write!(f, "{key:?}")
+        }
     }
 }
 
@@ -699,7 +711,7 @@ fn expected_keys(path: &[&str]) -> &'static [&'static str] {
 
 /// The field names serde's derive gives a struct: a deserializer that only records the
 /// `fields` argument of `deserialize_struct`, so the list cannot drift from the types.
-fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+pub(crate) fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     struct Probe<'a>(&'a mut &'static [&'static str]);
     #[derive(Debug)]
     struct Stop;
