@@ -25,6 +25,9 @@ use core::fmt;
 #[cfg(feature = "macros")]
 pub use errcat_macros::{ErrorCatalog, catalog};
 
+mod table;
+pub use table::{Attributes, ErrorMeta, ErrorTable, Fields, Headers, Iter};
+
 /// The class of an HTTP status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum StatusClass {
@@ -183,69 +186,6 @@ pub struct Deprecation {
     pub note: Option<&'static str>,
 }
 
-/// Everything the catalog says about one application error.
-#[derive(Debug, Clone, Copy)]
-pub struct ErrorMeta {
-    /// The stable machine-readable code.
-    pub code: &'static str,
-    /// The HTTP status code it is returned with.
-    pub status: u16,
-    /// The status's reason phrase.
-    pub reason: &'static str,
-    /// The error's title, else its code.
-    pub title: &'static str,
-    /// The message template as written (`"No invoice {invoice_id}"`).
-    pub message: &'static str,
-    /// What happened (markdown).
-    pub description: Option<&'static str>,
-    /// What to do (markdown).
-    pub remediation: Option<&'static str>,
-    /// The request field concerned.
-    pub field: Option<&'static str>,
-    /// The documentation URL.
-    pub docs_url: Option<&'static str>,
-    /// Whether a client may retry.
-    pub retryable: bool,
-    /// Seconds to wait before retrying.
-    pub retry_after: Option<u32>,
-    /// The deprecation, if any.
-    pub deprecated: Option<Deprecation>,
-    /// The message's typed placeholders.
-    pub fields: &'static [FieldMeta],
-    /// User attributes (the error's, else its status's), in declaration order.
-    pub attributes: &'static [(&'static str, AttrValue)],
-    /// Response headers, name and literal value: the status's `headers`, overridden and
-    /// extended by the error's own. Names as written in the catalog (compare them
-    /// case-insensitively). `Content-Type` and `Retry-After` are not among them (see
-    /// [`CatalogError::content_type`] and [`ErrorMeta::retry_after`]).
-    pub headers: &'static [(&'static str, &'static str)],
-    #[doc(hidden)]
-    pub __message: &'static [__private::MsgPiece],
-    #[doc(hidden)]
-    pub __body: &'static __private::Node,
-}
-
-impl ErrorMeta {
-    /// The class of the error's status.
-    pub const fn class(&self) -> StatusClass {
-        StatusClass::of(self.status)
-    }
-
-    /// The value of a user attribute.
-    pub fn attribute(&self, name: &str) -> Option<AttrValue> {
-        find_attr(self.attributes, name)
-    }
-
-    /// The value of a response header the catalog declares (name compared
-    /// case-insensitively).
-    pub fn header(&self, name: &str) -> Option<&'static str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| *v)
-    }
-}
-
 /// Values of a response body only known at run time.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct BodyContext<'a> {
@@ -273,24 +213,24 @@ impl std::error::Error for UnknownStatus {}
 /// object safe: a handler can return `Box<dyn CatalogError>`.
 pub trait CatalogError: fmt::Display + fmt::Debug {
     /// The catalog's entry for this error.
-    fn meta(&self) -> &'static ErrorMeta;
+    fn meta(&self) -> ErrorMeta;
 
     /// The content type of the response body (from the catalog's `[body]`).
     fn content_type(&self) -> &'static str;
 
     /// The HTTP status code.
     fn status_code(&self) -> u16 {
-        self.meta().status
+        self.meta().status()
     }
 
     /// The status's reason phrase.
     fn status_reason(&self) -> &'static str {
-        self.meta().reason
+        self.meta().reason()
     }
 
     /// The stable error code.
     fn error_code(&self) -> &'static str {
-        self.meta().code
+        self.meta().code()
     }
 
     /// The message, rendered with the error's field values (the `Display` text).
@@ -300,23 +240,23 @@ pub trait CatalogError: fmt::Display + fmt::Debug {
 
     /// The documentation URL.
     fn error_docs_url(&self) -> Option<&'static str> {
-        self.meta().docs_url
+        self.meta().docs_url()
     }
 
     /// Whether a client may retry.
     fn retryable(&self) -> bool {
-        self.meta().retryable
+        self.meta().retryable()
     }
 
     /// Seconds a client should wait before retrying (the `Retry-After` header).
     fn retry_after_secs(&self) -> Option<u32> {
-        self.meta().retry_after
+        self.meta().retry_after()
     }
 
     /// The response headers the catalog declares for this error (such as
     /// `WWW-Authenticate`), besides `Content-Type` and `Retry-After`.
-    fn response_headers(&self) -> &'static [(&'static str, &'static str)] {
-        self.meta().headers
+    fn response_headers(&self) -> Headers {
+        self.meta().headers()
     }
 
     /// Appends the response body, as JSON text, to `out`.
@@ -333,7 +273,7 @@ pub trait CatalogError: fmt::Display + fmt::Debug {
 }
 
 impl<T: CatalogError + ?Sized> CatalogError for &T {
-    fn meta(&self) -> &'static ErrorMeta {
+    fn meta(&self) -> ErrorMeta {
         (**self).meta()
     }
     fn content_type(&self) -> &'static str {
@@ -345,7 +285,7 @@ impl<T: CatalogError + ?Sized> CatalogError for &T {
 }
 
 impl<T: CatalogError + ?Sized> CatalogError for Box<T> {
-    fn meta(&self) -> &'static ErrorMeta {
+    fn meta(&self) -> ErrorMeta {
         (**self).meta()
     }
     fn content_type(&self) -> &'static str {
@@ -361,10 +301,13 @@ impl<T: CatalogError + ?Sized> CatalogError for Box<T> {
 #[doc(hidden)]
 pub mod __private {
     use super::{BodyContext, ErrorMeta};
+    use crate::table::{Piece, word as table_word};
     use core::fmt::{self, Write as _};
 
-    /// The value of a message placeholder.
-    #[derive(Debug, Clone, Copy)]
+    pub use crate::table::{NONE, Table};
+
+    /// The value of a message placeholder (generated `PartialEq` compares these).
+    #[derive(Debug, Clone, Copy, PartialEq)]
     pub enum Arg<'a> {
         /// No value (padding of the argument array).
         None,
@@ -393,26 +336,13 @@ pub mod __private {
         }
     }
 
-    /// A piece of a message template.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum MsgPiece {
-        /// Literal text.
-        Lit(&'static str),
-        /// The argument at this index.
-        Field(usize),
-    }
-
-    /// Writes a message template with its arguments.
-    pub fn write_message(
-        w: &mut dyn fmt::Write,
-        pieces: &[MsgPiece],
-        args: &[Arg<'_>],
-    ) -> fmt::Result {
-        for piece in pieces {
+    /// Writes an error's message: its template with the field values `args`.
+    pub fn write_message(w: &mut dyn fmt::Write, meta: ErrorMeta, args: &[Arg<'_>]) -> fmt::Result {
+        for piece in meta.pieces() {
             match piece {
-                MsgPiece::Lit(s) => w.write_str(s)?,
-                MsgPiece::Field(i) => {
-                    if let Some(a) = args.get(*i) {
+                Piece::Lit(s) => w.write_str(s)?,
+                Piece::Field(i) => {
+                    if let Some(a) = args.get(i) {
                         write!(w, "{a}")?;
                     }
                 }
@@ -421,17 +351,51 @@ pub mod __private {
         Ok(())
     }
 
-    /// A message template with its arguments, as `Display`.
+    /// An argument, formatted as `#[derive(Debug)]` formats the field it comes from.
+    struct DebugArg<'a>(Arg<'a>);
+
+    impl fmt::Debug for DebugArg<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self.0 {
+                Arg::None => Ok(()),
+                Arg::Str(s) => fmt::Debug::fmt(s, f),
+                Arg::Int(i) => fmt::Debug::fmt(&i, f),
+                Arg::Uint(u) => fmt::Debug::fmt(&u, f),
+                Arg::Float(x) => fmt::Debug::fmt(&x, f),
+                Arg::Bool(b) => fmt::Debug::fmt(&b, f),
+            }
+        }
+    }
+
+    /// Writes an error as `#[derive(Debug)]` on its variant would: the variant's name, and
+    /// its fields' names and values.
+    pub fn debug_error(
+        f: &mut fmt::Formatter<'_>,
+        meta: ErrorMeta,
+        args: &[Arg<'_>],
+    ) -> fmt::Result {
+        let mut fields = meta.fields().peekable();
+        if fields.peek().is_none() {
+            return f.write_str(meta.variant());
+        }
+        let mut s = f.debug_struct(meta.variant());
+        for (field, arg) in fields.zip(args) {
+            s.field(field.name, &DebugArg(*arg));
+        }
+        s.finish()
+    }
+
+    /// An error's message, as `Display`.
     pub struct Message<'a> {
-        /// The template.
-        pub pieces: &'static [MsgPiece],
+        /// The error.
+        pub meta: ErrorMeta,
         /// The field values.
         pub args: &'a [Arg<'a>],
     }
 
     impl fmt::Display for Message<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write_message(f, self.pieces, self.args)
+            write_message(f, self.meta, self.args)
         }
     }
 
@@ -517,23 +481,19 @@ pub mod __private {
     }
 
     /// The value of a placeholder for an error; `None` when absent.
-    pub fn resolve<'a>(
-        var: Var,
-        meta: &'static ErrorMeta,
-        ctx: &BodyContext<'a>,
-    ) -> Option<Value<'a>> {
+    pub fn resolve<'a>(var: Var, meta: ErrorMeta, ctx: &BodyContext<'a>) -> Option<Value<'a>> {
         Some(match var {
-            Var::Status => Value::Int(i64::from(meta.status)),
-            Var::Reason => Value::Str(meta.reason),
-            Var::Code => Value::Str(meta.code),
+            Var::Status => Value::Int(i64::from(meta.status())),
+            Var::Reason => Value::Str(meta.reason()),
+            Var::Code => Value::Str(meta.code()),
             Var::Message => Value::Message,
-            Var::Title => Value::Str(meta.title),
-            Var::Field => Value::Str(meta.field?),
-            Var::DocsUrl => Value::Str(meta.docs_url?),
-            Var::RetryAfter => Value::Int(i64::from(meta.retry_after?)),
+            Var::Title => Value::Str(meta.title()),
+            Var::Field => Value::Str(meta.field()?),
+            Var::DocsUrl => Value::Str(meta.docs_url()?),
+            Var::RetryAfter => Value::Int(i64::from(meta.retry_after()?)),
             Var::TraceId => Value::Str(ctx.trace_id?),
             Var::Instance => Value::Str(ctx.instance?),
-            Var::Type => Value::Str(meta.docs_url.unwrap_or("about:blank")),
+            Var::Type => Value::Str(meta.docs_url().unwrap_or("about:blank")),
             Var::Attribute(name) => match meta.attribute(name)? {
                 super::AttrValue::Str(s) => Value::Str(s),
                 super::AttrValue::Int(i) => Value::Int(i),
@@ -544,7 +504,7 @@ pub mod __private {
     }
 
     /// Whether a node has a value (only a whole-value placeholder may be absent).
-    pub fn present(node: &Node, meta: &'static ErrorMeta, ctx: &BodyContext<'_>) -> bool {
+    pub fn present(node: &Node, meta: ErrorMeta, ctx: &BodyContext<'_>) -> bool {
         match node {
             Node::Var(v) => resolve(*v, meta, ctx).is_some(),
             _ => true,
@@ -556,7 +516,7 @@ pub mod __private {
         /// The pieces.
         pub pieces: &'static [Text],
         /// The error.
-        pub meta: &'static ErrorMeta,
+        pub meta: ErrorMeta,
         /// Run-time values.
         pub ctx: &'a BodyContext<'a>,
         /// The message.
@@ -572,7 +532,7 @@ pub mod __private {
     fn write_text(
         w: &mut dyn fmt::Write,
         pieces: &[Text],
-        meta: &'static ErrorMeta,
+        meta: ErrorMeta,
         ctx: &BodyContext<'_>,
         message: &dyn fmt::Display,
     ) -> fmt::Result {
@@ -649,11 +609,14 @@ pub mod __private {
     /// Appends the body of an error as JSON text.
     pub fn write_body(
         out: &mut String,
-        meta: &'static ErrorMeta,
+        meta: ErrorMeta,
         ctx: &BodyContext<'_>,
         message: &dyn fmt::Display,
     ) {
-        if !write_node(out, meta.__body, meta, ctx, message) {
+        if !meta
+            .body()
+            .is_some_and(|body| write_node(out, body, meta, ctx, message))
+        {
             out.push_str("null");
         }
     }
@@ -662,7 +625,7 @@ pub mod __private {
     fn write_node(
         out: &mut String,
         node: &Node,
-        meta: &'static ErrorMeta,
+        meta: ErrorMeta,
         ctx: &BodyContext<'_>,
         message: &dyn fmt::Display,
     ) -> bool {
@@ -775,26 +738,23 @@ pub mod __private {
         h ^ (h >> 32)
     }
 
-    /// The slot value of an empty slot.
-    pub const EMPTY: u32 = u32::MAX;
-
-    /// Finds a code in an open-addressing table (linear probing, power-of-two size) built
-    /// by errcat-codegen: `slots` hold indices into `errors`.
+    /// Finds a code in the open-addressing table (linear probing, power-of-two size) that
+    /// errcat-codegen builds into `table.slots`: its slots hold error indices.
     #[inline]
-    pub fn find(errors: &'static [ErrorMeta], slots: &[u32], code: &str) -> Option<usize> {
-        let len = slots.len();
+    pub fn find(table: &'static Table, code: &str) -> Option<usize> {
+        let len = table.slots.len() / 4;
         if len == 0 {
             return None;
         }
         let mask = len - 1;
         let mut i = (hash(code) as usize) & mask;
         for _ in 0..len {
-            let slot = *slots.get(i)?;
-            if slot == EMPTY {
+            let slot = table_word(table.slots, i);
+            if slot == NONE {
                 return None;
             }
             let index = slot as usize;
-            if errors.get(index)?.code == code {
+            if ErrorMeta::__new(table, index).code() == code {
                 return Some(index);
             }
             i = (i + 1) & mask;
@@ -829,35 +789,183 @@ mod tests {
         ("attr", Node::Var(Var::Attribute("layer"))),
     ]);
 
-    static META: ErrorMeta = ErrorMeta {
-        code: "quote\"d",
-        status: 422,
-        reason: "Unprocessable Content",
-        title: "Quoted",
-        message: "x",
-        description: None,
-        remediation: None,
-        field: None,
-        docs_url: None,
-        retryable: false,
-        retry_after: None,
-        deprecated: None,
-        fields: &[],
-        attributes: &[("layer", AttrValue::Str("Edge"))],
-        headers: &[("WWW-Authenticate", "Bearer")],
-        __message: &[MsgPiece::Lit("a\n\"b\"\u{1}"), MsgPiece::Field(0)],
-        __body: &BODY,
-    };
+    /// A table of one error, encoded as errcat-codegen encodes it (the layout in
+    /// `src/table.rs`), leaked so that it is `'static`.
+    fn table() -> &'static Table {
+        let mut strings = String::new();
+        let mut put = |s: Option<&str>| -> [u32; 2] {
+            match s {
+                None => [NONE, 0],
+                Some(s) => {
+                    let at = strings.len() as u32;
+                    strings.push_str(s);
+                    [at, s.len() as u32]
+                }
+            }
+        };
+        let mut e = Vec::new();
+        e.extend(put(Some("quote\"d")));
+        e.extend([422, 0]);
+        e.extend(put(Some("Unprocessable Content")));
+        e.extend(put(Some("Quoted")));
+        e.extend(put(Some("x {n}")));
+        e.extend(put(None)); // description
+        e.extend(put(Some("Check it."))); // remediation
+        e.extend(put(None)); // field
+        e.extend(put(None)); // docs url
+        e.extend([crate::table::RETRYABLE | crate::table::DEPRECATED, 30]);
+        e.extend(put(Some("1.2")));
+        e.extend(put(None));
+        e.extend(put(Some("old")));
+        e.extend([0, 1, 0, 4, 0, 1, 0, 2, 0]); // fields, attrs, headers, pieces, body
+        e.extend(put(Some("Quoted")));
+        assert_eq!(e.len(), crate::table::ERROR_WORDS);
+        let mut fields = put(Some("n")).to_vec();
+        fields.push(3);
+        fields.extend(put(Some("A number.")));
+        let mut attrs = Vec::new();
+        for (name, kind, [a, b]) in [
+            ("layer", 0, put(Some("Edge"))),
+            ("n", 1, [(-3i64) as u32, ((-3i64) >> 32) as u32]),
+            (
+                "x",
+                2,
+                [1.5f64.to_bits() as u32, (1.5f64.to_bits() >> 32) as u32],
+            ),
+            ("b", 3, [1, 0]),
+        ] {
+            attrs.extend(put(Some(name)));
+            attrs.extend([kind, a, b]);
+        }
+        let mut headers = put(Some("WWW-Authenticate")).to_vec();
+        headers.extend(put(Some("Bearer")));
+        let mut pieces = vec![0];
+        pieces.extend(put(Some("a\n\"b\"\u{1}")));
+        pieces.extend([1, 0, 0]);
+        let mut slots = [NONE; 4];
+        slots[(hash("quote\"d") as usize) & 3] = 0;
+        let bytes = |w: &[u32]| -> &'static [u8] {
+            w.iter()
+                .flat_map(|w| w.to_le_bytes())
+                .collect::<Vec<_>>()
+                .leak()
+        };
+        Box::leak(Box::new(Table {
+            strings: strings.leak(),
+            errors: bytes(&e),
+            fields: bytes(&fields),
+            attrs: bytes(&attrs),
+            headers: bytes(&headers),
+            pieces: bytes(&pieces),
+            slots: bytes(&slots),
+            bodies: Box::leak(Box::new([&BODY])),
+        }))
+    }
+
+    fn meta() -> ErrorMeta {
+        ErrorTable::__new(table()).get(0).expect("one error")
+    }
+
+    #[test]
+    fn the_view_reads_every_word() {
+        let m = meta();
+        assert_eq!(
+            (m.code(), m.status(), m.reason(), m.title(), m.message()),
+            ("quote\"d", 422, "Unprocessable Content", "Quoted", "x {n}")
+        );
+        assert_eq!(
+            (m.description(), m.remediation()),
+            (None, Some("Check it."))
+        );
+        assert_eq!((m.field(), m.docs_url()), (None, None));
+        assert_eq!((m.retryable(), m.retry_after()), (true, Some(30)));
+        assert_eq!(
+            m.deprecated(),
+            Some(Deprecation {
+                since: Some("1.2"),
+                replaced_by: None,
+                note: Some("old"),
+            })
+        );
+        let fields: Vec<FieldMeta> = m.fields().collect();
+        assert_eq!(
+            fields,
+            [FieldMeta {
+                name: "n",
+                ty: "float",
+                description: Some("A number."),
+            }]
+        );
+        let attrs: Vec<_> = m.attributes().collect();
+        assert_eq!(
+            attrs,
+            [
+                ("layer", AttrValue::Str("Edge")),
+                ("n", AttrValue::Int(-3)),
+                ("x", AttrValue::Float(1.5)),
+                ("b", AttrValue::Bool(true)),
+            ]
+        );
+        assert_eq!(m.attributes().len(), 4);
+        assert_eq!(m.attribute("n"), Some(AttrValue::Int(-3)));
+        assert_eq!(m.variant(), "Quoted");
+        assert_eq!(m.class(), StatusClass::ClientError);
+    }
+
+    #[test]
+    fn an_empty_table_is_empty() {
+        static EMPTY: Table = Table {
+            strings: "",
+            errors: &[],
+            fields: &[],
+            attrs: &[],
+            headers: &[],
+            pieces: &[],
+            slots: &[],
+            bodies: &[],
+        };
+        let t = ErrorTable::__new(&EMPTY);
+        assert!(t.is_empty());
+        assert_eq!(t.get(0), None);
+        assert_eq!(t.lookup("x"), None);
+        assert_eq!(t.iter().count(), 0);
+    }
+
+    #[test]
+    fn message_and_debug() {
+        let m = meta();
+        let args = [Arg::Float(2.0)];
+        let text = Message {
+            meta: m,
+            args: &args,
+        }
+        .to_string();
+        assert_eq!(text, "a\n\"b\"\u{1}2.0");
+        struct D(ErrorMeta, [Arg<'static>; 1]);
+        impl fmt::Debug for D {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                debug_error(f, self.0, &self.1)
+            }
+        }
+        #[derive(Debug)]
+        #[allow(dead_code)]
+        enum Twin {
+            Quoted { n: f64 },
+        }
+        let d = D(m, [Arg::Float(2.0)]);
+        assert_eq!(format!("{d:?}"), format!("{:?}", Twin::Quoted { n: 2.0 }));
+        assert_eq!(format!("{d:#?}"), format!("{:#?}", Twin::Quoted { n: 2.0 }));
+    }
 
     #[test]
     fn body_leaves_absent_members_out_and_escapes() {
         let args = [Arg::Float(2.0)];
         let msg = Message {
-            pieces: META.__message,
+            meta: meta(),
             args: &args,
         };
         let mut out = String::new();
-        write_body(&mut out, &META, &BodyContext::default(), &msg);
+        write_body(&mut out, meta(), &BodyContext::default(), &msg);
         assert_eq!(
             out,
             r#"{"type":"about:blank","status":422,"detail":"a\n\"b\"\u00012.0","trace":"id=","list":[-3,1.5,true],"attr":"Edge"}"#
@@ -867,25 +975,31 @@ mod tests {
             trace_id: Some("t"),
             instance: Some("/i"),
         };
-        write_body(&mut out, &META, &ctx, &msg);
+        write_body(&mut out, meta(), &ctx, &msg);
         assert!(out.contains(r#""instance":"/i","trace":"id=t""#), "{out}");
     }
 
     #[test]
     fn find_probes_until_empty() {
-        static ERRORS: [ErrorMeta; 1] = [META];
-        let mut slots = [EMPTY; 4];
-        slots[(hash("quote\"d") as usize) & 3] = 0;
-        assert_eq!(find(&ERRORS, &slots, "quote\"d"), Some(0));
-        assert_eq!(find(&ERRORS, &slots, "other"), None);
-        assert_eq!(find(&ERRORS, &[], "other"), None);
+        let t = table();
+        assert_eq!(find(t, "quote\"d"), Some(0));
+        assert_eq!(find(t, "other"), None);
+        let found = ErrorTable::__new(t).lookup("quote\"d");
+        assert_eq!(found, ErrorTable::__new(t).get(0));
+        // Views are equal when they are the same record of the same table.
+        assert_ne!(found, Some(meta()));
     }
 
     #[test]
     fn headers_are_found_case_insensitively() {
-        assert_eq!(META.header("www-authenticate"), Some("Bearer"));
-        assert_eq!(META.header("WWW-Authenticate"), Some("Bearer"));
-        assert_eq!(META.header("Retry-After"), None);
+        let m = meta();
+        assert_eq!(m.header("www-authenticate"), Some("Bearer"));
+        assert_eq!(m.header("WWW-Authenticate"), Some("Bearer"));
+        assert_eq!(m.header("Retry-After"), None);
+        assert_eq!(
+            m.headers().collect::<Vec<_>>(),
+            [("WWW-Authenticate", "Bearer")]
+        );
     }
 
     #[test]
