@@ -151,14 +151,17 @@ pub fn derive_with(
     }
     order.sort_by_key(|(pos, _)| *pos);
     let variants: Vec<ErrorVariant<'_>> = order.into_iter().map(|(_, v)| v).collect();
-    Ok(emit::error_impls(
+    let (text, impls) = emit::error_impls(
         catalog,
         &input.ident,
         &variants,
         &StatusMode::Meta,
         opts,
         false,
-    ))
+    );
+    let mut out = crate::rust::parse(&text);
+    out.extend(impls);
+    Ok(out)
 }
 
 /// Collects every error, so that all are reported at once.

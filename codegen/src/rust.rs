@@ -1,16 +1,24 @@
 //! The Rust emitter: the catalog's status enum and error enum, with their impls.
 //!
-//! The generated code is shaped to compile fast at thousands of errors: everything that
-//! differs per error is static data (a metadata table of [`errcat::ErrorMeta`], message and
-//! body templates as tables of pieces) interpreted by the small run time in
-//! `errcat::__private`; the only per-variant code is one match arm that yields the
-//! variant's index and field values. Lookups by code use an open-addressing hash table
-//! built here (`errcat::__private::hash`, linear probing, load factor at most 1/2).
+//! The generated code is shaped to compile fast at thousands of errors: every fact that
+//! differs per error is data in one packed table (`errcat::__private::Table`: one string
+//! literal holding every string and byte-string literals of fixed-size records) that
+//! [`errcat::ErrorMeta`] views read at run time; the only per-variant code is the enum
+//! itself and two matches, one giving the variant's index and one its field values (with
+//! variants of the same field shape sharing one arm). `Debug` and `PartialEq` go through
+//! them instead of being derived per variant. Lookups by code use an open-addressing hash
+//! table built here (`errcat::__private::hash`, linear probing, load factor at most 1/2).
+//!
+//! The items that grow with the catalog are written directly as formatted text
+//! (`rust/text.rs`), the fixed-size rest with `quote!` and prettyplease; the whole output is
+//! what `prettyplease` prints for it.
 //!
 //! [`errcat::ErrorMeta`]: https://docs.rs/errcat
 
 mod docs;
 pub(crate) mod emit;
+mod pretty;
+mod text;
 
 use errcat_catalog::Catalog;
 use proc_macro2::TokenStream;
@@ -30,12 +38,30 @@ pub struct RustOptions {
 /// `errcat` crate (the run time) by absolute paths, and to `serde`, `http` and `axum` when
 /// `opts` asks for those integrations.
 pub fn tokens(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
-    emit::catalog(catalog, opts)
+    let (statuses, text, impls) = emit::catalog(catalog, opts);
+    let mut out = statuses;
+    out.extend(parse(&text));
+    out.extend(impls);
+    out
 }
 
-/// The generated items, formatted with prettyplease (no header: the I/O layer adds it).
+/// The generated items, formatted as prettyplease formats them (no header: the I/O layer
+/// adds it).
 pub fn generate(catalog: &Catalog, opts: &RustOptions) -> String {
-    format(tokens(catalog, opts))
+    let (statuses, text, impls) = emit::catalog(catalog, opts);
+    let mut out = format(statuses);
+    out.push_str(&text);
+    out.push_str(&format(impls));
+    out
+}
+
+/// Tokens of generated text; a `compile_error!` if they do not lex (which would be a bug
+/// of the emitter, not of the catalog).
+pub(crate) fn parse(text: &str) -> TokenStream {
+    text.parse().unwrap_or_else(|e| {
+        let message = format!("errcat generated invalid Rust (a bug of errcat): {e}");
+        quote::quote!(::core::compile_error!(#message);)
+    })
 }
 
 /// Formats generated items; falls back to the raw token text if they do not parse (which

@@ -206,7 +206,7 @@ fn stand_in_impls(
         impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {}
         #[automatically_derived]
         impl #impl_generics ::errcat::CatalogError for #ident #ty_generics #where_clause {
-            fn meta(&self) -> &'static ::errcat::ErrorMeta {
+            fn meta(&self) -> ::errcat::ErrorMeta {
                 ::core::unreachable!()
             }
             fn content_type(&self) -> &'static str {
@@ -216,7 +216,7 @@ fn stand_in_impls(
         #[automatically_derived]
         #[allow(dead_code, missing_docs, clippy::all)]
         impl #impl_generics #ident #ty_generics #where_clause {
-            pub fn meta(&self) -> &'static ::errcat::ErrorMeta {
+            pub fn meta(&self) -> ::errcat::ErrorMeta {
                 ::core::unreachable!()
             }
             pub fn status(&self) -> #status {

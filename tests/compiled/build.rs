@@ -49,7 +49,7 @@ fn main() {
         );
         write(
             &out.join(format!("{module}_examples.rs")),
-            &examples(&catalog, names),
+            &format!("{}{}", examples(&catalog, names), twin(&catalog, names.0)),
         );
         if module == "showcase" {
             write(&out.join("derived.rs"), &derived(&catalog, &opts));
@@ -87,6 +87,56 @@ fn derived(catalog: &Catalog, opts: &RustOptions) -> String {
         .unwrap_or_else(|e| panic!("the derive rejects the enum: {e}"));
     let file: syn::File = syn::parse2(impls).expect("the impls parse");
     format!("{src}\n{}", prettyplease::unparse(&file))
+}
+
+/// `Twin`, the error enum written again with `#[derive(Debug, Clone, PartialEq)]`, and
+/// `twin(&Error) -> Twin`: the generated `Debug` and `PartialEq` (which go through the
+/// tables) must behave as the derived ones.
+fn twin(catalog: &Catalog, error: &str) -> String {
+    let mut s = String::from(
+        "/// The error enum with derived `Debug`, `Clone` and `PartialEq`.\n\
+         #[allow(missing_docs, dead_code)]\n#[derive(Debug, Clone, PartialEq)]\npub enum Twin {\n",
+    );
+    let mut arms = String::new();
+    for e in &catalog.errors {
+        if e.fields.is_empty() {
+            writeln!(s, "    {},", e.variant).unwrap();
+            writeln!(arms, "        {error}::{v} => Twin::{v},", v = e.variant).unwrap();
+        } else {
+            let names: Vec<&str> = e.fields.iter().map(|f| f.name.as_str()).collect();
+            let fields: Vec<String> = e
+                .fields
+                .iter()
+                .map(|f| format!("{}: {}", f.name.as_str(), f.ty.rust_type()))
+                .collect();
+            writeln!(s, "    {} {{ {} }},", e.variant, fields.join(", ")).unwrap();
+            let clones: Vec<String> = e
+                .fields
+                .iter()
+                .map(|f| match f.ty {
+                    FieldType::String => format!("{n}: {n}.clone()", n = f.name.as_str()),
+                    _ => format!("{n}: *{n}", n = f.name.as_str()),
+                })
+                .collect();
+            writeln!(
+                arms,
+                "        {error}::{v} {{ {} }} => Twin::{v} {{ {} }},",
+                names.join(", "),
+                clones.join(", "),
+                v = e.variant
+            )
+            .unwrap();
+        }
+    }
+    s.push_str("}\n");
+    s.push_str("/// The twin of an error.\n#[allow(deprecated)]\n");
+    writeln!(s, "pub fn twin(error: &{error}) -> Twin {{").unwrap();
+    if catalog.errors.is_empty() {
+        s.push_str("    match *error {}\n}\n");
+    } else {
+        writeln!(s, "    match error {{\n{arms}    }}\n}}").unwrap();
+    }
+    s
 }
 
 fn write(path: &Path, text: &str) {

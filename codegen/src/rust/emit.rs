@@ -1,10 +1,8 @@
 //! The token-level emitter, shared by `rust::tokens` (generated enums) and `derive` (an enum
 //! the user wrote).
 
-use super::{RustOptions, docs};
-use errcat_catalog::{
-    Catalog, ErrorDef, FieldType, Piece, Scalar, Status, Template, TextPiece, Var,
-};
+use super::{RustOptions, docs, text};
+use errcat_catalog::{Catalog, ErrorDef, FieldType, Scalar, Status, Template, TextPiece, Var};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -75,7 +73,10 @@ fn attr_table(attrs: &[(String, &Scalar)]) -> TokenStream {
 }
 
 /// The attributes of an error: its own, else its status's, in declaration order.
-fn error_attrs<'a>(catalog: &'a Catalog, error: &'a ErrorDef) -> Vec<(String, &'a Scalar)> {
+pub(crate) fn error_attrs<'a>(
+    catalog: &'a Catalog,
+    error: &'a ErrorDef,
+) -> Vec<(String, &'a Scalar)> {
     let status = catalog.status(*error.status);
     catalog
         .attributes
@@ -130,7 +131,7 @@ fn var(v: &Var) -> TokenStream {
     quote!(::errcat::__private::Var::#name)
 }
 
-fn node(t: &Template) -> TokenStream {
+pub(crate) fn node(t: &Template) -> TokenStream {
     let p = quote!(::errcat::__private);
     match t {
         Template::Var(v) => {
@@ -211,7 +212,7 @@ fn hash(s: &str) -> u64 {
 }
 
 /// The open-addressing table of codes (indices into the error table; `u32::MAX` is empty).
-fn code_slots(errors: &[&ErrorDef]) -> Vec<u32> {
+pub(crate) fn code_slots(errors: &[&ErrorDef]) -> Vec<u32> {
     if errors.is_empty() {
         return Vec::new();
     }
@@ -261,82 +262,9 @@ pub(crate) enum StatusMode<'a> {
     Meta,
 }
 
-fn error_meta(catalog: &Catalog, e: &ErrorDef, body: &TokenStream) -> TokenStream {
-    let code = e.code.as_str();
-    let status = Literal::u16_unsuffixed(*e.status);
-    let reason = catalog.status(*e.status).map_or("", |s| s.reason.as_str());
-    let title = e.display_title();
-    let message = e.message.text.as_str();
-    let description = opt_str(e.description.as_deref().map(|d| d.trim_end()));
-    let remediation = opt_str(e.remediation.as_deref().map(|r| r.trim_end()));
-    let field = opt_str(e.field.as_deref().map(String::as_str));
-    let docs_url = opt_str(catalog.docs_url(e).as_deref());
-    let retryable = e.retryable;
-    let retry_after = match e.retry_after {
-        Some(s) => {
-            let s = Literal::u32_unsuffixed(s);
-            quote!(::core::option::Option::Some(#s))
-        }
-        None => quote!(::core::option::Option::None),
-    };
-    let deprecated = match &e.deprecated {
-        Some(d) => {
-            let since = opt_str(d.since.as_deref());
-            let replaced_by = opt_str(d.replaced_by.as_deref());
-            let note = opt_str(d.note.as_deref());
-            quote! {
-                ::core::option::Option::Some(::errcat::Deprecation {
-                    since: #since,
-                    replaced_by: #replaced_by,
-                    note: #note,
-                })
-            }
-        }
-        None => quote!(::core::option::Option::None),
-    };
-    let fields = e.fields.iter().map(|f| {
-        let name = f.name.as_str();
-        let ty = f.ty.as_str();
-        let description = opt_str(f.description.as_deref().map(String::as_str));
-        quote!(::errcat::FieldMeta { name: #name, ty: #ty, description: #description })
-    });
-    let attrs = attr_table(&error_attrs(catalog, e));
-    let headers = catalog
-        .headers_of(e)
-        .into_iter()
-        .map(|(name, value)| quote!((#name, #value)));
-    let pieces = e.message.pieces.iter().map(|p| match p {
-        Piece::Lit(s) => quote!(::errcat::__private::MsgPiece::Lit(#s)),
-        Piece::Field(i) => {
-            let i = Literal::usize_unsuffixed(*i);
-            quote!(::errcat::__private::MsgPiece::Field(#i))
-        }
-    });
-    quote! {
-        ::errcat::ErrorMeta {
-            code: #code,
-            status: #status,
-            reason: #reason,
-            title: #title,
-            message: #message,
-            description: #description,
-            remediation: #remediation,
-            field: #field,
-            docs_url: #docs_url,
-            retryable: #retryable,
-            retry_after: #retry_after,
-            deprecated: #deprecated,
-            fields: &[#(#fields),*],
-            attributes: #attrs,
-            headers: &[#(#headers),*],
-            __message: &[#(#pieces),*],
-            __body: #body,
-        }
-    }
-}
-
-/// The impls of an error enum: tables, inherent methods, `Display`, `Error`,
-/// `CatalogError` and the optional integrations.
+/// The impls of an error enum: the packed table and the per-variant matches as formatted
+/// text (`text.rs`), and the fixed-size rest as tokens: inherent methods, `Display`,
+/// `Error`, `CatalogError` and the optional integrations.
 pub(crate) fn error_impls(
     catalog: &Catalog,
     ty: &Ident,
@@ -344,152 +272,39 @@ pub(crate) fn error_impls(
     status: &StatusMode<'_>,
     opts: &RustOptions,
     copy_index: bool,
-) -> TokenStream {
+) -> (String, TokenStream) {
     let p = quote!(::errcat::__private);
-    let defs: Vec<&ErrorDef> = variants.iter().map(|v| v.def).collect();
-
-    // Body templates: the catalog's (when an error uses it) and each override, as statics
-    // (one address each, however many errors refer to them).
-    let mut body_statics = Vec::new();
-    let uses_catalog_body = defs.iter().any(|e| e.body.is_none());
-    if uses_catalog_body {
-        let n = node(&catalog.body.template);
-        body_statics.push(quote!(static BODY: #p::Node = #n;));
-    }
-    let metas = defs.iter().enumerate().map(|(i, e)| {
-        let body = match &e.body {
-            None => quote!(&BODY),
-            Some(t) => {
-                let name = format_ident!("BODY_{}", i);
-                let n = node(t);
-                body_statics.push(quote!(static #name: #p::Node = #n;));
-                quote!(&#name)
-            }
-        };
-        error_meta(catalog, e, &body)
-    });
-    // One item per entry: rustc type-checks a body in time worse than linear in its size,
-    // so one array literal of thousands of entries is several times slower to compile.
-    let meta_names: Vec<Ident> = (0..defs.len()).map(|i| format_ident!("E{}", i)).collect();
-    let meta_consts: Vec<TokenStream> = metas
-        .zip(&meta_names)
-        .map(|(meta, name)| quote!(const #name: ::errcat::ErrorMeta = #meta;))
-        .collect();
-    let slots = code_slots(&defs).into_iter().map(Literal::u32_unsuffixed);
+    let mut text = String::new();
+    text::table_impl(&mut text, catalog, &ty.to_string(), variants, copy_index);
     let content_type = catalog.body.content_type.as_str();
-    let n_errors = Literal::usize_unsuffixed(defs.len());
-
-    // The per-variant code: index and field values.
-    let max_fields = defs.iter().map(|e| e.fields.len()).max().unwrap_or(0);
-    let max_lit = Literal::usize_unsuffixed(max_fields);
-    let index_body = if variants.is_empty() {
-        quote!(match *self {})
-    } else if copy_index {
-        quote!(*self as usize)
-    } else {
-        let arms = variants.iter().enumerate().map(|(i, v)| {
-            let i = Literal::usize_unsuffixed(i);
-            let id = &v.ident;
-            if v.unit {
-                quote!(Self::#id => #i)
-            } else {
-                quote!(Self::#id { .. } => #i)
-            }
-        });
-        quote!(match self { #(#arms,)* })
-    };
-    let args_fn = if max_fields == 0 {
-        quote! {
-            #[inline]
-            fn __errcat_args(&self) -> [#p::Arg<'_>; 0] {
-                []
-            }
-        }
-    } else {
-        let with_fields: Vec<TokenStream> = variants
-            .iter()
-            .filter(|v| !v.def.fields.is_empty())
-            .map(|v| {
-                let id = &v.ident;
-                let names = &v.fields;
-                let mut args: Vec<TokenStream> = v
-                    .def
-                    .fields
-                    .iter()
-                    .zip(names)
-                    .map(|(f, name)| match f.ty {
-                        FieldType::String => quote!(#p::Arg::Str(#name)),
-                        FieldType::Integer => quote!(#p::Arg::Int(*#name)),
-                        FieldType::Unsigned => quote!(#p::Arg::Uint(*#name)),
-                        FieldType::Float => quote!(#p::Arg::Float(*#name)),
-                        FieldType::Boolean => quote!(#p::Arg::Bool(*#name)),
-                    })
-                    .collect();
-                args.resize(max_fields, quote!(#p::Arg::None));
-                quote!(Self::#id { #(#names),* } => [#(#args),*])
-            })
-            .collect();
-        let rest =
-            (with_fields.len() < variants.len()).then(|| quote!(_ => [#p::Arg::None; #max_lit],));
-        quote! {
-            fn __errcat_args(&self) -> [#p::Arg<'_>; #max_lit] {
-                match self {
-                    #(#with_fields,)*
-                    #rest
-                }
-            }
-        }
-    };
 
     let (status_tables, status_fn) = match status {
-        StatusMode::Enum(status_ty) => {
-            let statuses = defs.iter().map(|e| {
-                let v = catalog
-                    .status(*e.status)
-                    .map_or_else(|| format_ident!("__Unknown"), |s| ident(&s.variant));
-                quote!(#status_ty::#v)
-            });
-            (
-                quote! {
-                    #[doc(hidden)]
-                    const __ERRCAT_STATUSES: &'static [#status_ty] = &[#(#statuses),*];
-                },
-                quote! {
-                    /// The HTTP status the error is returned with.
-                    #[inline]
-                    pub fn status(&self) -> #status_ty {
-                        Self::__ERRCAT_STATUSES[self.__errcat_index()]
-                    }
-                },
-            )
-        }
+        StatusMode::Enum(status_ty) => (
+            TokenStream::new(),
+            quote! {
+                /// The HTTP status the error is returned with.
+                #[inline]
+                pub fn status(&self) -> #status_ty {
+                    #status_ty::ALL[self.meta().__status_index()]
+                }
+            },
+        ),
         StatusMode::Meta => {
             let all = catalog.statuses.iter().map(status_meta);
             let count = Literal::usize_unsuffixed(catalog.statuses.len());
-            let n = Literal::usize_unsuffixed(defs.len());
-            let statuses = defs.iter().map(|e| {
-                // Validated catalogs declare every error's status.
-                let i = catalog
-                    .statuses
-                    .binary_search_by_key(&*e.status, |s| s.code)
-                    .unwrap_or(0);
-                let i = Literal::usize_unsuffixed(i);
-                quote!(&STATUSES[#i])
-            });
             (
                 quote! {
                     #[doc(hidden)]
-                    const __ERRCAT_STATUSES: &'static [&'static ::errcat::StatusMeta] = {
+                    const __ERRCAT_STATUSES: &'static [::errcat::StatusMeta] = {
                         static STATUSES: [::errcat::StatusMeta; #count] = [#(#all),*];
-                        static BY_ERROR: [&::errcat::StatusMeta; #n] = [#(#statuses),*];
-                        &BY_ERROR
+                        &STATUSES
                     };
                 },
                 quote! {
                     /// The HTTP status the error is returned with, as the catalog declares it.
                     #[inline]
                     pub fn status(&self) -> &'static ::errcat::StatusMeta {
-                        Self::__ERRCAT_STATUSES[self.__errcat_index()]
+                        &Self::__ERRCAT_STATUSES[self.meta().__status_index()]
                     }
                 },
             )
@@ -502,36 +317,18 @@ pub(crate) fn error_impls(
         " Every error of the {name} catalog, in the order of the enum's variants."
     ));
 
-    quote! {
-        #[allow(
-            deprecated,
-            reason = "the tables name every variant, deprecated ones included: that is no use of a deprecated error"
-        )]
+    let tokens = quote! {
         impl #ty {
             #[doc = #errors_doc]
-            pub const ERRORS: &'static [::errcat::ErrorMeta] = {
-                #(#body_statics)*
-                #(#meta_consts)*
-                static ERRORS: [::errcat::ErrorMeta; #n_errors] = [#(#meta_names),*];
-                &ERRORS
-            };
+            pub const ERRORS: ::errcat::ErrorTable = ::errcat::ErrorTable::__new(Self::__ERRCAT_TABLE);
             /// The content type of the response body.
             pub const CONTENT_TYPE: &'static str = #content_type;
-            #[doc(hidden)]
-            const __ERRCAT_SLOTS: &'static [u32] = &[#(#slots),*];
             #status_tables
-
-            #[inline]
-            fn __errcat_index(&self) -> usize {
-                #index_body
-            }
-
-            #args_fn
 
             /// The catalog's entry for this error.
             #[inline]
-            pub fn meta(&self) -> &'static ::errcat::ErrorMeta {
-                &Self::ERRORS[self.__errcat_index()]
+            pub fn meta(&self) -> ::errcat::ErrorMeta {
+                ::errcat::ErrorMeta::__new(Self::__ERRCAT_TABLE, self.__errcat_index())
             }
 
             #status_fn
@@ -539,31 +336,31 @@ pub(crate) fn error_impls(
             /// The stable machine-readable error code.
             #[inline]
             pub fn code(&self) -> &'static str {
-                self.meta().code
+                self.meta().code()
             }
 
             /// The error's title, else its code.
             #[inline]
             pub fn title(&self) -> &'static str {
-                self.meta().title
+                self.meta().title()
             }
 
             /// The documentation URL of the error.
             #[inline]
             pub fn docs_url(&self) -> ::core::option::Option<&'static str> {
-                self.meta().docs_url
+                self.meta().docs_url()
             }
 
             /// Whether a client may retry the request.
             #[inline]
             pub fn is_retryable(&self) -> bool {
-                self.meta().retryable
+                self.meta().retryable()
             }
 
             /// Seconds a client should wait before retrying (the `Retry-After` header).
             #[inline]
             pub fn retry_after(&self) -> ::core::option::Option<u32> {
-                self.meta().retry_after
+                self.meta().retry_after()
             }
 
             /// The value of a user attribute (the error's, else its status's).
@@ -573,8 +370,8 @@ pub(crate) fn error_impls(
             }
 
             /// The catalog's entry for an error code.
-            pub fn lookup(code: &str) -> ::core::option::Option<&'static ::errcat::ErrorMeta> {
-                #p::find(Self::ERRORS, Self::__ERRCAT_SLOTS, code).map(|i| &Self::ERRORS[i])
+            pub fn lookup(code: &str) -> ::core::option::Option<::errcat::ErrorMeta> {
+                Self::ERRORS.lookup(code)
             }
 
             /// Appends the response body, as JSON text, to `out`.
@@ -598,7 +395,7 @@ pub(crate) fn error_impls(
         #[automatically_derived]
         impl ::core::fmt::Display for #ty {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #p::write_message(f, self.meta().__message, &self.__errcat_args())
+                #p::write_message(f, self.meta(), &self.__errcat_args())
             }
         }
 
@@ -608,7 +405,7 @@ pub(crate) fn error_impls(
         #[automatically_derived]
         impl ::errcat::CatalogError for #ty {
             #[inline]
-            fn meta(&self) -> &'static ::errcat::ErrorMeta {
+            fn meta(&self) -> ::errcat::ErrorMeta {
                 #ty::meta(self)
             }
 
@@ -623,6 +420,48 @@ pub(crate) fn error_impls(
         }
 
         #integrations
+    };
+    (text, tokens)
+}
+
+/// `Debug`, `PartialEq` (and `Eq`, `Hash`) of a generated enum, through the index and the
+/// argument array rather than derived per variant (derives cost seconds of compile time at
+/// thousands of variants). `Debug` prints what `#[derive(Debug)]` would.
+fn value_impls(ty: &Ident, eq: bool, hash: bool) -> TokenStream {
+    let eq = eq.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl ::core::cmp::Eq for #ty {}
+        }
+    });
+    let hash = hash.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl ::core::hash::Hash for #ty {
+                fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                    ::core::hash::Hash::hash(&self.__errcat_index(), state);
+                }
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::errcat::__private::debug_error(f, self.meta(), &self.__errcat_args())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq for #ty {
+            fn eq(&self, other: &Self) -> bool {
+                self.__errcat_index() == other.__errcat_index()
+                    && self.__errcat_args() == other.__errcat_args()
+            }
+        }
+
+        #eq
+        #hash
     }
 }
 
@@ -634,7 +473,7 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
             impl #ty {
                 /// The HTTP status as an `http::StatusCode`.
                 pub fn http_status(&self) -> ::http::StatusCode {
-                    ::http::StatusCode::from_u16(self.meta().status)
+                    ::http::StatusCode::from_u16(self.meta().status())
                         .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
                 }
             }
@@ -655,7 +494,7 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                 struct __ErrcatNode<'a> {
                     node: &'static #p::Node,
                     error: &'a #ty,
-                    meta: &'static ::errcat::ErrorMeta,
+                    meta: ::errcat::ErrorMeta,
                 }
 
                 #[automatically_derived]
@@ -713,10 +552,23 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                         serializer: S,
                     ) -> ::core::result::Result<S::Ok, S::Error> {
                         let meta = self.meta();
-                        ::serde::Serialize::serialize(
-                            &__ErrcatNode { node: meta.__body, error: self, meta },
-                            serializer,
-                        )
+                        // The body template: word 34 of the error's 37-word record.
+                        let table = #ty::__ERRCAT_TABLE;
+                        let at = (meta.index() * 37 + 34) * 4;
+                        let body = match table.errors.get(at..at + 4) {
+                            ::core::option::Option::Some(&[a, b, c, d]) => table
+                                .bodies
+                                .get(u32::from_le_bytes([a, b, c, d]) as usize)
+                                .copied(),
+                            _ => ::core::option::Option::None,
+                        };
+                        match body {
+                            ::core::option::Option::Some(node) => ::serde::Serialize::serialize(
+                                &__ErrcatNode { node, error: self, meta },
+                                serializer,
+                            ),
+                            ::core::option::Option::None => serializer.serialize_none(),
+                        }
                     }
                 }
             };
@@ -728,7 +580,7 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
             impl ::axum::response::IntoResponse for #ty {
                 fn into_response(self) -> ::axum::response::Response {
                     let meta = self.meta();
-                    let status = ::axum::http::StatusCode::from_u16(meta.status)
+                    let status = ::axum::http::StatusCode::from_u16(meta.status())
                         .unwrap_or(::axum::http::StatusCode::INTERNAL_SERVER_ERROR);
                     let mut response = (status, self.body_json()).into_response();
                     let headers = response.headers_mut();
@@ -737,14 +589,14 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                     {
                         headers.insert(::axum::http::header::CONTENT_TYPE, value);
                     }
-                    if let ::core::option::Option::Some(seconds) = meta.retry_after {
+                    if let ::core::option::Option::Some(seconds) = meta.retry_after() {
                         headers.insert(
                             ::axum::http::header::RETRY_AFTER,
                             ::axum::http::HeaderValue::from(seconds),
                         );
                     }
                     // The catalog's headers (validated: these conversions always succeed).
-                    for (name, value) in meta.headers {
+                    for (name, value) in meta.headers() {
                         if let (::core::result::Result::Ok(name), ::core::result::Result::Ok(value)) = (
                             ::axum::http::HeaderName::from_bytes(name.as_bytes()),
                             ::axum::http::HeaderValue::from_str(value),
@@ -812,7 +664,7 @@ pub(crate) fn variant_doc(catalog: &Catalog, e: &ErrorDef) -> String {
     doc
 }
 
-fn deprecated_attr(catalog: &Catalog, e: &ErrorDef) -> TokenStream {
+pub(crate) fn deprecated_attr(catalog: &Catalog, e: &ErrorDef) -> TokenStream {
     let Some(d) = &e.deprecated else {
         return TokenStream::new();
     };
@@ -983,8 +835,9 @@ fn status_enum(catalog: &Catalog, ty: &Ident, opts: &RustOptions) -> TokenStream
     }
 }
 
-/// Everything `rust::tokens` generates.
-pub(crate) fn catalog(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
+/// Everything `rust::generate` writes, in three parts: the status enum (tokens), the error
+/// enum with its table and matches (formatted text), and the fixed-size impls (tokens).
+pub(crate) fn catalog(catalog: &Catalog, opts: &RustOptions) -> (TokenStream, String, TokenStream) {
     let status_ty = ident(&catalog.rust.status_enum);
     let error_ty = ident(&catalog.rust.error_enum);
     let statuses = status_enum(catalog, &status_ty, opts);
@@ -996,54 +849,16 @@ pub(crate) fn catalog(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
         .errors
         .iter()
         .any(|e| e.fields.iter().any(|f| f.ty == FieldType::Float));
-    let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
-    if !has_float {
-        derives.push(quote!(Eq));
-    }
-    if unit_only {
-        derives.push(quote!(Copy));
-        derives.push(quote!(Hash));
-    }
-    let defs = variants.iter().map(|v| {
-        let e = v.def;
-        let doc = docs::attrs(&variant_doc(catalog, e));
-        let deprecated = deprecated_attr(catalog, e);
-        let id = &v.ident;
-        if v.unit {
-            quote!(#doc #deprecated #id)
-        } else {
-            let fields = e.fields.iter().zip(&v.fields).map(|(f, name)| {
-                let ty: TokenStream = match f.ty {
-                    FieldType::String => quote!(::std::string::String),
-                    FieldType::Integer => quote!(i64),
-                    FieldType::Unsigned => quote!(u64),
-                    FieldType::Float => quote!(f64),
-                    FieldType::Boolean => quote!(bool),
-                };
-                // A blank description gives no doc line at all, which `missing_docs`
-                // rejects: it is treated as absent (found by tests/tests/properties.rs).
-                let text = match f.description.as_ref().filter(|d| !d.trim().is_empty()) {
-                    Some(d) => docs::sanitize(d.trim_end()),
-                    None => format!("The `{{{}}}` of the message.", f.name.as_str()),
-                };
-                let doc = docs::attrs(&text);
-                quote!(#doc #name: #ty)
-            });
-            quote!(#doc #deprecated #id { #(#fields,)* })
-        }
-    });
-
-    let mut enum_doc = format!("The errors of the {}", catalog.name.as_str());
-    if let Some(v) = &catalog.version {
-        enum_doc.push_str(&format!(" (version {})", v.as_str()));
-    }
-    enum_doc.push('.');
-    if let Some(d) = &catalog.description {
-        enum_doc.push_str("\n\n");
-        enum_doc.push_str(&docs::sanitize(d.trim_end()));
-    }
-    let enum_doc = docs::attrs(&enum_doc);
-    let impls = error_impls(
+    let derives = if unit_only { "Clone, Copy" } else { "Clone" };
+    let mut text = String::new();
+    text::error_enum(
+        &mut text,
+        catalog,
+        &error_ty.to_string(),
+        &variants,
+        derives,
+    );
+    let (table, impls) = error_impls(
         catalog,
         &error_ty,
         &variants,
@@ -1051,19 +866,9 @@ pub(crate) fn catalog(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
         opts,
         unit_only,
     );
-    let rustdoc = rustdoc_allow();
-    quote! {
-        #statuses
-
-        #enum_doc
-        #rustdoc
-        #[derive(#(#derives),*)]
-        pub enum #error_ty {
-            #(#defs,)*
-        }
-
-        #impls
-    }
+    text.push_str(&table);
+    let values = value_impls(&error_ty, !has_float, unit_only);
+    (statuses, text, quote!(#values #impls))
 }
 
 #[cfg(test)]

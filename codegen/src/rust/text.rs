@@ -1,0 +1,716 @@
+//! The items of the generated code whose size grows with the catalog, written directly as
+//! text, formatted exactly as `prettyplease` prints them: the error enum with its docs, the
+//! packed [`Table`] of every error's facts, and the two per-variant matches.
+//!
+//! Writing them as text is what keeps generation linear and cheap: building the same code
+//! as a token stream, parsing it into a `syn` tree and printing that with prettyplease cost
+//! ~1.7 M instructions per error (docs/performance.md, section 1). The few fixed-size
+//! items around them are still built with `quote!` and formatted by prettyplease
+//! (`emit.rs`); a test checks that the whole output is byte-identical to
+//! `prettyplease::unparse(syn::parse_file(output))`.
+//!
+//! [`Table`]: https://docs.rs/errcat
+
+use super::emit::{ErrorVariant, code_slots, error_attrs};
+use super::pretty::{BreakToken, INDENT, Printer};
+use super::{docs, emit};
+use errcat_catalog::{Catalog, ErrorDef, FieldType, Piece, Scalar};
+use proc_macro2::TokenStream;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// The word of an absent value in the table (`errcat::__private::NONE`).
+const NONE: u32 = u32::MAX;
+/// The flags of an error record.
+const RETRYABLE: u32 = 1;
+const DEPRECATED: u32 = 2;
+
+/// `#[allow]` of the rustdoc lints catalog prose may trip, as prettyplease prints it
+/// (`emit::rustdoc_allow`).
+pub(crate) const RUSTDOC_ALLOW: &str = "#[allow(
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    clippy::doc_lazy_continuation,
+    reason = \"catalog prose is markdown for the docs site and OpenAPI, not rustdoc\"
+)]
+";
+
+/// `///` lines of `text` (as `docs::attrs` makes `#[doc]` attributes and prettyplease
+/// prints them), each indented by `indent` spaces.
+pub(crate) fn push_docs(out: &mut String, indent: &str, text: &str) {
+    let text = docs::text(text);
+    for line in text.trim_end().lines() {
+        let line = line.trim_end();
+        out.push_str(indent);
+        out.push_str("///");
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+}
+
+/// Formats items with prettyplease inside `wrapper` (whose `ITEMS` placeholder they
+/// replace) and returns the lines from `skip_start` to `len - skip_end`: the items as they
+/// print at that depth. For the few fixed-size pieces whose layout is prettyplease's
+/// business (attributes with arguments, body templates).
+fn formatted_lines(
+    wrapper: &str,
+    items: TokenStream,
+    skip_start: usize,
+    skip_end: usize,
+) -> String {
+    let source = wrapper.replace("ITEMS", &items.to_string());
+    let Ok(file) = syn::parse_file(&source) else {
+        return String::new();
+    };
+    let text = prettyplease::unparse(&file);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = String::new();
+    if lines.len() >= skip_start + skip_end {
+        for line in &lines[skip_start..lines.len() - skip_end] {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The Rust type of a catalog field type.
+fn rust_type(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::String => "::std::string::String",
+        FieldType::Integer => "i64",
+        FieldType::Unsigned => "u64",
+        FieldType::Float => "f64",
+        FieldType::Boolean => "bool",
+    }
+}
+
+/// The generated error enum: its docs, derives and one documented variant per error.
+pub(crate) fn error_enum(
+    out: &mut String,
+    catalog: &Catalog,
+    ty: &str,
+    variants: &[ErrorVariant<'_>],
+    derives: &str,
+) {
+    let mut enum_doc = format!("The errors of the {}", catalog.name.as_str());
+    if let Some(v) = &catalog.version {
+        enum_doc.push_str(&format!(" (version {})", v.as_str()));
+    }
+    enum_doc.push('.');
+    if let Some(d) = &catalog.description {
+        enum_doc.push_str("\n\n");
+        enum_doc.push_str(&docs::sanitize(d.trim_end()));
+    }
+    push_docs(out, "", &enum_doc);
+    out.push_str(RUSTDOC_ALLOW);
+    let _ = writeln!(out, "#[derive({derives})]");
+    let _ = write!(out, "pub enum {ty} {{");
+    if variants.is_empty() {
+        out.push_str("}\n");
+        return;
+    }
+    out.push('\n');
+    for v in variants {
+        let e = v.def;
+        push_docs(out, "    ", &emit::variant_doc(catalog, e));
+        let deprecated = emit::deprecated_attr(catalog, e);
+        if !deprecated.is_empty() {
+            out.push_str(&formatted_lines("enum __E { ITEMS __V }", deprecated, 1, 2));
+        }
+        let _ = write!(out, "    {}", v.ident);
+        if v.unit {
+            out.push_str(",\n");
+            continue;
+        }
+        out.push_str(" {\n");
+        for (f, name) in e.fields.iter().zip(&v.fields) {
+            // A blank description gives no doc line at all, which `missing_docs` rejects:
+            // it is treated as absent (found by tests/tests/properties.rs).
+            let text = match f.description.as_ref().filter(|d| !d.trim().is_empty()) {
+                Some(d) => docs::sanitize(d.trim_end()),
+                None => format!("The `{{{}}}` of the message.", f.name.as_str()),
+            };
+            push_docs(out, "        ", &text);
+            let _ = writeln!(out, "        {name}: {},", rust_type(f.ty));
+        }
+        out.push_str("    },\n");
+    }
+    out.push_str("}\n");
+}
+
+/// Which table of statuses word 3 of an error record indexes (the generated status enum's
+/// `ALL`, or the derive's `StatusMeta` table): both list the catalog's statuses in order.
+fn status_index(catalog: &Catalog, code: u16) -> u32 {
+    catalog
+        .statuses
+        .binary_search_by_key(&code, |s| s.code)
+        .map_or(0, |i| u32::try_from(i).unwrap_or(NONE))
+}
+
+/// The inherent impl holding the table and the per-variant matches.
+pub(crate) fn table_impl(
+    out: &mut String,
+    catalog: &Catalog,
+    ty: &str,
+    variants: &[ErrorVariant<'_>],
+    copy_index: bool,
+) {
+    out.push_str(
+        "#[allow(
+    deprecated,
+    reason = \"the tables name every variant, deprecated ones included: that is no use of a deprecated error\"
+)]
+",
+    );
+    let _ = writeln!(out, "impl {ty} {{");
+    table_const(out, catalog, variants);
+    index_fn(out, variants, copy_index);
+    args_fn(out, variants);
+    out.push_str("}\n");
+}
+
+/// The `__ERRCAT_TABLE` constant: the body templates and the packed table.
+fn table_const(out: &mut String, catalog: &Catalog, variants: &[ErrorVariant<'_>]) {
+    let p = quote::quote!(::errcat::__private);
+    // Body templates: the catalog's (when an error uses it) and each override, as statics
+    // (one address each, however many errors refer to them); errors refer to them by
+    // their index in `BODIES`.
+    let mut statics = TokenStream::new();
+    let mut refs = Vec::new();
+    let mut body_index = Vec::with_capacity(variants.len());
+    let uses_catalog_body = variants.iter().any(|v| v.def.body.is_none());
+    if uses_catalog_body {
+        let n = emit::node(&catalog.body.template);
+        statics.extend(quote::quote!(static BODY: #p::Node = #n;));
+        refs.push(quote::format_ident!("BODY"));
+    }
+    for (i, v) in variants.iter().enumerate() {
+        match &v.def.body {
+            None => body_index.push(0),
+            Some(t) => {
+                let name = quote::format_ident!("BODY_{}", i);
+                let n = emit::node(t);
+                statics.extend(quote::quote!(static #name: #p::Node = #n;));
+                body_index.push(u32::try_from(refs.len()).unwrap_or(NONE));
+                refs.push(name);
+            }
+        }
+    }
+    let count = proc_macro2::Literal::usize_unsuffixed(refs.len());
+    statics.extend(quote::quote!(static BODIES: [&#p::Node; #count] = [#(&#refs),*];));
+
+    out.push_str(
+        "    /// Every error's facts, packed (the layout is `errcat::__private::Table`'s): `strings`
+    /// holds every string once, then one record per error in `errors` and its fields,
+    /// attributes, headers and message pieces in the other byte strings (little-endian
+    /// `u32` words), each error on its own line; `slots` is the lookup table of codes.
+    #[doc(hidden)]
+    const __ERRCAT_TABLE: &'static ::errcat::__private::Table = {
+",
+    );
+    out.push_str(&formatted_lines(
+        "impl __X { const __C: () = { ITEMS }; }",
+        statics,
+        2,
+        2,
+    ));
+    let mut t = TableWriter::default();
+    for (v, body) in variants.iter().zip(body_index) {
+        t.error(catalog, v, body);
+    }
+    let defs: Vec<&ErrorDef> = variants.iter().map(|v| v.def).collect();
+    out.push_str(
+        "        static TABLE: ::errcat::__private::Table = ::errcat::__private::Table {\n",
+    );
+    push_literal(out, "strings", "", &t.strings);
+    push_literal(out, "errors", "b", &t.errors);
+    push_literal(out, "fields", "b", &t.fields);
+    push_literal(out, "attrs", "b", &t.attrs);
+    push_literal(out, "headers", "b", &t.headers);
+    push_literal(out, "pieces", "b", &t.pieces);
+    let mut slots = String::new();
+    for (i, s) in code_slots(&defs).into_iter().enumerate() {
+        if i % 16 == 0 {
+            if i > 0 {
+                slots.push_str("\\\n");
+            }
+            slots.push_str(LINE);
+        }
+        push_word(&mut slots, s);
+    }
+    if !slots.is_empty() {
+        slots.push_str("\\\n");
+    }
+    push_literal(out, "slots", "b", &slots);
+    out.push_str("            bodies: &BODIES,\n        };\n        &TABLE\n    };\n");
+}
+
+/// The indentation of a line of a table literal (after a `\` line continuation, which
+/// skips it).
+const LINE: &str = "                ";
+
+/// `name: prefix"..."` of the table, from its lines (each `LINE`, content, `\`, newline).
+fn push_literal(out: &mut String, name: &str, prefix: &str, lines: &str) {
+    let _ = write!(out, "            {name}: {prefix}\"");
+    if !lines.is_empty() {
+        out.push_str("\\\n");
+        out.push_str(lines);
+        out.push_str("            ");
+    }
+    out.push_str("\",\n");
+}
+
+/// A `u32` word as 4 escaped bytes of a byte string literal, little-endian.
+fn push_word(out: &mut String, w: u32) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for b in w.to_le_bytes() {
+        if b == 0 {
+            out.push_str("\\0");
+        } else {
+            out.push_str("\\x");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        }
+    }
+}
+
+/// Appends `s` escaped for a string literal; `line_start` when it begins a line after a
+/// `\` continuation, which would swallow leading whitespace.
+fn push_escaped(out: &mut String, s: &str, mut line_start: bool) {
+    let bytes = s.as_bytes();
+    let mut plain = 0;
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '"' | '\\' | '\n' | '\r' | '\t' => true,
+            ' ' => line_start,
+            c if c.is_ascii() => c.is_ascii_control(),
+            // rustc's `text_direction_codepoint_in_literal` rejects bidi controls.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+            c => c.is_control() || (line_start && c.is_whitespace()),
+        };
+        line_start = false;
+        if !escape {
+            continue;
+        }
+        out.push_str(&s[plain..i]);
+        plain = i + c.len_utf8();
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+        }
+    }
+    if plain < bytes.len() {
+        out.push_str(&s[plain..]);
+    }
+}
+
+/// Builds the table's literals, one line per error.
+#[derive(Default)]
+struct TableWriter {
+    /// The text of the string literal (escaped, in lines).
+    strings: String,
+    /// Its value's length so far.
+    len: u32,
+    /// Strings already in the table, by value.
+    seen: HashMap<String, u32>,
+    /// Whether the current line of `strings` is still empty.
+    line_empty: bool,
+    errors: String,
+    fields: String,
+    attrs: String,
+    headers: String,
+    pieces: String,
+    n_fields: u32,
+    n_attrs: u32,
+    n_headers: u32,
+    n_pieces: u32,
+}
+
+/// Appends a record to a byte literal, starting its line if none is open, and counts it.
+fn record(lit: &mut String, open: &mut bool, count: &mut u32, words: &[u32]) {
+    if !*open {
+        lit.push_str(LINE);
+        *open = true;
+    }
+    for &word in words {
+        push_word(lit, word);
+    }
+    *count += 1;
+}
+
+/// Ends a line of a literal opened with [`open`].
+fn close(lit: &mut String, open: bool) {
+    if open {
+        lit.push_str("\\\n");
+    }
+}
+
+impl TableWriter {
+    /// The (offset, length) of `s` in the table, adding it when new.
+    fn string(&mut self, s: &str) -> (u32, u32) {
+        let len = u32::try_from(s.len()).unwrap_or(0);
+        if let Some(&offset) = self.seen.get(s) {
+            return (offset, len);
+        }
+        let offset = self.len;
+        if !s.is_empty() {
+            if self.line_empty {
+                self.strings.push_str(LINE);
+            }
+            push_escaped(&mut self.strings, s, self.line_empty);
+            self.line_empty = false;
+        }
+        self.len = self.len.saturating_add(len);
+        self.seen.insert(s.to_owned(), offset);
+        (offset, len)
+    }
+
+    fn opt_string(&mut self, s: Option<&str>) -> (u32, u32) {
+        s.map_or((NONE, 0), |s| self.string(s))
+    }
+
+    fn error(&mut self, catalog: &Catalog, v: &ErrorVariant<'_>, body: u32) {
+        let e = v.def;
+        self.line_empty = true;
+        let mut w = [0u32; 37];
+        let set = |w: &mut [u32; 37], i: usize, (a, b): (u32, u32)| {
+            w[i] = a;
+            w[i + 1] = b;
+        };
+        let code = self.string(&e.code);
+        set(&mut w, 0, code);
+        w[2] = u32::from(*e.status);
+        w[3] = status_index(catalog, *e.status);
+        let reason = catalog.status(*e.status).map_or("", |s| s.reason.as_str());
+        let reason = self.string(reason);
+        set(&mut w, 4, reason);
+        let title = self.string(e.display_title());
+        set(&mut w, 6, title);
+        let message = self.string(&e.message.text);
+        set(&mut w, 8, message);
+        let description = self.opt_string(e.description.as_deref().map(|d| d.trim_end()));
+        set(&mut w, 10, description);
+        let remediation = self.opt_string(e.remediation.as_deref().map(|r| r.trim_end()));
+        set(&mut w, 12, remediation);
+        let field = self.opt_string(e.field.as_deref().map(String::as_str));
+        set(&mut w, 14, field);
+        let docs_url = catalog.docs_url(e);
+        let docs_url = self.opt_string(docs_url.as_deref());
+        set(&mut w, 16, docs_url);
+        let mut flags = 0;
+        if e.retryable {
+            flags |= RETRYABLE;
+        }
+        w[19] = e.retry_after.unwrap_or(NONE);
+        set(&mut w, 20, (NONE, 0));
+        set(&mut w, 22, (NONE, 0));
+        set(&mut w, 24, (NONE, 0));
+        if let Some(d) = &e.deprecated {
+            flags |= DEPRECATED;
+            let since = self.opt_string(d.since.as_deref());
+            set(&mut w, 20, since);
+            let replaced_by = self.opt_string(d.replaced_by.as_deref());
+            set(&mut w, 22, replaced_by);
+            let note = self.opt_string(d.note.as_deref());
+            set(&mut w, 24, note);
+        }
+        w[18] = flags;
+
+        // Fields.
+        let mut line = false;
+        w[26] = self.n_fields;
+        for f in &e.fields {
+            let name = self.string(&f.name);
+            let ty = match f.ty {
+                FieldType::String => 0,
+                FieldType::Integer => 1,
+                FieldType::Unsigned => 2,
+                FieldType::Float => 3,
+                FieldType::Boolean => 4,
+            };
+            let description = self.opt_string(f.description.as_deref().map(String::as_str));
+            record(
+                &mut self.fields,
+                &mut line,
+                &mut self.n_fields,
+                &[name.0, name.1, ty, description.0, description.1],
+            );
+        }
+        close(&mut self.fields, line);
+        w[27] = self.n_fields - w[26];
+
+        // Attributes: the error's own, else its status's.
+        let mut line = false;
+        w[28] = self.n_attrs;
+        for (name, value) in error_attrs(catalog, e) {
+            let name = self.string(&name);
+            let (kind, a, b) = match value {
+                Scalar::Str(s) => {
+                    let (a, b) = self.string(s);
+                    (0, a, b)
+                }
+                Scalar::Int(i) => {
+                    let bits = *i as u64;
+                    (1, bits as u32, (bits >> 32) as u32)
+                }
+                Scalar::Float(x) => {
+                    // Written as `null`, as the JSON rendering of the catalog does.
+                    let x = if x.is_finite() { *x } else { f64::NAN };
+                    let bits = x.to_bits();
+                    (2, bits as u32, (bits >> 32) as u32)
+                }
+                Scalar::Bool(b) => (3, u32::from(*b), 0),
+            };
+            record(
+                &mut self.attrs,
+                &mut line,
+                &mut self.n_attrs,
+                &[name.0, name.1, kind, a, b],
+            );
+        }
+        close(&mut self.attrs, line);
+        w[29] = self.n_attrs - w[28];
+
+        // Headers.
+        let mut line = false;
+        w[30] = self.n_headers;
+        for (name, value) in catalog.headers_of(e) {
+            let name = self.string(name);
+            let value = self.string(value);
+            record(
+                &mut self.headers,
+                &mut line,
+                &mut self.n_headers,
+                &[name.0, name.1, value.0, value.1],
+            );
+        }
+        close(&mut self.headers, line);
+        w[31] = self.n_headers - w[30];
+
+        // Message pieces: literal text is found in the template when it is written there
+        // as is (no `{{` escape), else added.
+        let mut line = false;
+        w[32] = self.n_pieces;
+        let template = e.message.text.as_str();
+        for piece in &e.message.pieces {
+            let (kind, a, b) = match piece {
+                Piece::Lit(s) => {
+                    let (a, b) = match template.find(s.as_str()) {
+                        Some(at) => (
+                            message.0.saturating_add(u32::try_from(at).unwrap_or(0)),
+                            u32::try_from(s.len()).unwrap_or(0),
+                        ),
+                        None => self.string(s),
+                    };
+                    (0, a, b)
+                }
+                Piece::Field(i) => (1, u32::try_from(*i).unwrap_or(NONE), 0),
+            };
+            record(
+                &mut self.pieces,
+                &mut line,
+                &mut self.n_pieces,
+                &[kind, a, b],
+            );
+        }
+        close(&mut self.pieces, line);
+        w[33] = self.n_pieces - w[32];
+        w[34] = body;
+        let name = v.ident.to_string();
+        let variant = self.string(name.strip_prefix("r#").unwrap_or(&name));
+        set(&mut w, 35, variant);
+
+        if !self.line_empty {
+            self.strings.push_str("\\\n");
+        }
+        self.errors.push_str(LINE);
+        for word in w {
+            push_word(&mut self.errors, word);
+        }
+        self.errors.push_str("\\\n");
+    }
+}
+
+/// `fn __errcat_index`: the variant's position in the table.
+fn index_fn(out: &mut String, variants: &[ErrorVariant<'_>], copy_index: bool) {
+    out.push_str("    #[inline]\n    fn __errcat_index(&self) -> usize {\n");
+    if variants.is_empty() {
+        out.push_str("        match *self {}\n    }\n");
+        return;
+    }
+    if copy_index {
+        out.push_str("        *self as usize\n    }\n");
+        return;
+    }
+    out.push_str("        match self {\n");
+    let mut p = Printer::new(12);
+    for (i, v) in variants.iter().enumerate() {
+        p.ibox(0);
+        if v.unit {
+            p.word(format!("Self::{}", v.ident));
+        } else {
+            p.cbox(INDENT);
+            p.word(format!("Self::{}", v.ident));
+            p.word(" {");
+            p.space_if_nonempty();
+            p.word("..");
+            p.space();
+            p.offset(-INDENT);
+            p.end();
+            p.word("}");
+        }
+        p.word(" => ");
+        arm_body(&mut p, |p| p.word(i.to_string()));
+        p.end();
+        p.hardbreak();
+    }
+    out.push_str(&p.finish());
+    out.push_str("        }\n    }\n");
+}
+
+/// The body of a match arm that is not a block (prettyplease's `arm`).
+fn arm_body(p: &mut Printer, body: impl FnOnce(&mut Printer)) {
+    p.neverbreak();
+    p.cbox(INDENT);
+    p.scan_break(BreakToken {
+        pre_break: Some('{'),
+        ..BreakToken::default()
+    });
+    body(p);
+    p.scan_break(BreakToken {
+        offset: -INDENT,
+        post_break: "}",
+        no_break: Some(','),
+        ..BreakToken::default()
+    });
+    p.end();
+}
+
+/// `fn __errcat_args`: the field values, for the message and `Debug`. Variants of the same
+/// field shape (names, types, order) share one arm (an or-pattern), which compiles faster
+/// than one arm each.
+fn args_fn(out: &mut String, variants: &[ErrorVariant<'_>]) {
+    let max = variants
+        .iter()
+        .map(|v| v.def.fields.len())
+        .max()
+        .unwrap_or(0);
+    if max == 0 {
+        out.push_str(
+            "    #[inline]
+    fn __errcat_args(&self) -> [::errcat::__private::Arg<'_>; 0] {
+        []
+    }
+",
+        );
+        return;
+    }
+    // Shapes in the order of their first variant.
+    let mut shapes: Vec<Vec<&ErrorVariant<'_>>> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut key = String::new();
+    for v in variants.iter().filter(|v| !v.def.fields.is_empty()) {
+        key.clear();
+        for (f, name) in v.def.fields.iter().zip(&v.fields) {
+            let _ = write!(key, "{name}:{} ", rust_type(f.ty));
+        }
+        match by_key.get(&key) {
+            Some(&i) => shapes[i].push(v),
+            None => {
+                by_key.insert(key.clone(), shapes.len());
+                shapes.push(vec![v]);
+            }
+        }
+    }
+    let _ = write!(
+        out,
+        "    fn __errcat_args(&self) -> [::errcat::__private::Arg<'_>; {max}] {{\n        match self {{\n"
+    );
+    let mut p = Printer::new(12);
+    for shape in &shapes {
+        p.ibox(0);
+        let or = shape.len() > 1;
+        if or {
+            p.cbox(0);
+        }
+        for (i, v) in shape.iter().enumerate() {
+            if i > 0 {
+                p.space();
+                p.word("| ");
+            }
+            p.cbox(INDENT);
+            p.word(format!("Self::{}", v.ident));
+            p.word(" {");
+            p.space_if_nonempty();
+            let n = v.fields.len();
+            for (j, name) in v.fields.iter().enumerate() {
+                p.word(name.to_string());
+                p.trailing_comma_or_space(j + 1 == n);
+            }
+            p.offset(-INDENT);
+            p.end();
+            p.word("}");
+        }
+        if or {
+            p.end();
+        }
+        p.word(" => ");
+        let v = shape[0];
+        arm_body(&mut p, |p| {
+            p.word("[");
+            p.cbox(INDENT);
+            p.zerobreak();
+            for j in 0..max {
+                match v.def.fields.get(j).zip(v.fields.get(j)) {
+                    Some((f, name)) => {
+                        let (variant, deref) = match f.ty {
+                            FieldType::String => ("Str", ""),
+                            FieldType::Integer => ("Int", "*"),
+                            FieldType::Unsigned => ("Uint", "*"),
+                            FieldType::Float => ("Float", "*"),
+                            FieldType::Boolean => ("Bool", "*"),
+                        };
+                        p.word(format!("::errcat::__private::Arg::{variant}("));
+                        p.cbox(INDENT);
+                        p.zerobreak();
+                        p.word(format!("{deref}{name}"));
+                        p.trailing_comma(true);
+                        p.offset(-INDENT);
+                        p.end();
+                        p.word(")");
+                    }
+                    None => p.word("::errcat::__private::Arg::None"),
+                }
+                p.trailing_comma(j + 1 == max);
+            }
+            p.offset(-INDENT);
+            p.end();
+            p.word("]");
+        });
+        p.end();
+        p.hardbreak();
+    }
+    if shapes.iter().map(Vec::len).sum::<usize>() < variants.len() {
+        p.ibox(0);
+        p.word("_");
+        p.word(" => ");
+        arm_body(&mut p, |p| {
+            p.word(format!("[::errcat::__private::Arg::None; {max}]"));
+        });
+        p.end();
+        p.hardbreak();
+    }
+    out.push_str(&p.finish());
+    out.push_str("        }\n    }\n");
+}
