@@ -253,6 +253,7 @@ fn parse(
     unknown_keys(
         table.get_ref(),
         &mut Vec::new(),
+        ALL_TABLES,
         table.span(),
         file,
         &mut unknown,
@@ -559,15 +560,18 @@ fn type_label(message: &str) -> String {
 }
 
 /// Reports every key the format does not have, walking the parsed document against the
-/// raw types' field lists (serde would stop at the first one).
+/// raw types' field lists (serde would stop at the first one). `tables` are the `TABLES`
+/// whose path starts with `path`; the walk does not enter values below which none is left
+/// (templates, `[lints]`, headers...).
 fn unknown_keys<'t>(
     table: &'t DeTable<'_>,
     path: &mut Vec<&'t str>,
+    tables: TableSet,
     table_span: std::ops::Range<usize>,
     file: FileId,
     out: &mut Vec<(Diagnostic, std::ops::Range<usize>)>,
 ) {
-    let expected = expected_keys(path);
+    let expected = keys_at(tables, path.len());
     let is_struct = !expected.is_empty();
     for (key, value) in table.iter() {
         let name: &str = key.get_ref().as_ref();
@@ -585,14 +589,22 @@ fn unknown_keys<'t>(
             out.push((d, table_span.clone()));
             continue;
         }
+        let below = match value.get_ref() {
+            DeValue::Table(_) | DeValue::Array(_) => narrow(tables, path.len(), name),
+            _ => 0,
+        };
+        if below == 0 {
+            continue;
+        }
         path.push(name);
         match value.get_ref() {
-            DeValue::Table(t) => unknown_keys(t, path, value.span(), file, out),
+            DeValue::Table(t) => unknown_keys(t, path, below, value.span(), file, out),
             DeValue::Array(items) => {
+                let items_below = narrow(below, path.len(), "[]");
                 path.push("[]");
                 for item in items.iter() {
                     if let DeValue::Table(t) = item.get_ref() {
-                        unknown_keys(t, path, item.span(), file, out);
+                        unknown_keys(t, path, items_below, item.span(), file, out);
                     }
                 }
                 path.pop();
@@ -698,15 +710,45 @@ pub(crate) fn tables() -> Vec<(&'static str, &'static [&'static str])> {
         .collect()
 }
 
-/// The keys the table at `path` accepts (none listed: any key, as in `[lints]`).
-fn expected_keys(path: &[&str]) -> &'static [&'static str] {
+/// A set of `TABLES`, by index.
+type TableSet = u32;
+
+const ALL_TABLES: TableSet = (1 << TABLES.len()) - 1;
+
+/// The tables of `tables` whose path has `key` (or `*`) at `depth`.
+fn narrow(tables: TableSet, depth: usize, key: &str) -> TableSet {
+    let mut out = 0;
+    let mut rest = tables;
+    while rest != 0 {
+        let i = rest.trailing_zeros();
+        rest &= rest - 1;
+        let (_, pattern, _) = TABLES[i as usize];
+        if pattern.get(depth).is_some_and(|p| *p == "*" || *p == key) {
+            out |= 1 << i;
+        }
+    }
+    out
+}
+
+/// The keys of the table of `tables` whose path is `depth` keys long, if any.
+fn keys_at(tables: TableSet, depth: usize) -> &'static [&'static str] {
     TABLES
         .iter()
-        .find(|(_, pattern, _)| {
-            pattern.len() == path.len()
-                && pattern.iter().zip(path).all(|(p, k)| *p == "*" || p == k)
-        })
-        .map_or(&[], |(_, _, keys)| keys())
+        .enumerate()
+        .find(|(i, (_, pattern, _))| tables & (1 << i) != 0 && pattern.len() == depth)
+        .map_or(&[], |(_, (_, _, keys))| keys())
+}
+
+/// The keys the table at `path` accepts (none listed: any key, as in `[lints]`).
+#[cfg(test)]
+fn expected_keys(path: &[&str]) -> &'static [&'static str] {
+    let tables = path
+        .iter()
+        .enumerate()
+        .fold(ALL_TABLES, |tables, (depth, key)| {
+            narrow(tables, depth, key)
+        });
+    keys_at(tables, path.len())
 }
 
 /// The field names serde's derive gives a struct: a deserializer that only records the
