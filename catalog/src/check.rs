@@ -435,7 +435,7 @@ fn attribute_values(
     values: &OrderedMap<S<String>, S<Scalar>>,
     decls: &[AttributeDef],
 ) -> Vec<(String, Scalar)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(values.0.len());
     for (name, value) in &values.0 {
         let at = span(file, name);
         let Some(decl) = attribute_declared(cx, at, name.get(), decls) else {
@@ -847,12 +847,13 @@ fn errors(
     attrs: &[AttributeDef],
     retired: &[Sp<String>],
 ) -> Vec<ErrorDef> {
-    let mut out: Vec<ErrorDef> = Vec::new();
+    let count = files.iter().map(|f| f.raw.errors.0.len()).sum();
+    let mut out: Vec<ErrorDef> = Vec::with_capacity(count);
     // Codes and variants seen so far, with where: the duplicate and collision checks stay
     // linear in the number of errors (a scan of `out` made 10,000 errors take seconds), and
     // see every entry, also those whose body has a mistake.
-    let mut codes: HashMap<&str, Span> = HashMap::new();
-    let mut variants: HashMap<String, (&str, Span)> = HashMap::new();
+    let mut codes: HashMap<&str, Span> = HashMap::with_capacity(count);
+    let mut variants: HashMap<String, (&str, Span)> = HashMap::with_capacity(count);
     for f in files {
         for (code, e) in &f.raw.errors.0 {
             let at = span(f.file, code);
@@ -1203,7 +1204,7 @@ fn success_status_error(cx: &mut Cx<'_>, at: Span, code: u16) {
 
 // Each field declaration passes the per-field rules below.
 fn fields(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> Vec<FieldDef> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(e.fields.0.len());
     for (name, f) in &e.fields.0 {
         let at = span(file, name);
         if !field_name_snake_case(cx, at, name.get()) || !field_name_not_keyword(cx, at, name.get())
@@ -1330,7 +1331,7 @@ fn message(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -
             return None;
         }
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(pieces.len());
     let mut ok = true;
     let mut used = vec![false; fields.len()];
     for p in pieces {
@@ -1445,7 +1446,7 @@ fn examples(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) 
         }];
     }
     let declared: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(e.examples.len());
     for ex in &e.examples {
         let ex = ex.get();
         let mut values = defaults.clone();

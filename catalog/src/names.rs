@@ -39,16 +39,16 @@ pub fn is_error_code(s: &str) -> bool {
 /// `INVALID_API_KEY` and `invalidApiKey` all give `InvalidApiKey`.
 pub fn variant_name(code: &str) -> String {
     let mut out = String::with_capacity(code.len());
-    for word in code.split(['_', '-', '.', ' ']).filter(|w| !w.is_empty()) {
-        let all_upper = !word.chars().any(|c| c.is_ascii_lowercase());
+    for word in code.split(['_', '-', '.', ' ']) {
         let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            out.push(first.to_ascii_uppercase());
-            if all_upper {
-                out.extend(chars.map(|c| c.to_ascii_lowercase()));
-            } else {
-                out.extend(chars);
-            }
+        let Some(first) = chars.next() else {
+            continue;
+        };
+        out.push(first.to_ascii_uppercase());
+        let rest = out.len();
+        out.push_str(chars.as_str());
+        if !word.bytes().any(|b| b.is_ascii_lowercase()) {
+            out[rest..].make_ascii_lowercase();
         }
     }
     out

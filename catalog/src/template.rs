@@ -23,6 +23,13 @@ pub(crate) fn parse(s: &str) -> Result<Vec<RawPiece>, SyntaxError> {
     let mut out = Vec::new();
     let mut lit = String::new();
     let bytes = s.as_bytes();
+    // The first brace at or after `from` (bytes: a brace is never part of a UTF-8 sequence).
+    let brace = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(|b| matches!(b, b'{' | b'}'))
+            .map(|n| from + n)
+    };
     let mut i = 0;
     while i < s.len() {
         match bytes[i] {
@@ -35,13 +42,12 @@ pub(crate) fn parse(s: &str) -> Result<Vec<RawPiece>, SyntaxError> {
                 i += 2;
             }
             b'{' => {
-                let Some(len) = s[i + 1..].find(['}', '{']) else {
+                let Some(end) = brace(i + 1) else {
                     return Err(SyntaxError {
                         message: "unmatched `{`".into(),
                         range: i..i + 1,
                     });
                 };
-                let end = i + 1 + len;
                 if bytes[end] == b'{' {
                     return Err(SyntaxError {
                         message: "unmatched `{`".into(),
@@ -75,7 +81,7 @@ pub(crate) fn parse(s: &str) -> Result<Vec<RawPiece>, SyntaxError> {
                 });
             }
             _ => {
-                let next = s[i..].find(['{', '}']).map_or(s.len(), |n| i + n);
+                let next = brace(i).unwrap_or(s.len());
                 lit.push_str(&s[i..next]);
                 i = next;
             }
