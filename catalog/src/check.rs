@@ -28,17 +28,31 @@ fn sp<T: Clone>(file: FileId, s: &S<T>) -> Sp<T> {
     Sp::new(s.get().clone(), Span::new(file, s.range()))
 }
 
+/// `sp` for a value read for the last time: moved out of the raw file, not copied.
+fn take<T: Default>(file: FileId, s: &mut S<T>) -> Sp<T> {
+    Sp::new(std::mem::take(s.0.get_mut()), Span::new(file, s.range()))
+}
+
+/// The `[errors]` entries of the root catalog and its includes, with their file.
+type ErrorEntries = Vec<(FileId, OrderedMap<S<String>, S<raw::Error>>)>;
+
 fn span(file: FileId, s: &S<impl Sized>) -> Span {
     Span::new(file, s.range())
 }
 
 /// Builds the catalog from the parsed files, or `None` when any error was reported.
 pub(crate) fn build(
-    files: &[Parsed],
+    mut files: Vec<Parsed>,
     sources: &Sources,
     diags: &mut Diagnostics,
 ) -> Option<Catalog> {
     let mut cx = Cx { sources, diags };
+    // The errors are taken out of the files, so that their texts move into the model.
+    let mut entries: ErrorEntries = files
+        .iter_mut()
+        .filter(|f| f.role != Role::Base)
+        .map(|f| (f.file, std::mem::take(&mut f.raw.errors)))
+        .collect();
     let root = files.iter().rfind(|f| f.role == Role::Root)?;
     let levels = lint_levels(&mut cx, root);
     let merged: Vec<&Parsed> = files.iter().filter(|f| f.role != Role::Base).collect();
@@ -51,7 +65,7 @@ pub(crate) fn build(
         .as_ref()
         .and_then(|m| m.extends.as_ref())
         .is_some();
-    let library = status_library(&mut cx, files);
+    let library = status_library(&mut cx, &files);
     let attributes = attributes(&mut cx, &merged);
     let statuses = statuses(&mut cx, &merged, &library, &attributes, extends);
     let retired: Vec<Sp<String>> = merged
@@ -73,8 +87,8 @@ pub(crate) fn build(
         docs_url_placeholders(&mut cx, url);
     }
     let body = body(&mut cx, root, &attributes);
-    let errors = errors(&mut cx, &merged, &statuses, &attributes, &retired);
-    replacements_exist(&mut cx, &merged, &errors);
+    let errors = errors(&mut cx, &mut entries, &statuses, &attributes, &retired);
+    replacements_exist(&mut cx, &entries, &errors);
     let success = success(&mut cx, root);
     let docs = docs(&mut cx, root);
     let rust = rust_names(&mut cx, root);
@@ -842,21 +856,23 @@ fn unescape(body: &str, multiline: bool) -> Option<(String, Vec<usize>)> {
 // Each error code passes the per-code rules below before its entry is checked.
 fn errors(
     cx: &mut Cx<'_>,
-    files: &[&Parsed],
+    entries: &mut ErrorEntries,
     statuses: &[Status],
     attrs: &[AttributeDef],
     retired: &[Sp<String>],
 ) -> Vec<ErrorDef> {
-    let count = files.iter().map(|f| f.raw.errors.0.len()).sum();
+    let count = entries.iter().map(|(_, e)| e.0.len()).sum();
     let mut out: Vec<ErrorDef> = Vec::with_capacity(count);
     // Codes and variants seen so far, with where: the duplicate and collision checks stay
     // linear in the number of errors (a scan of `out` made 10,000 errors take seconds), and
     // see every entry, also those whose body has a mistake.
     let mut codes: HashMap<&str, Span> = HashMap::with_capacity(count);
     let mut variants: HashMap<String, (&str, Span)> = HashMap::with_capacity(count);
-    for f in files {
-        for (code, e) in &f.raw.errors.0 {
-            let at = span(f.file, code);
+    for (file, file_entries) in entries.iter_mut() {
+        let file = *file;
+        for (code, e) in file_entries.0.iter_mut() {
+            let code: &S<String> = code;
+            let at = span(file, code);
             let name = code.get().as_str();
             if !error_code_well_formed(cx, at, name)
                 || !error_declared_once(cx, at, name, &mut codes)
@@ -870,7 +886,7 @@ fn errors(
             {
                 continue;
             }
-            if let Some(def) = error(cx, f.file, code, e.get(), variant, statuses, attrs) {
+            if let Some(def) = error(cx, file, code, e.0.get_mut(), variant, statuses, attrs) {
                 out.push(def);
             }
         }
@@ -971,11 +987,15 @@ fn error_variant_not_keyword(cx: &mut Cx<'_>, at: Span, code: &str, variant: &st
     false
 }
 
+/// One error's entry checked and turned into its definition. Its texts (message, title,
+/// description, remediation, field, field descriptions) are moved into the definition:
+/// no check reads them from the entry afterwards (`replacements_exist` reads the code and
+/// `deprecated`, which stay).
 fn error(
     cx: &mut Cx<'_>,
     file: FileId,
     code: &S<String>,
-    e: &raw::Error,
+    e: &mut raw::Error,
     variant: String,
     statuses: &[Status],
     attrs: &[AttributeDef],
@@ -1009,15 +1029,16 @@ fn error(
             note: d.note.as_ref().map(|s| s.get().clone()),
         }
     });
+    let message = message?;
     Some(ErrorDef {
         code: sp(file, code),
         variant,
         status,
-        title: e.title.as_ref().map(|t| sp(file, t)),
-        message: message?,
-        description: e.description.as_ref().map(|t| sp(file, t)),
-        remediation: e.remediation.as_ref().map(|t| sp(file, t)),
-        field: e.field.as_ref().map(|t| sp(file, t)),
+        title: e.title.as_mut().map(|t| take(file, t)),
+        message,
+        description: e.description.as_mut().map(|t| take(file, t)),
+        remediation: e.remediation.as_mut().map(|t| take(file, t)),
+        field: e.field.as_mut().map(|t| take(file, t)),
         fields,
         retryable,
         retry_after,
@@ -1203,15 +1224,15 @@ fn success_status_error(cx: &mut Cx<'_>, at: Span, code: u16) {
 }
 
 // Each field declaration passes the per-field rules below.
-fn fields(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> Vec<FieldDef> {
+fn fields(cx: &mut Cx<'_>, file: FileId, e: &mut raw::Error) -> Vec<FieldDef> {
     let mut out = Vec::with_capacity(e.fields.0.len());
-    for (name, f) in &e.fields.0 {
+    for (name, f) in &mut e.fields.0 {
         let at = span(file, name);
         if !field_name_snake_case(cx, at, name.get()) || !field_name_not_keyword(cx, at, name.get())
         {
             continue;
         }
-        let f = f.get();
+        let f = f.0.get_mut();
         let Some(ty) = field_type(cx, file, &f.ty) else {
             continue;
         };
@@ -1222,7 +1243,7 @@ fn fields(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> Vec<FieldDef> {
         out.push(FieldDef {
             name: sp(file, name),
             ty,
-            description: f.description.as_ref().map(|d| sp(file, d)),
+            description: f.description.as_mut().map(|d| take(file, d)),
             example,
         });
     }
@@ -1309,7 +1330,12 @@ fn field_example_valid(cx: &mut Cx<'_>, at: Span, v: &Scalar, ty: FieldType) -> 
 }
 
 // A message is not empty, its braces match, and its placeholders name its fields.
-fn message(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -> Option<Message> {
+fn message(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    e: &mut raw::Error,
+    fields: &[FieldDef],
+) -> Option<Message> {
     let text = &e.message;
     let at = span(file, text);
     if text.get().trim().is_empty() {
@@ -1354,8 +1380,8 @@ fn message(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -
     if ok {
         unused_fields(cx, at, fields, &used);
     }
-    ok.then_some(Message {
-        text: sp(file, text),
+    ok.then(|| Message {
+        text: take(file, &mut e.message),
         pieces: out,
     })
 }
@@ -1501,11 +1527,11 @@ fn examples(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) 
 }
 
 // `deprecated.replaced_by` names another error of the catalog.
-fn replacements_exist(cx: &mut Cx<'_>, files: &[&Parsed], errors: &[ErrorDef]) {
+fn replacements_exist(cx: &mut Cx<'_>, entries: &ErrorEntries, errors: &[ErrorDef]) {
     let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
     let known: std::collections::HashSet<&str> = codes.iter().copied().collect();
-    for f in files {
-        for (code, e) in &f.raw.errors.0 {
+    for (file, file_entries) in entries {
+        for (code, e) in &file_entries.0 {
             let Some(target) = e
                 .get()
                 .deprecated
@@ -1517,8 +1543,8 @@ fn replacements_exist(cx: &mut Cx<'_>, files: &[&Parsed], errors: &[ErrorDef]) {
             let target_code = target.get().as_str();
             if target_code == code.get().as_str() || !known.contains(target_code) {
                 let mut d = Diagnostic::new("unknown-replacement", format!("`{}` is deprecated in favour of `{target_code}`, which is not an error of the catalog", code.get()))
-                    .at(span(f.file, target), "no error has this code")
-                    .also(span(f.file, code), "deprecated here");
+                    .at(span(*file, target), "no error has this code")
+                    .also(span(*file, code), "deprecated here");
                 d = match did_you_mean(target_code, &codes).filter(|b| *b != code.get().as_str()) {
                     Some(best) => d.help(format!("did you mean `{best}`?")),
                     None => d.help("`replaced_by` names the code of another error of this catalog"),

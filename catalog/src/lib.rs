@@ -104,7 +104,7 @@ fn finish(loader: load::Loader<'_, '_>) -> Loaded {
         diags.sort();
         None
     } else {
-        check::build(&files, &sources, &mut diags)
+        check::build(files, &sources, &mut diags)
     };
     Loaded {
         sources,
