@@ -26,7 +26,7 @@ pub fn slots(codes: &[&str]) -> Vec<(u32, u32)> {
     slots
 }
 
-/// Finds `code`; `code_of(i)` is the code of entry `i` (the generated `ERRORS[i].code`).
+/// Finds `code`; `code_of(i)` is the code of entry `i` (the generated `ERRORS.get(i)`'s code).
 #[inline]
 pub fn find<'a>(
     slots: &[(u32, u32)],

@@ -51,7 +51,7 @@ fn main() -> ExitCode {
         }
         "lookup-proto" => {
             let slots = errcat_benches::proto::slots(&CODES);
-            let code_of = |i: usize| SynthError::ERRORS[i].code;
+            let code_of = |i: usize| SynthError::ERRORS.get(i).map_or("", |m| m.code());
             for k in 0..iters {
                 acc +=
                     errcat_benches::proto::find(&slots, code_of, black_box(CODES[order[k % 1024]]))
