@@ -2,8 +2,11 @@
 //! OpenAPI and `errcat explain` show. The generated Rust renders the same templates at run
 //! time; the compiled-output tests compare the two.
 
+pub(crate) mod json;
+
 use errcat_catalog::{Catalog, ErrorDef, Example, Scalar, Template, TextPiece, Var, VarValue};
 use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
 
 /// Values only known at run time.
 #[derive(Debug, Clone, Copy, Default)]
@@ -28,16 +31,101 @@ pub fn error_body(
     rt: Runtime<'_>,
 ) -> Value {
     let message = error.message.render(&example.values);
-    let lookup = |var: &Var| -> Option<Value> {
-        match var {
-            Var::Message => Some(Value::String(message.clone())),
-            Var::TraceId => rt.trace_id.map(|s| Value::String(s.to_owned())),
-            Var::Instance => rt.instance.map(|s| Value::String(s.to_owned())),
-            Var::Content => None,
-            other => catalog.static_value(error, other).map(var_json),
-        }
-    };
+    let lookup = |var: &Var| error_var(catalog, error, &message, rt, var).map(var_json);
     render(catalog.body_of(error), &lookup).unwrap_or(Value::Null)
+}
+
+/// [`error_body`] as pretty JSON text (what `serde_json::to_string_pretty` gives for it),
+/// appended to `out`.
+pub(crate) fn push_error_body_json(
+    out: &mut String,
+    catalog: &Catalog,
+    error: &ErrorDef,
+    example: &Example,
+    rt: Runtime<'_>,
+) {
+    let template = catalog.body_of(error);
+    if !json::keys_unique(template) {
+        json::push_value(out, &error_body(catalog, error, example, rt), 0);
+        return;
+    }
+    let message = error.message.render(&example.values);
+    let lookup = |var: &Var| error_var(catalog, error, &message, rt, var);
+    json::push_template(out, template, &lookup, 0);
+}
+
+/// The value of a placeholder in the body of `error` whose message is `message`.
+fn error_var<'a>(
+    catalog: &'a Catalog,
+    error: &'a ErrorDef,
+    message: &'a str,
+    rt: Runtime<'a>,
+    var: &Var,
+) -> Option<VarValue<'a>> {
+    match var {
+        Var::Message => Some(VarValue::Str(Cow::Borrowed(message))),
+        Var::TraceId => rt.trace_id.map(|s| VarValue::Str(Cow::Borrowed(s))),
+        Var::Instance => rt.instance.map(|s| VarValue::Str(Cow::Borrowed(s))),
+        Var::Content => None,
+        // `Catalog::static_value`'s, with the URL built by the faster `docs_url`.
+        Var::DocsUrl => docs_url(catalog, error).map(|u| VarValue::Str(Cow::Owned(u))),
+        Var::Type => Some(VarValue::Str(
+            docs_url(catalog, error).map_or(Cow::Borrowed("about:blank"), Cow::Owned),
+        )),
+        other => catalog.static_value(error, other),
+    }
+}
+
+/// `Catalog::docs_url`: the pattern with `{code}` replaced, then `{status}` in the result,
+/// without `str::replace`'s substring searcher (this runs for every example body).
+pub(crate) fn docs_url(catalog: &Catalog, error: &ErrorDef) -> Option<String> {
+    let pattern = catalog.docs_url.as_ref()?;
+    let with_code = replace_braced(pattern, "{code}", || Cow::Borrowed(error.code.as_str()));
+    Some(
+        match replace_braced(&with_code, "{status}", || {
+            Cow::Owned(error.status.to_string())
+        }) {
+            Cow::Borrowed(_) => with_code.into_owned(),
+            Cow::Owned(s) => s,
+        },
+    )
+}
+
+/// `s.replace(from, to)` for a `from` that starts with `{`: the leftmost non-overlapping
+/// occurrences, found by looking only at the `{`s; `to` is made only when one is found.
+fn replace_braced<'s, 'w>(
+    s: &'s str,
+    from: &str,
+    to: impl FnOnce() -> Cow<'w, str>,
+) -> Cow<'s, str> {
+    debug_assert!(from.starts_with('{'));
+    let mut to = Some(to);
+    let mut with: Cow<'_, str> = Cow::Borrowed("");
+    let mut out: Option<String> = None;
+    let mut done = 0;
+    let mut at = 0;
+    while let Some(i) = s[at..].find('{') {
+        let i = at + i;
+        if s[i..].starts_with(from) {
+            if let Some(make) = to.take() {
+                with = make();
+            }
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len() + with.len()));
+            o.push_str(&s[done..i]);
+            o.push_str(&with);
+            done = i + from.len();
+            at = done;
+        } else {
+            at = i + 1;
+        }
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&s[done..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(s),
+    }
 }
 
 /// The body of `error` for its first example, with example run-time values.
@@ -79,6 +167,19 @@ fn text_of(v: &Value) -> String {
     }
 }
 
+/// [`text_of`] the JSON value of a placeholder (`text_of(&var_json(v))`).
+fn text_of_var<'a>(v: &'a VarValue<'_>) -> Cow<'a, str> {
+    match v {
+        VarValue::Str(s) => Cow::Borrowed(s),
+        VarValue::Scalar(Scalar::Str(s)) => Cow::Borrowed(s),
+        VarValue::Int(i) | VarValue::Scalar(Scalar::Int(i)) => Cow::Owned(i.to_string()),
+        VarValue::Scalar(Scalar::Float(x)) => {
+            Cow::Owned(Number::from_f64(*x).map_or_else(|| "null".to_owned(), |n| n.to_string()))
+        }
+        VarValue::Scalar(Scalar::Bool(b)) => Cow::Borrowed(if *b { "true" } else { "false" }),
+    }
+}
+
 /// Renders a template; `None` when it is a single absent placeholder.
 pub fn render(t: &Template, lookup: &dyn Fn(&Var) -> Option<Value>) -> Option<Value> {
     Some(match t {
@@ -113,4 +214,136 @@ pub fn render(t: &Template, lookup: &dyn Fn(&Var) -> Option<Value>) -> Option<Va
             Value::Object(map)
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// A catalog whose templates use every JSON shape: nested objects and arrays, floats,
+    /// absent whole-value placeholders (dropped from objects and arrays), numbers and
+    /// booleans inside text, an error body of its own, a docs URL with both placeholders.
+    const SHAPES: &str = r#"
+[catalog]
+name = "Shapes"
+extends = "http"
+docs_url = "https://x.example/{{code}}/{status}/{code}?s={status}{{status}}"
+
+[attributes.tier]
+type = "integer"
+required = true
+
+[attributes.paid]
+type = "boolean"
+
+[body]
+format = "template"
+
+[body.template]
+status = "{status}"
+ratio = 0.5
+big = 1e300
+whole = 2.0
+flags = [true, false, "{paid}", "{retry_after}", { nested = [] }]
+text = "{code}: {message} ({status}, tier {tier}, \"quoted\"\t\u0001)"
+empty = {}
+maybe = { docs = "{docs_url}", field = "{field}", trace = "{trace_id}", instance = "{instance}" }
+
+[statuses.404]
+attributes.tier = 3
+
+[statuses.429]
+attributes.tier = 1
+
+[errors.not_found]
+status = 404
+message = "No {what} with id {id} (score {score}, exact {exact})"
+fields.what = { type = "string", example = "item \"x\"" }
+fields.id = { type = "integer", example = -7 }
+fields.score = { type = "float", example = 2 }
+fields.exact = { type = "boolean", example = true }
+attributes = { paid = true, tier = 3 }
+field = "path.id"
+
+[errors.slow_down]
+status = 429
+message = "Slow down"
+retry_after = 30
+attributes.tier = -1
+body = { retry = "{retry_after}", list = ["{field}", "{retry_after}", 1.25], type = "{type}" }
+"#;
+
+    fn catalogs() -> Vec<Catalog> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut paths = vec![root.join("examples/catalogs/showcase/errors.toml")];
+        for dir in ["examples/catalogs", "tests/fixtures/hostile"] {
+            let mut found: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            found.sort();
+            paths.extend(found);
+        }
+        let mut out: Vec<Catalog> = paths
+            .iter()
+            .map(|p| errcat_catalog::load(p).catalog.unwrap())
+            .collect();
+        let shapes = errcat_catalog::load_str("shapes.toml", SHAPES);
+        let diags = shapes.render_diagnostics(false);
+        out.push(shapes.catalog.unwrap_or_else(|| panic!("{diags}")));
+        out
+    }
+
+    #[test]
+    fn body_text_is_the_pretty_printed_value() {
+        let runtimes = [
+            EXAMPLE_RUNTIME,
+            Runtime::default(),
+            Runtime {
+                trace_id: Some("t\"1"),
+                instance: Some("/x/1"),
+            },
+        ];
+        let mut bodies = 0;
+        for catalog in catalogs() {
+            for e in &catalog.errors {
+                assert_eq!(docs_url(&catalog, e), catalog.docs_url(e));
+                for ex in &e.examples {
+                    for rt in runtimes {
+                        let mut text = String::new();
+                        push_error_body_json(&mut text, &catalog, e, ex, rt);
+                        let value = error_body(&catalog, e, ex, rt);
+                        assert_eq!(text, serde_json::to_string_pretty(&value).unwrap());
+                        bodies += 1;
+                    }
+                }
+            }
+        }
+        assert!(bodies > 100, "{bodies}");
+    }
+
+    #[test]
+    fn braced_replacement_is_str_replace() {
+        let pieces = [
+            "{", "}", "{code}", "{status}", "code", "status", "{co", "de}", "x", "{{",
+        ];
+        let mut seed = 0x1234_5678_9abc_def1_u64;
+        for _ in 0..5000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let s: String = (0..seed % 9)
+                .map(|i| pieces[((seed >> (4 * i)) % pieces.len() as u64) as usize])
+                .collect();
+            for (from, to) in [("{code}", "c{status}"), ("{status}", "404"), ("{code}", "")] {
+                assert_eq!(
+                    replace_braced(&s, from, || Cow::Borrowed(to)),
+                    s.replace(from, to),
+                    "{s:?} {from:?} {to:?}"
+                );
+            }
+        }
+    }
 }

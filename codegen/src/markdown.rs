@@ -7,32 +7,46 @@
 //! (titles, reasons, attribute values) has its markdown punctuation escaped, table cells
 //! have their pipes escaped and their line breaks turned into spaces or `<br>`, and code
 //! is fenced with more backticks than it contains.
+//!
+//! The page is written into one `String` as it goes (see [`Page`]); user markdown is only
+//! parsed when it could hold raw HTML or a code fence (see `text`).
 
 mod text;
 
 use crate::body;
 use crate::openapi::{deprecation_text, template_optional, var_description, var_type};
-use errcat_catalog::{Catalog, ErrorDef, Scalar, Status, StatusClass, Template, TextPiece};
+use errcat_catalog::{
+    AttributeDef, Catalog, ErrorDef, Scalar, Status, StatusClass, Template, TextPiece,
+};
 use serde_json::Value;
-use text::{cell, code_block, code_span, inline, plain, prose};
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use text::{
+    make_cell, push_attribute_value, push_code_block, push_code_block_with, push_code_span,
+    push_inline, push_plain, push_prose,
+};
 
 /// The reference page (no header: the I/O layer adds it).
 pub fn generate(catalog: &Catalog) -> String {
-    let mut page = Page::default();
+    // About 900 bytes a synthetic error takes, so that the page rarely grows.
+    let mut page = Page::with_capacity(4096 + 1024 * catalog.errors.len());
     let title = catalog
         .docs
         .title
         .clone()
         .unwrap_or_else(|| format!("{} errors", catalog.name.as_str()));
-    page.block(format!("# {}", plain(&title)));
+    page.block(|o| {
+        o.push_str("# ");
+        push_plain(o, &title);
+    });
     let intro = catalog.docs.intro.as_ref().map(|i| i.trim());
     if let Some(intro) = intro {
-        page.block(prose(intro));
+        page.block(|o| push_prose(o, intro));
     }
     if let Some(d) = &catalog.description {
         // An intro that already says it (kapwork's does) is not repeated.
         if !intro.is_some_and(|i| i.contains(d.trim())) {
-            page.block(prose(d));
+            page.block(|o| push_prose(o, d));
         }
     }
 
@@ -42,68 +56,144 @@ pub fn generate(catalog: &Catalog) -> String {
     errors(&mut page, catalog);
     retired(&mut page, catalog);
     for snippet in &catalog.docs.snippets {
-        page.block(format!("## {}", plain(&snippet.title)));
+        page.heading(&snippet.title);
         if let Some(d) = &snippet.description {
-            page.block(prose(d));
+            page.block(|o| push_prose(o, d));
         }
-        page.block(code_block(&snippet.code, snippet.language.as_deref()));
+        page.block(|o| push_code_block(o, &snippet.code, snippet.language.as_deref()));
     }
     if !catalog.docs.recommendations.is_empty() {
-        page.block("## Recommendations".into());
-        let items: Vec<String> = catalog
-            .docs
-            .recommendations
-            .iter()
-            .enumerate()
-            .map(|(i, r)| format!("{}. {}", i + 1, inline(r)))
-            .collect();
-        page.block(items.join("\n"));
+        page.text("## Recommendations");
+        page.block(|o| {
+            for (i, r) in catalog.docs.recommendations.iter().enumerate() {
+                if i > 0 {
+                    o.push('\n');
+                }
+                let _ = write!(o, "{}. ", i + 1);
+                push_inline(o, r);
+            }
+        });
     }
     for section in &catalog.docs.sections {
-        page.block(format!("## {}", plain(&section.title)));
-        page.block(prose(&section.body));
+        page.heading(&section.title);
+        page.block(|o| push_prose(o, &section.body));
     }
     page.finish()
 }
 
-/// Blocks separated by blank lines.
-#[derive(Default)]
+/// The page: blocks separated by blank lines, written into one `String`.
 struct Page {
-    blocks: Vec<String>,
+    out: String,
 }
 
 impl Page {
-    fn block(&mut self, b: String) {
-        if !b.trim().is_empty() {
-            self.blocks.push(b);
+    fn with_capacity(n: usize) -> Page {
+        Page {
+            out: String::with_capacity(n),
         }
     }
 
-    fn finish(self) -> String {
-        let mut s = self.blocks.join("\n\n");
-        s.push('\n');
-        s
+    /// A block `write` appends; left out when it is blank.
+    fn block(&mut self, write: impl FnOnce(&mut String)) {
+        let mark = self.out.len();
+        if mark > 0 {
+            self.out.push_str("\n\n");
+        }
+        let start = self.out.len();
+        write(&mut self.out);
+        if self.out[start..].trim().is_empty() {
+            self.out.truncate(mark);
+        }
+    }
+
+    /// A block of fixed text.
+    fn text(&mut self, s: &str) {
+        self.block(|o| o.push_str(s));
+    }
+
+    /// A `##` heading of plain text.
+    fn heading(&mut self, title: &str) {
+        self.block(|o| {
+            o.push_str("## ");
+            push_plain(o, title);
+        });
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push('\n');
+        self.out
     }
 }
 
-/// A GFM table.
-fn table(header: &[String], rows: &[Vec<String>]) -> String {
-    let mut s = String::new();
-    let line = |cells: &[String]| format!("| {} |", cells.join(" | "));
-    s.push_str(&line(header));
-    s.push('\n');
-    s.push_str(&line(&vec!["---".to_owned(); header.len()]));
+/// A row of a GFM table being written.
+struct Row<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Row<'a> {
+    fn new(out: &'a mut String) -> Row<'a> {
+        Row { out, first: true }
+    }
+
+    fn separator(&mut self) {
+        self.out.push_str(if self.first { "| " } else { " | " });
+        self.first = false;
+    }
+
+    /// A cell `write` appends, made a table cell (pipes escaped, on one line).
+    fn cell(&mut self, write: impl FnOnce(&mut String)) {
+        self.separator();
+        let start = self.out.len();
+        write(self.out);
+        make_cell(self.out, start);
+    }
+
+    /// A cell written as is.
+    fn raw(&mut self, s: &str) {
+        self.separator();
+        self.out.push_str(s);
+    }
+
+    fn end(self) {
+        self.out.push_str(" |");
+    }
+}
+
+/// The header line and delimiter row of a table.
+fn table_header(out: &mut String, header: &[&str]) {
+    let mut row = Row::new(out);
+    for h in header {
+        row.raw(h);
+    }
+    row.end();
+    out.push('\n');
+    let mut row = Row::new(out);
+    for _ in header {
+        row.raw("---");
+    }
+    row.end();
+}
+
+/// A table of text cells (written as they are).
+fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+    table_header(out, header);
     for r in rows {
-        s.push('\n');
-        s.push_str(&line(r));
+        out.push('\n');
+        let mut row = Row::new(out);
+        for c in r {
+            row.raw(c);
+        }
+        row.end();
     }
-    s
 }
 
-fn scalar_text(v: &Scalar) -> String {
+fn push_scalar(out: &mut String, v: &Scalar) {
     match v {
-        Scalar::Str(s) => plain(s),
-        other => other.to_string(),
+        Scalar::Str(s) => push_plain(out, s),
+        other => {
+            let _ = write!(out, "{other}");
+        }
     }
 }
 
@@ -117,79 +207,105 @@ fn attribute_title(name: &str) -> String {
         .unwrap_or_default()
 }
 
-fn error_link(e: &ErrorDef) -> String {
-    let mut s = format!("[{}](#{})", code_span(&e.code), e.code.as_str());
-    if e.deprecated.is_some() {
-        s.push_str(" (deprecated)");
-    }
+/// [`attribute_title`] as plain text.
+fn attribute_heading(a: &AttributeDef) -> String {
+    let mut s = String::new();
+    push_plain(&mut s, &attribute_title(&a.name));
     s
+}
+
+fn push_error_link(out: &mut String, e: &ErrorDef) {
+    out.push('[');
+    push_code_span(out, &e.code);
+    out.push_str("](#");
+    out.push_str(&e.code);
+    out.push(')');
+    if e.deprecated.is_some() {
+        out.push_str(" (deprecated)");
+    }
+}
+
+/// Links to `errors`, separated by commas.
+fn push_error_links<'a>(out: &mut String, errors: impl Iterator<Item = &'a ErrorDef>) {
+    for (i, e) in errors.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        push_error_link(out, e);
+    }
 }
 
 fn statuses(page: &mut Page, catalog: &Catalog) {
     if catalog.statuses.is_empty() {
         return;
     }
-    page.block("## Status codes".into());
-    let attrs: Vec<_> = catalog
+    page.text("## Status codes");
+    let attrs: Vec<&AttributeDef> = catalog
         .attributes
         .iter()
         .filter(|a| a.on_statuses)
         .collect();
+    let attr_headings: Vec<String> = attrs.iter().map(|a| attribute_heading(a)).collect();
     let with_errors = !catalog.errors.is_empty();
-    let mut header: Vec<String> = ["Code", "Reason", "Description"].map(String::from).to_vec();
-    header.extend(attrs.iter().map(|a| plain(&attribute_title(&a.name))));
+    let mut header: Vec<&str> = vec!["Code", "Reason", "Description"];
+    header.extend(attr_headings.iter().map(String::as_str));
     if with_errors {
-        header.push("Errors".into());
+        header.push("Errors");
     }
-    let row = |s: &Status| -> Vec<String> {
-        let mut r = vec![
-            s.code.to_string(),
-            cell(&plain(&s.reason)),
-            s.description
-                .as_ref()
-                .map_or_else(String::new, |d| cell(&inline(d))),
-        ];
+    let row = |out: &mut String, s: &Status| {
+        out.push('\n');
+        let mut r = Row::new(out);
+        r.raw(&s.code.to_string());
+        r.cell(|o| push_plain(o, &s.reason));
+        r.cell(|o| {
+            if let Some(d) = &s.description {
+                push_inline(o, d);
+            }
+        });
         for a in &attrs {
-            r.push(
-                s.attribute(&a.name)
-                    .map_or_else(String::new, |v| cell(&scalar_text(v))),
-            );
+            r.cell(|o| {
+                if let Some(v) = s.attribute(&a.name) {
+                    push_scalar(o, v);
+                }
+            });
         }
         if with_errors {
-            let links: Vec<String> = catalog.errors_with_status(s.code).map(error_link).collect();
-            r.push(cell(&links.join(", ")));
+            r.cell(|o| push_error_links(o, catalog.errors_with_status(s.code)));
         }
-        r
+        r.end();
+    };
+    let table = |page: &mut Page, class: Option<StatusClass>| {
+        page.block(|o| {
+            table_header(o, &header);
+            for s in &catalog.statuses {
+                if class.is_none_or(|c| s.class() == c) {
+                    row(o, s);
+                }
+            }
+        });
     };
     if catalog.docs.group_by_class {
         let mut classes: Vec<StatusClass> = catalog.statuses.iter().map(Status::class).collect();
         classes.dedup();
         for class in classes {
-            page.block(format!("### {}: {}", class.key(), class.title()));
+            page.block(|o| {
+                let _ = write!(o, "### {}: {}", class.key(), class.title());
+            });
             if let Some((_, text)) = catalog.docs.classes.iter().find(|(c, _)| *c == class) {
-                page.block(prose(text));
+                page.block(|o| push_prose(o, text));
             }
-            let rows: Vec<Vec<String>> = catalog
-                .statuses
-                .iter()
-                .filter(|s| s.class() == class)
-                .map(row)
-                .collect();
-            page.block(table(&header, &rows));
+            table(page, Some(class));
         }
     } else {
         for (class, text) in &catalog.docs.classes {
             if catalog.statuses.iter().any(|s| s.class() == *class) {
-                page.block(format!(
-                    "**{}: {}.** {}",
-                    class.key(),
-                    class.title(),
-                    inline(text)
-                ));
+                page.block(|o| {
+                    let _ = write!(o, "**{}: {}.** ", class.key(), class.title());
+                    push_inline(o, text);
+                });
             }
         }
-        let rows: Vec<Vec<String>> = catalog.statuses.iter().map(row).collect();
-        page.block(table(&header, &rows));
+        table(page, None);
     }
 }
 
@@ -223,20 +339,36 @@ fn type_name(catalog: &Catalog, t: &Template) -> String {
     }
 }
 
+/// `f` applied to a new `String`.
+fn string(f: impl FnOnce(&mut String)) -> String {
+    let mut s = String::new();
+    f(&mut s);
+    s
+}
+
+/// `Always `x`.` / `Text: `x`.`
+fn always(prefix: &str, code: &str) -> String {
+    string(|o| {
+        o.push_str(prefix);
+        push_code_span(o, code);
+        o.push('.');
+    })
+}
+
 /// What a member holds when the catalog does not describe it.
 fn default_description(t: &Template) -> String {
     match t {
-        Template::Var(v) => inline(&var_description(v)),
+        Template::Var(v) => string(|o| push_inline(o, &var_description(v))),
         Template::Text(pieces) => {
             if pieces.iter().all(|p| matches!(p, TextPiece::Lit(_))) {
-                format!("Always {}.", code_span(&template_text(pieces)))
+                always("Always ", &template_text(pieces))
             } else {
-                format!("Text: {}.", code_span(&template_text(pieces)))
+                always("Text: ", &template_text(pieces))
             }
         }
-        Template::Int(i) => format!("Always {}.", code_span(&i.to_string())),
-        Template::Float(x) => format!("Always {}.", code_span(&x.to_string())),
-        Template::Bool(b) => format!("Always {}.", code_span(&b.to_string())),
+        Template::Int(i) => always("Always ", &i.to_string()),
+        Template::Float(x) => always("Always ", &x.to_string()),
+        Template::Bool(b) => always("Always ", &b.to_string()),
         Template::Object(_) | Template::Array(_) => String::new(),
     }
 }
@@ -257,12 +389,18 @@ fn member_rows(
                 } else {
                     format!("{path}.{k}")
                 };
-                let description = fields
-                    .iter()
-                    .find(|(fp, _)| *fp == p)
-                    .map_or_else(|| default_description(v), |(_, d)| inline(d));
+                let description = fields.iter().find(|(fp, _)| *fp == p).map_or_else(
+                    || default_description(v),
+                    |(_, d)| string(|o| push_inline(o, d)),
+                );
+                let cell = |write: &dyn Fn(&mut String)| {
+                    string(|o| {
+                        write(o);
+                        make_cell(o, 0);
+                    })
+                };
                 rows.push(vec![
-                    cell(&code_span(&p)),
+                    cell(&|o| push_code_span(o, &p)),
                     type_name(catalog, v),
                     if template_optional(catalog, v) {
                         "no"
@@ -270,7 +408,7 @@ fn member_rows(
                         "yes"
                     }
                     .into(),
-                    cell(&description),
+                    cell(&|o| o.push_str(&description)),
                 ]);
                 member_rows(catalog, v, &p, fields, rows);
             }
@@ -285,25 +423,29 @@ fn member_rows(
     }
 }
 
-fn member_table(catalog: &Catalog, t: &Template, fields: &[(String, String)]) -> Option<String> {
+fn member_table(page: &mut Page, catalog: &Catalog, t: &Template, fields: &[(String, String)]) {
     let mut rows = Vec::new();
     member_rows(catalog, t, "", fields, &mut rows);
     if rows.is_empty() {
-        return None;
+        return;
     }
-    let header = ["Member", "Type", "Always present", "Description"].map(String::from);
-    Some(table(&header, &rows))
+    page.block(|o| {
+        table(
+            o,
+            &["Member", "Type", "Always present", "Description"],
+            &rows,
+        )
+    });
 }
 
-fn json_block(v: &Value) -> String {
-    let text = serde_json::to_string_pretty(v).unwrap_or_default();
-    code_block(&text, Some("json"))
+fn json_block(page: &mut Page, write: impl FnOnce(&mut String)) {
+    page.block(|o| push_code_block_with(o, Some("json"), write));
 }
 
 fn error_body(page: &mut Page, catalog: &Catalog) {
-    page.block("## Error response body".into());
+    page.text("## Error response body");
     if let Some(d) = &catalog.body.description {
-        page.block(prose(d));
+        page.block(|o| push_prose(o, d));
     }
     let kind = match catalog.body.format {
         errcat_catalog::BodyFormat::Problem => {
@@ -311,28 +453,36 @@ fn error_body(page: &mut Page, catalog: &Catalog) {
         }
         errcat_catalog::BodyFormat::Template => "",
     };
-    page.block(format!(
-        "Content type: {}{kind}.",
-        code_span(&catalog.body.content_type)
-    ));
-    if let Some(t) = member_table(catalog, &catalog.body.template, &catalog.body.fields) {
-        page.block(t);
-    }
+    page.block(|o| {
+        o.push_str("Content type: ");
+        push_code_span(o, &catalog.body.content_type);
+        o.push_str(kind);
+        o.push('.');
+    });
+    member_table(page, catalog, &catalog.body.template, &catalog.body.fields);
     if let Some(e) = catalog.errors.iter().find(|e| e.body.is_none()) {
-        page.block(format!("For example, {}:", error_link(e)));
-        page.block(json_block(&body::example_body(catalog, e)));
+        page.block(|o| {
+            o.push_str("For example, ");
+            push_error_link(o, e);
+            o.push(':');
+        });
+        if let Some(ex) = e.examples.first() {
+            json_block(page, |o| {
+                body::push_error_body_json(o, catalog, e, ex, body::EXAMPLE_RUNTIME)
+            });
+        }
     }
-    let own: Vec<String> = catalog
+    let mut own = catalog
         .errors
         .iter()
         .filter(|e| e.body.is_some())
-        .map(error_link)
-        .collect();
-    if !own.is_empty() {
-        page.block(format!(
-            "These errors have a body of their own, shown in their section: {}.",
-            own.join(", ")
-        ));
+        .peekable();
+    if own.peek().is_some() {
+        page.block(|o| {
+            o.push_str("These errors have a body of their own, shown in their section: ");
+            push_error_links(o, own);
+            o.push('.');
+        });
     }
 }
 
@@ -340,16 +490,14 @@ fn success(page: &mut Page, catalog: &Catalog) {
     let Some(s) = &catalog.success else {
         return;
     };
-    page.block("## Success envelope".into());
+    page.text("## Success envelope");
     if let Some(d) = &s.description {
-        page.block(prose(d));
+        page.block(|o| push_prose(o, d));
     }
-    if let Some(t) = member_table(catalog, &s.template, &s.fields) {
-        page.block(t);
-    }
+    member_table(page, catalog, &s.template, &s.fields);
     if let Some(example) = body::success_body(catalog, Value::Object(Default::default())) {
-        page.block("For example, with an empty object as the content:".into());
-        page.block(json_block(&example));
+        page.text("For example, with an empty object as the content:");
+        json_block(page, |o| body::json::push_value(o, &example, 0));
     }
 }
 
@@ -357,104 +505,145 @@ fn errors(page: &mut Page, catalog: &Catalog) {
     if catalog.errors.is_empty() {
         return;
     }
-    page.block("## Errors".into());
+    page.text("## Errors");
+    let mut cx = ErrorsCx {
+        catalog,
+        attrs: catalog
+            .attributes
+            .iter()
+            .filter(|a| a.on_errors)
+            .map(|a| (a, attribute_heading(a)))
+            .collect(),
+        codes: None,
+    };
     for e in &catalog.errors {
-        error(page, catalog, e);
+        error(page, &mut cx, e);
     }
 }
 
-fn error(page: &mut Page, catalog: &Catalog, e: &ErrorDef) {
-    let heading = match &e.title {
-        Some(t) => plain(t),
-        None => code_span(&e.code),
-    };
-    page.block(format!(
-        "### <a id=\"{}\"></a>{heading}",
-        text::attribute_value(&e.code)
-    ));
-    let status = catalog.status_of(e);
-    let mut facts = vec![
-        format!("- **Code:** {}", code_span(&e.code)),
-        format!("- **Status:** {} {}", status.code, plain(&status.reason)),
-        format!("- **Message:** {}", code_span(&e.message.text)),
-    ];
-    if let Some(f) = &e.field {
-        facts.push(format!("- **Field:** {}", code_span(f)));
+/// What every error's section uses.
+struct ErrorsCx<'a> {
+    catalog: &'a Catalog,
+    /// The attributes errors have, with their headings.
+    attrs: Vec<(&'a AttributeDef, String)>,
+    /// The codes of the catalog's errors, made when a deprecation first links one.
+    codes: Option<HashSet<&'a str>>,
+}
+
+impl ErrorsCx<'_> {
+    fn is_error(&mut self, code: &str) -> bool {
+        let catalog = self.catalog;
+        self.codes
+            .get_or_insert_with(|| catalog.errors.iter().map(|e| e.code.as_str()).collect())
+            .contains(code)
     }
-    match (e.retryable, e.retry_after) {
-        (_, Some(s)) => facts.push(format!("- **Retryable:** yes, after {s} seconds")),
-        (true, None) => facts.push("- **Retryable:** yes".into()),
-        (false, None) => {}
-    }
-    let headers = catalog.headers_of(e);
-    if !headers.is_empty() {
-        let list: Vec<String> = headers
-            .iter()
-            .map(|(name, value)| code_span(&format!("{name}: {value}")))
-            .collect();
-        facts.push(format!("- **Response headers:** {}", list.join(", ")));
-    }
-    for a in catalog.attributes.iter().filter(|a| a.on_errors) {
-        if let Some(v) = e.attribute(&a.name).or_else(|| status.attribute(&a.name)) {
-            facts.push(format!(
-                "- **{}:** {}",
-                plain(&attribute_title(&a.name)),
-                scalar_text(v)
-            ));
+}
+
+fn error(page: &mut Page, cx: &mut ErrorsCx<'_>, e: &ErrorDef) {
+    let catalog = cx.catalog;
+    page.block(|o| {
+        o.push_str("### <a id=\"");
+        push_attribute_value(o, &e.code);
+        o.push_str("\"></a>");
+        match &e.title {
+            Some(t) => push_plain(o, t),
+            None => push_code_span(o, &e.code),
         }
-    }
-    page.block(facts.join("\n"));
+    });
+    let status = catalog.status_of(e);
+    page.block(|o| {
+        o.push_str("- **Code:** ");
+        push_code_span(o, &e.code);
+        let _ = write!(o, "\n- **Status:** {} ", status.code);
+        push_plain(o, &status.reason);
+        o.push_str("\n- **Message:** ");
+        push_code_span(o, &e.message.text);
+        if let Some(f) = &e.field {
+            o.push_str("\n- **Field:** ");
+            push_code_span(o, f);
+        }
+        match (e.retryable, e.retry_after) {
+            (_, Some(s)) => {
+                let _ = write!(o, "\n- **Retryable:** yes, after {s} seconds");
+            }
+            (true, None) => o.push_str("\n- **Retryable:** yes"),
+            (false, None) => {}
+        }
+        let headers = catalog.headers_of(e);
+        if !headers.is_empty() {
+            o.push_str("\n- **Response headers:** ");
+            for (i, (name, value)) in headers.iter().enumerate() {
+                if i > 0 {
+                    o.push_str(", ");
+                }
+                push_code_span(o, &format!("{name}: {value}"));
+            }
+        }
+        for (a, heading) in &cx.attrs {
+            if let Some(v) = e.attribute(&a.name).or_else(|| status.attribute(&a.name)) {
+                let _ = write!(o, "\n- **{heading}:** ");
+                push_scalar(o, v);
+            }
+        }
+    });
     if let Some(dep) = &e.deprecated {
-        let text = deprecation_text(dep, |code| match catalog.error(code) {
-            Some(r) => format!("[{}](#{})", code_span(code), r.code.as_str()),
-            None => code_span(code),
+        let text = deprecation_text(dep, |code| {
+            let mut s = String::new();
+            if cx.is_error(code) {
+                s.push('[');
+                push_code_span(&mut s, code);
+                let _ = write!(s, "](#{code})");
+            } else {
+                push_code_span(&mut s, code);
+            }
+            s
         });
         // The note is the user's: escape it like any inline markdown.
-        page.block(format!(
-            "> **{}",
-            inline(&text).replacen("Deprecated", "Deprecated**", 1)
-        ));
+        let note = string(|o| push_inline(o, &text));
+        page.block(|o| {
+            o.push_str("> **");
+            o.push_str(&note.replacen("Deprecated", "Deprecated**", 1));
+        });
     }
     if let Some(d) = &e.description {
-        page.block(prose(d));
+        page.block(|o| push_prose(o, d));
     }
     if let Some(r) = &e.remediation {
-        page.block("**What to do**".into());
-        page.block(prose(r));
+        page.text("**What to do**");
+        page.block(|o| push_prose(o, r));
     }
     if !e.fields.is_empty() {
-        let header = ["Placeholder", "Type", "Description", "Example"].map(String::from);
-        let rows: Vec<Vec<String>> = e
-            .fields
-            .iter()
-            .map(|f| {
-                vec![
-                    cell(&code_span(&format!("{{{}}}", f.name.as_str()))),
-                    f.ty.as_str().into(),
-                    f.description
-                        .as_ref()
-                        .map_or_else(String::new, |d| cell(&inline(d))),
-                    cell(&code_span(&match &f.example {
-                        Scalar::Str(s) => s.clone(),
-                        other => other.to_string(),
-                    })),
-                ]
-            })
-            .collect();
-        page.block(table(&header, &rows));
+        page.block(|o| {
+            table_header(o, &["Placeholder", "Type", "Description", "Example"]);
+            for f in &e.fields {
+                o.push('\n');
+                let mut r = Row::new(o);
+                r.cell(|o| push_code_span(o, &format!("{{{}}}", f.name.as_str())));
+                r.raw(f.ty.as_str());
+                r.cell(|o| {
+                    if let Some(d) = &f.description {
+                        push_inline(o, d);
+                    }
+                });
+                r.cell(|o| match &f.example {
+                    Scalar::Str(s) => push_code_span(o, s),
+                    other => push_code_span(o, &other.to_string()),
+                });
+                r.end();
+            }
+        });
     }
     for ex in &e.examples {
-        let label = match &ex.summary {
-            Some(s) => format!("Example: {}", inline(s)),
-            None => "Example:".into(),
-        };
-        page.block(label);
-        page.block(json_block(&body::error_body(
-            catalog,
-            e,
-            ex,
-            body::EXAMPLE_RUNTIME,
-        )));
+        page.block(|o| {
+            o.push_str("Example:");
+            if let Some(s) = &ex.summary {
+                o.push(' ');
+                push_inline(o, s);
+            }
+        });
+        json_block(page, |o| {
+            body::push_error_body_json(o, catalog, e, ex, body::EXAMPLE_RUNTIME)
+        });
     }
 }
 
@@ -462,12 +651,15 @@ fn retired(page: &mut Page, catalog: &Catalog) {
     if catalog.retired.is_empty() {
         return;
     }
-    page.block("## Retired codes".into());
-    page.block("These codes were removed and are never used again:".into());
-    let items: Vec<String> = catalog
-        .retired
-        .iter()
-        .map(|c| format!("- {}", code_span(c)))
-        .collect();
-    page.block(items.join("\n"));
+    page.text("## Retired codes");
+    page.text("These codes were removed and are never used again:");
+    page.block(|o| {
+        for (i, c) in catalog.retired.iter().enumerate() {
+            if i > 0 {
+                o.push('\n');
+            }
+            o.push_str("- ");
+            push_code_span(o, c);
+        }
+    });
 }

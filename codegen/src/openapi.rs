@@ -759,7 +759,7 @@ fn example(catalog: &Catalog, error: &ErrorDef, ex: &Example) -> Value {
 /// "Deprecated since 2.2.0: use `x` instead. Note." (`link` renders the replacement's code).
 pub(crate) fn deprecation_text(
     dep: &errcat_catalog::Deprecation,
-    link: impl Fn(&str) -> String,
+    link: impl FnOnce(&str) -> String,
 ) -> String {
     let mut s = String::from("Deprecated");
     if let Some(since) = &dep.since {

@@ -1,0 +1,305 @@
+//! Pretty JSON text written straight into a `String`, byte for byte what
+//! `serde_json::to_string_pretty` writes (two-space indent, `": "`, serde_json's string
+//! escapes, numbers as `serde_json::Number` displays them), without its `io::Write` layer,
+//! and for templates without building the `Value` first.
+//!
+//! The tests below compare both writers with serde_json on every example catalog, on
+//! synthetic ones and on generated strings.
+
+use super::text_of_var;
+use errcat_catalog::{Scalar, Template, TextPiece, Var, VarValue};
+use serde_json::{Number, Value};
+use std::fmt::Write as _;
+
+/// `s` as a JSON string, quoted: `"` and `\` backslash-escaped, `\b \t \n \f \r`, the other
+/// control characters as `\u00xx`; everything else as is (serde_json's escapes).
+pub(crate) fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    push_str_contents(out, s);
+    out.push('"');
+}
+
+/// [`push_str`] without the quotes: the same function as `errcat::__private::escape_into`,
+/// with which the generated code writes bodies at run time (the test below compares them).
+/// A copy rather than a call: `errcat` depends on errcat-codegen through its macros, so a
+/// dependency back on `errcat` would be a package cycle.
+fn push_str_contents(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let short = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // `b` is ASCII: `i` and `i + 1` are character boundaries.
+        out.push_str(&s[start..i]);
+        if short.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(short);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+}
+
+fn push_indent(out: &mut String, level: usize) {
+    for _ in 0..level {
+        out.push_str("  ");
+    }
+}
+
+fn push_number(out: &mut String, n: &Number) {
+    // Infallible: writing to a `String`.
+    let _ = write!(out, "{n}");
+}
+
+/// A float as JSON: `null` when not finite (as `Number::from_f64` gives it).
+fn push_float(out: &mut String, x: f64) {
+    match Number::from_f64(x) {
+        Some(n) => push_number(out, &n),
+        None => out.push_str("null"),
+    }
+}
+
+/// Starts an array or object member at `level` (the container's level + 1).
+fn begin_member(out: &mut String, first: &mut bool, level: usize) {
+    out.push_str(if *first { "\n" } else { ",\n" });
+    *first = false;
+    push_indent(out, level);
+}
+
+/// Closes an array or object at `level` opened with `open`.
+fn end_container(out: &mut String, empty: bool, level: usize, close: char) {
+    if !empty {
+        out.push('\n');
+        push_indent(out, level);
+    }
+    out.push(close);
+}
+
+/// `v` as pretty JSON, its first line not indented and the others indented as at `level`.
+pub(crate) fn push_value(out: &mut String, v: &Value, level: usize) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => push_number(out, n),
+        Value::String(s) => push_str(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            let mut first = true;
+            for item in items {
+                begin_member(out, &mut first, level + 1);
+                push_value(out, item, level + 1);
+            }
+            end_container(out, first, level, ']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            let mut first = true;
+            for (k, item) in members {
+                begin_member(out, &mut first, level + 1);
+                push_str(out, k);
+                out.push_str(": ");
+                push_value(out, item, level + 1);
+            }
+            end_container(out, first, level, '}');
+        }
+    }
+}
+
+/// A placeholder's value as JSON (what `super::var_json` converts it to).
+fn push_var(out: &mut String, v: &VarValue<'_>) {
+    match v {
+        VarValue::Str(s) => push_str(out, s),
+        VarValue::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        VarValue::Scalar(Scalar::Str(s)) => push_str(out, s),
+        VarValue::Scalar(Scalar::Int(i)) => {
+            let _ = write!(out, "{i}");
+        }
+        VarValue::Scalar(Scalar::Float(x)) => push_float(out, *x),
+        VarValue::Scalar(Scalar::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+    }
+}
+
+/// Whether no object of `t` has a key twice. A `Map` keeps one member per key, so a
+/// template with a repeated key is rendered through a `Value` instead of [`push_template`].
+pub(crate) fn keys_unique(t: &Template) -> bool {
+    match t {
+        Template::Object(members) => members
+            .iter()
+            .enumerate()
+            .all(|(i, (k, v))| members[..i].iter().all(|(other, _)| other != k) && keys_unique(v)),
+        Template::Array(items) => items.iter().all(keys_unique),
+        _ => true,
+    }
+}
+
+/// Whether a rendered member or item is present, written after `begin` when it is.
+fn push_present<'v>(
+    out: &mut String,
+    t: &Template,
+    lookup: &dyn Fn(&Var) -> Option<VarValue<'v>>,
+    level: usize,
+    begin: impl FnOnce(&mut String),
+) {
+    match t {
+        Template::Var(v) => {
+            if let Some(value) = lookup(v) {
+                begin(out);
+                push_var(out, &value);
+            }
+        }
+        other => {
+            begin(out);
+            push_template(out, other, lookup, level);
+        }
+    }
+}
+
+/// The pretty JSON text of `super::render(t, lookup)` (`null` when that is `None`), for a
+/// template whose keys are unique ([`keys_unique`]).
+pub(crate) fn push_template<'v>(
+    out: &mut String,
+    t: &Template,
+    lookup: &dyn Fn(&Var) -> Option<VarValue<'v>>,
+    level: usize,
+) {
+    match t {
+        Template::Var(v) => match lookup(v) {
+            Some(value) => push_var(out, &value),
+            None => out.push_str("null"),
+        },
+        Template::Text(pieces) => {
+            out.push('"');
+            for p in pieces {
+                match p {
+                    TextPiece::Lit(l) => push_str_contents(out, l),
+                    TextPiece::Var(v) => {
+                        if let Some(value) = lookup(v) {
+                            push_str_contents(out, &text_of_var(&value));
+                        }
+                    }
+                }
+            }
+            out.push('"');
+        }
+        Template::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Template::Float(x) => push_float(out, *x),
+        Template::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Template::Array(items) => {
+            out.push('[');
+            let mut first = true;
+            for item in items {
+                push_present(out, item, lookup, level + 1, |out| {
+                    begin_member(out, &mut first, level + 1)
+                });
+            }
+            end_container(out, first, level, ']');
+        }
+        Template::Object(members) => {
+            out.push('{');
+            let mut first = true;
+            for (k, v) in members {
+                push_present(out, v, lookup, level + 1, |out| {
+                    begin_member(out, &mut first, level + 1);
+                    push_str(out, k);
+                    out.push_str(": ");
+                });
+            }
+            end_container(out, first, level, '}');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Strings with every kind of character the escapes treat differently.
+    fn strings() -> Vec<String> {
+        let alphabet: Vec<char> = (0u8..0x80)
+            .map(char::from)
+            .chain(['é', '€', '😀', '\u{2028}', '\u{7f}', '\u{85}'])
+            .collect();
+        let mut out = vec![String::new()];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for len in 1..40 {
+            for _ in 0..40 {
+                let s: String = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        alphabet[(seed % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_and_the_runtime_do() {
+        for s in strings() {
+            let mut out = String::new();
+            push_str(&mut out, &s);
+            assert_eq!(out, serde_json::to_string(&s).unwrap(), "{s:?}");
+            let mut runtime = String::from("\"");
+            errcat::__private::escape_into(&mut runtime, &s);
+            runtime.push('"');
+            assert_eq!(out, runtime, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn values_are_written_as_serde_json_pretty_prints_them() {
+        let values = [
+            serde_json::json!(null),
+            serde_json::json!({}),
+            serde_json::json!([]),
+            serde_json::json!({"a": [], "b": {}, "c": [1, -2, 1.5, 1e300, 0.1, true, null]}),
+            serde_json::json!([[[]], [{}], {"x\n": "y\u{1}"}, 18446744073709551615u64]),
+            serde_json::json!({"nested": {"deeper": {"deepest": [1, {"k": "v"}]}}}),
+        ];
+        for v in values {
+            let mut out = String::new();
+            push_value(&mut out, &v, 0);
+            assert_eq!(out, serde_json::to_string_pretty(&v).unwrap());
+        }
+    }
+
+    #[test]
+    fn repeated_keys_are_found_at_any_depth() {
+        let obj = |m: Vec<(&str, Template)>| {
+            Template::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+        };
+        assert!(keys_unique(&obj(vec![
+            ("a", Template::Int(1)),
+            ("b", Template::Int(2))
+        ])));
+        assert!(!keys_unique(&obj(vec![
+            ("a", Template::Int(1)),
+            ("a", Template::Int(2))
+        ])));
+        assert!(!keys_unique(&Template::Array(vec![obj(vec![(
+            "x",
+            obj(vec![("a", Template::Int(1)), ("a", Template::Bool(true))])
+        )])])));
+    }
+}
