@@ -150,7 +150,13 @@ pub fn derive_with(
         }
     }
     order.sort_by_key(|(pos, _)| *pos);
-    let variants: Vec<ErrorVariant<'_>> = order.into_iter().map(|(_, v)| v).collect();
+    let variants: Vec<ErrorVariant<'_>> = order
+        .into_iter()
+        .map(|(_, mut v)| {
+            v.docs_url = catalog.docs_url(v.def);
+            v
+        })
+        .collect();
     let (text, impls) = emit::error_impls(
         catalog,
         &input.ident,
@@ -322,6 +328,7 @@ fn check_fields<'a>(
             def,
             fields: Vec::new(),
             unit,
+            docs_url: None,
         });
     }
     if unit {
@@ -399,6 +406,7 @@ fn check_fields<'a>(
         def,
         fields: idents,
         unit: false,
+        docs_url: None,
     })
 }
 

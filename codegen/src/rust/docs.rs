@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 use quote::quote;
+use std::borrow::Cow;
 
 /// Text made safe for a doc comment (prettyplease prints `#[doc]` attributes as `///`
 /// comments): a lone carriage return, which rustc rejects in doc comments ("bare CR not
@@ -10,7 +11,10 @@ use quote::quote;
 /// and the bidi controls rustc's deny-by-default
 /// `text_direction_codepoint_in_comment` lint rejects are written as visible `\u{202E}`
 /// escapes (docs/robustness.md).
-pub(crate) fn inert(text: &str) -> String {
+pub(crate) fn inert(text: &str) -> Cow<'_, str> {
+    if !needs_inert(text) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -25,16 +29,85 @@ pub(crate) fn inert(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Doc text from anything a catalog holds: no Rust code block (a title or a reason with a
 /// line break and a ```` ```rust ```` fence would otherwise become a doctest of the user's
 /// crate, run by `cargo test`), and [`inert`].
-pub(crate) fn text(doc: &str) -> String {
+pub(crate) fn text(doc: &str) -> Cow<'_, str> {
     // Tabs become spaces before the code blocks are looked for: `>\t b` is a quote, but
     // `>     b` a quoted indented code block, which rustdoc would run.
-    inert(&sanitize(&doc.replace('\t', "    ")))
+    match scan(doc) {
+        (false, false) => Cow::Borrowed(doc),
+        _ if doc.contains('\t') => {
+            Cow::Owned(inert(&sanitize(&doc.replace('\t', "    "))).into_owned())
+        }
+        _ => match sanitize(doc) {
+            Cow::Borrowed(doc) => inert(doc),
+            Cow::Owned(doc) => Cow::Owned(inert(&doc).into_owned()),
+        },
+    }
+}
+
+/// What [`scan`] looks for, by byte: 1 a byte whose runs matter (space, backtick, tilde),
+/// 2 a tab, 3 a carriage return, 4 the first byte of a bidi control's UTF-8.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    t[b'`' as usize] = 1;
+    t[b'~' as usize] = 1;
+    t[b'\t' as usize] = 2;
+    t[b'\r' as usize] = 3;
+    t[0xe2] = 4;
+    t
+};
+
+/// One pass over markdown: whether it may hold a code block (a fence of three backticks or
+/// tildes, or the indentation of an indented block: four spaces or a tab, whatever the
+/// container), and whether [`inert`] has anything to change (a carriage return, a tab, a
+/// bidi control: U+202A-202E are `E2 80 AA-AE` in UTF-8, U+2066-2069 `E2 81 A6-A9`).
+/// Most catalog prose has neither, and then needs no parse and no copy.
+fn scan(md: &str) -> (bool, bool) {
+    let b = md.as_bytes();
+    let (mut code, mut inert) = (false, false);
+    let mut i = 0;
+    while let Some(skip) = b[i..].iter().position(|&c| CLASS[usize::from(c)] != 0) {
+        i += skip;
+        let c = b[i];
+        match CLASS[usize::from(c)] {
+            1 => {
+                let start = i;
+                while i < b.len() && b[i] == c {
+                    i += 1;
+                }
+                if i - start >= if c == b' ' { 4 } else { 3 } {
+                    code = true;
+                }
+            }
+            2 => {
+                (code, inert) = (true, true);
+                i += 1;
+            }
+            3 => {
+                inert = true;
+                i += 1;
+            }
+            _ => {
+                if matches!(
+                    (b.get(i + 1), b.get(i + 2)),
+                    (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+                ) {
+                    inert = true;
+                }
+                i += 1;
+            }
+        }
+        if code && inert {
+            break;
+        }
+    }
+    (code, inert)
 }
 
 /// `#[doc = "..."]` attributes, one per line of `text`.
@@ -49,6 +122,14 @@ pub(crate) fn attrs(text: &str) -> TokenStream {
         }
     });
     quote! { #(#[doc = #lines])* }
+}
+
+fn needs_inert(md: &str) -> bool {
+    scan(md).1
+}
+
+fn may_hold_code(md: &str) -> bool {
+    scan(md).0
 }
 
 /// Whether rustdoc would compile a code block with this info string as Rust.
@@ -87,7 +168,10 @@ fn line_end(text: &str, pos: usize) -> usize {
 /// Rewrites markdown so that rustdoc runs none of its code blocks: fenced blocks that
 /// rustdoc reads as Rust (no language, `rust`, `ignore`, ...) become ```` ```text ````, and
 /// indented blocks become fenced `text` blocks.
-pub(crate) fn sanitize(md: &str) -> String {
+pub(crate) fn sanitize(md: &str) -> Cow<'_, str> {
+    if !may_hold_code(md) {
+        return Cow::Borrowed(md);
+    }
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for (event, range) in Parser::new(md).into_offset_iter() {
         let Event::Start(Tag::CodeBlock(kind)) = event else {
@@ -153,9 +237,9 @@ pub(crate) fn sanitize(md: &str) -> String {
     if has_rust_block(&out) {
         // Not expected; keep the text readable and inert rather than risk a doctest.
         let fence = "`".repeat(longest_backtick_run(md).max(2) + 1);
-        return format!("{fence}text\n{}\n{fence}", md.trim_end());
+        return Cow::Owned(format!("{fence}text\n{}\n{fence}", md.trim_end()));
     }
-    out
+    Cow::Owned(out)
 }
 
 fn has_rust_block(md: &str) -> bool {
@@ -171,14 +255,34 @@ fn longest_backtick_run(s: &str) -> usize {
 }
 
 /// `text` as an inline code span (backticks inside are fenced by longer runs).
+#[cfg(test)]
 pub(crate) fn code_span(text: &str) -> String {
-    let fence = "`".repeat(longest_backtick_run(text) + 1);
+    let mut out = String::new();
+    push_code_span(&mut out, text);
+    out
+}
+
+/// Appends `text` as an inline code span (backticks inside are fenced by longer runs).
+pub(crate) fn push_code_span(out: &mut String, text: &str) {
+    let fence = if text.contains('`') {
+        longest_backtick_run(text) + 1
+    } else {
+        1
+    };
     let pad = if text.starts_with('`') || text.ends_with('`') {
         " "
     } else {
         ""
     };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    for _ in 0..fence {
+        out.push('`');
+    }
+    out.push_str(pad);
+    out.push_str(text);
+    out.push_str(pad);
+    for _ in 0..fence {
+        out.push('`');
+    }
 }
 
 #[cfg(test)]

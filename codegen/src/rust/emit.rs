@@ -9,6 +9,9 @@ use quote::{format_ident, quote};
 /// An identifier from a validated name; names that are keywords become raw identifiers and
 /// anything else that is not an identifier is mangled (validation rejects those first).
 pub(crate) fn ident(name: &str) -> Ident {
+    if is_plain_ident(name) {
+        return Ident::new(name, Span::call_site());
+    }
     if let Ok(id) = syn::parse_str::<Ident>(name) {
         return id;
     }
@@ -22,6 +25,22 @@ pub(crate) fn ident(name: &str) -> Ident {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     format_ident!("__{}", mangled)
+}
+
+/// Whether `name` is an ASCII identifier and no keyword (the usual case, without a parse).
+fn is_plain_ident(name: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+        "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+        "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+        "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
+        "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield", "_",
+    ];
+    let b = name.as_bytes();
+    !b.is_empty()
+        && !b[0].is_ascii_digit()
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        && !KEYWORDS.contains(&name)
 }
 
 fn opt_str(s: Option<&str>) -> TokenStream {
@@ -185,7 +204,7 @@ fn word(b: &[u8], i: usize) -> u64 {
 /// which the generated `lookup` calls at run time (keep both identical; the test below
 /// compares them). A copy rather than a call: `errcat` depends on errcat-codegen through
 /// its macros, so a normal dependency back on `errcat` would be a package cycle.
-fn hash(s: &str) -> u64 {
+pub(crate) fn hash(s: &str) -> u64 {
     let b = s.as_bytes();
     let len = b.len();
     let mut h = (len as u64).wrapping_mul(K);
@@ -240,16 +259,19 @@ pub(crate) struct ErrorVariant<'a> {
     pub fields: Vec<Ident>,
     /// Whether the variant is a unit variant (else a struct variant).
     pub unit: bool,
+    /// The error's documentation URL ([`Catalog::docs_url`], computed once).
+    pub docs_url: Option<String>,
 }
 
 impl<'a> ErrorVariant<'a> {
     /// The variant of a generated enum.
-    pub fn generated(def: &'a ErrorDef) -> Self {
+    pub fn generated(catalog: &Catalog, def: &'a ErrorDef) -> Self {
         ErrorVariant {
             ident: ident(&def.variant),
             def,
             fields: def.fields.iter().map(|f| ident(&f.name)).collect(),
             unit: def.fields.is_empty(),
+            docs_url: catalog.docs_url(def),
         }
     }
 }
@@ -315,7 +337,8 @@ pub(crate) fn error_impls(
     let name = catalog.name.as_str();
     let errors_doc = docs::text(&format!(
         " Every error of the {name} catalog, in the order of the enum's variants."
-    ));
+    ))
+    .into_owned();
 
     let tokens = quote! {
         impl #ty {
@@ -613,43 +636,51 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
 }
 
 /// The rustdoc of an error variant: title, status, message, description, remediation.
-pub(crate) fn variant_doc(catalog: &Catalog, e: &ErrorDef) -> String {
-    let mut doc = String::new();
+pub(crate) fn variant_doc(catalog: &Catalog, e: &ErrorDef, docs_url: Option<&str>) -> String {
+    use std::fmt::Write as _;
+    let mut doc = String::with_capacity(256);
     let reason = catalog.status(*e.status).map_or("", |s| s.reason.as_str());
-    match &e.title {
-        Some(t) => doc.push_str(&format!("{} (`{}`)\n\n", t.as_str(), e.code.as_str())),
-        None => doc.push_str(&format!("`{}`\n\n", e.code.as_str())),
+    if let Some(t) = &e.title {
+        doc.push_str(t.as_str());
+        doc.push_str(" (`");
+        doc.push_str(&e.code);
+        doc.push_str("`)\n\n");
+    } else {
+        doc.push('`');
+        doc.push_str(&e.code);
+        doc.push_str("`\n\n");
     }
-    doc.push_str(&format!(
-        "- Status: `{} {reason}`\n- Message: {}\n",
-        *e.status,
-        docs::code_span(&e.message.text)
-    ));
+    let _ = write!(doc, "- Status: `{} {reason}`\n- Message: ", *e.status);
+    docs::push_code_span(&mut doc, &e.message.text);
+    doc.push('\n');
     if let Some(f) = &e.field {
-        doc.push_str(&format!("- Field: {}\n", docs::code_span(f)));
+        doc.push_str("- Field: ");
+        docs::push_code_span(&mut doc, f);
+        doc.push('\n');
     }
     if let Some(s) = e.retry_after {
-        doc.push_str(&format!("- Retryable, after {s} seconds\n"));
+        let _ = writeln!(doc, "- Retryable, after {s} seconds");
     } else if e.retryable {
         doc.push_str("- Retryable\n");
     }
     for (name, value) in catalog.headers_of(e) {
         // A tab (allowed in header values) would trip clippy's `tabs_in_doc_comments`.
         let value = value.replace('\t', " ");
-        doc.push_str(&format!(
-            "- Header: {}\n",
-            docs::code_span(&format!("{name}: {value}"))
-        ));
+        doc.push_str("- Header: ");
+        docs::push_code_span(&mut doc, &format!("{name}: {value}"));
+        doc.push('\n');
     }
     for (name, value) in error_attrs(catalog, e) {
         let value = match value {
             Scalar::Str(s) => s.clone(),
             other => other.to_string(),
         };
-        doc.push_str(&format!("- {name}: {}\n", docs::code_span(&value)));
+        let _ = write!(doc, "- {name}: ");
+        docs::push_code_span(&mut doc, &value);
+        doc.push('\n');
     }
-    if let Some(url) = catalog.docs_url(e) {
-        doc.push_str(&format!("- Docs: <{url}>\n"));
+    if let Some(url) = docs_url {
+        let _ = writeln!(doc, "- Docs: <{url}>");
     }
     if let Some(d) = &e.description {
         doc.push('\n');
@@ -664,7 +695,11 @@ pub(crate) fn variant_doc(catalog: &Catalog, e: &ErrorDef) -> String {
     doc
 }
 
-pub(crate) fn deprecated_attr(catalog: &Catalog, e: &ErrorDef) -> TokenStream {
+/// `#[deprecated]` of a deprecated error; `variant_of` gives the Rust variant of a code.
+pub(crate) fn deprecated_attr<'a>(
+    e: &ErrorDef,
+    variant_of: impl Fn(&str) -> Option<&'a str>,
+) -> TokenStream {
     let Some(d) = &e.deprecated else {
         return TokenStream::new();
     };
@@ -673,8 +708,8 @@ pub(crate) fn deprecated_attr(catalog: &Catalog, e: &ErrorDef) -> TokenStream {
         if !note.is_empty() {
             note.push(' ');
         }
-        match catalog.error(r) {
-            Some(other) => note.push_str(&format!("Use `{}` (`{r}`) instead.", other.variant)),
+        match variant_of(r) {
+            Some(variant) => note.push_str(&format!("Use `{variant}` (`{r}`) instead.")),
             None => note.push_str(&format!("Use `{r}` instead.")),
         }
     }
@@ -704,7 +739,7 @@ fn rustdoc_allow() -> TokenStream {
 
 fn status_enum(catalog: &Catalog, ty: &Ident, opts: &RustOptions) -> TokenStream {
     let name = catalog.name.as_str();
-    let doc = docs::text(&format!(" The HTTP statuses the {name} returns."));
+    let doc = docs::text(&format!(" The HTTP statuses the {name} returns.")).into_owned();
     let variants: Vec<Ident> = catalog.statuses.iter().map(|s| ident(&s.variant)).collect();
     let count = variants.len();
     let n = Literal::usize_unsuffixed(count);
@@ -842,8 +877,11 @@ pub(crate) fn catalog(catalog: &Catalog, opts: &RustOptions) -> (TokenStream, St
     let error_ty = ident(&catalog.rust.error_enum);
     let statuses = status_enum(catalog, &status_ty, opts);
 
-    let variants: Vec<ErrorVariant<'_>> =
-        catalog.errors.iter().map(ErrorVariant::generated).collect();
+    let variants: Vec<ErrorVariant<'_>> = catalog
+        .errors
+        .iter()
+        .map(|e| ErrorVariant::generated(catalog, e))
+        .collect();
     let unit_only = variants.iter().all(|v| v.unit);
     let has_float = catalog
         .errors

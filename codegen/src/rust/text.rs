@@ -115,10 +115,29 @@ pub(crate) fn error_enum(
         return;
     }
     out.push('\n');
+    // The variants of replacement codes, for deprecation notes.
+    let replaced = |v: &ErrorVariant<'_>| {
+        v.def
+            .deprecated
+            .as_ref()
+            .is_some_and(|d| d.replaced_by.is_some())
+    };
+    let by_code: HashMap<&str, &str> = if variants.iter().any(replaced) {
+        let errors = catalog.errors.iter();
+        errors
+            .map(|e| (e.code.as_str(), e.variant.as_str()))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     for v in variants {
         let e = v.def;
-        push_docs(out, "    ", &emit::variant_doc(catalog, e));
-        let deprecated = emit::deprecated_attr(catalog, e);
+        push_docs(
+            out,
+            "    ",
+            &emit::variant_doc(catalog, e, v.docs_url.as_deref()),
+        );
+        let deprecated = emit::deprecated_attr(e, |code| by_code.get(code).copied());
         if !deprecated.is_empty() {
             out.push_str(&formatted_lines("enum __E { ITEMS __V }", deprecated, 1, 2));
         }
@@ -133,7 +152,7 @@ pub(crate) fn error_enum(
             // it is treated as absent (found by tests/tests/properties.rs).
             let text = match f.description.as_ref().filter(|d| !d.trim().is_empty()) {
                 Some(d) => docs::sanitize(d.trim_end()),
-                None => format!("The `{{{}}}` of the message.", f.name.as_str()),
+                None => format!("The `{{{}}}` of the message.", f.name.as_str()).into(),
             };
             push_docs(out, "        ", &text);
             let _ = writeln!(out, "        {name}: {},", rust_type(f.ty));
@@ -227,24 +246,24 @@ fn table_const(out: &mut String, catalog: &Catalog, variants: &[ErrorVariant<'_>
     out.push_str(
         "        static TABLE: ::errcat::__private::Table = ::errcat::__private::Table {\n",
     );
-    push_literal(out, "strings", "", &t.strings);
+    push_literal(out, "strings", "", t.strings.as_bytes());
     push_literal(out, "errors", "b", &t.errors);
     push_literal(out, "fields", "b", &t.fields);
     push_literal(out, "attrs", "b", &t.attrs);
     push_literal(out, "headers", "b", &t.headers);
     push_literal(out, "pieces", "b", &t.pieces);
-    let mut slots = String::new();
+    let mut slots = Vec::new();
     for (i, s) in code_slots(&defs).into_iter().enumerate() {
         if i % 16 == 0 {
             if i > 0 {
-                slots.push_str("\\\n");
+                slots.extend_from_slice("\\\n".as_bytes());
             }
-            slots.push_str(LINE);
+            slots.extend_from_slice(LINE.as_bytes());
         }
         push_word(&mut slots, s);
     }
     if !slots.is_empty() {
-        slots.push_str("\\\n");
+        slots.extend_from_slice("\\\n".as_bytes());
     }
     push_literal(out, "slots", "b", &slots);
     out.push_str("            bodies: &BODIES,\n        };\n        &TABLE\n    };\n");
@@ -255,7 +274,9 @@ fn table_const(out: &mut String, catalog: &Catalog, variants: &[ErrorVariant<'_>
 const LINE: &str = "                ";
 
 /// `name: prefix"..."` of the table, from its lines (each `LINE`, content, `\`, newline).
-fn push_literal(out: &mut String, name: &str, prefix: &str, lines: &str) {
+fn push_literal(out: &mut String, name: &str, prefix: &str, lines: &[u8]) {
+    // Byte literals are written as ASCII escapes: always UTF-8.
+    let lines = std::str::from_utf8(lines).unwrap_or_default();
     let _ = write!(out, "            {name}: {prefix}\"");
     if !lines.is_empty() {
         out.push_str("\\\n");
@@ -265,53 +286,106 @@ fn push_literal(out: &mut String, name: &str, prefix: &str, lines: &str) {
     out.push_str("\",\n");
 }
 
-/// A `u32` word as 4 escaped bytes of a byte string literal, little-endian.
-fn push_word(out: &mut String, w: u32) {
+/// The escape of every byte in a byte string literal (`\0` or `\xhh`), and its length.
+static BYTE_ESCAPES: [([u8; 4], usize); 256] = {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    for b in w.to_le_bytes() {
-        if b == 0 {
-            out.push_str("\\0");
+    let mut t = [([0u8; 4], 0usize); 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b == 0 {
+            ([b'\\', b'0', 0, 0], 2)
         } else {
-            out.push_str("\\x");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        }
+            ([b'\\', b'x', HEX[b >> 4], HEX[b & 0xf]], 4)
+        };
+        b += 1;
     }
+    t
+};
+
+/// A `u32` word as 4 escaped bytes of a byte string literal, little-endian.
+fn push_word(out: &mut Vec<u8>, w: u32) {
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for b in w.to_le_bytes() {
+        let (escape, len) = &BYTE_ESCAPES[usize::from(b)];
+        buf[n..n + 4].copy_from_slice(escape);
+        n += len;
+    }
+    out.extend_from_slice(&buf[..n]);
 }
+
+/// The bytes [`push_escaped`] looks at: those it may escape (quotes, backslashes, control
+/// characters) and the bytes of non-ASCII characters.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b < 0x20 || b == b'"' as usize || b == b'\\' as usize || b >= 0x7f;
+        b += 1;
+    }
+    t
+};
 
 /// Appends `s` escaped for a string literal; `line_start` when it begins a line after a
 /// `\` continuation, which would swallow leading whitespace.
-fn push_escaped(out: &mut String, s: &str, mut line_start: bool) {
+fn push_escaped(out: &mut String, s: &str, line_start: bool) {
     let bytes = s.as_bytes();
     let mut plain = 0;
-    for (i, c) in s.char_indices() {
-        let escape = match c {
-            '"' | '\\' | '\n' | '\r' | '\t' => true,
-            ' ' => line_start,
-            c if c.is_ascii() => c.is_ascii_control(),
-            // rustc's `text_direction_codepoint_in_literal` rejects bidi controls.
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
-            c => c.is_control() || (line_start && c.is_whitespace()),
-        };
-        line_start = false;
-        if !escape {
-            continue;
-        }
-        out.push_str(&s[plain..i]);
-        plain = i + c.len_utf8();
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
+    let mut i = 0;
+    if line_start {
+        if let Some(c) = s.chars().next().filter(|c| c.is_whitespace()) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            plain = c.len_utf8();
+            i = plain;
         }
     }
-    if plain < bytes.len() {
-        out.push_str(&s[plain..]);
+    while let Some(skip) = bytes[i..].iter().position(|&b| SPECIAL[usize::from(b)]) {
+        i += skip;
+        let b = bytes[i];
+        let (escape, len) = if b < 0x80 {
+            (true, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            let escape =
+                matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') || c.is_control();
+            (escape, c.len_utf8())
+        };
+        if escape {
+            out.push_str(&s[plain..i]);
+            match b {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                b'\n' => out.push_str("\\n"),
+                b'\r' => out.push_str("\\r"),
+                b'\t' => out.push_str("\\t"),
+                // rustc's `text_direction_codepoint_in_literal` rejects bidi controls.
+                _ => {
+                    let c = s[i..].chars().next().unwrap_or(' ');
+                    let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                }
+            }
+            plain = i + len;
+        }
+        i += len;
+    }
+    out.push_str(&s[plain..]);
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -322,15 +396,17 @@ struct TableWriter {
     strings: String,
     /// Its value's length so far.
     len: u32,
-    /// Strings already in the table, by value.
-    seen: HashMap<String, u32>,
+    /// The value of the string literal so far (to confirm a hit in `seen`).
+    value: String,
+    /// Strings already in the table: offset by hash (a collision only loses sharing).
+    seen: HashMap<u64, u32, std::hash::BuildHasherDefault<Prehashed>>,
     /// Whether the current line of `strings` is still empty.
     line_empty: bool,
-    errors: String,
-    fields: String,
-    attrs: String,
-    headers: String,
-    pieces: String,
+    errors: Vec<u8>,
+    fields: Vec<u8>,
+    attrs: Vec<u8>,
+    headers: Vec<u8>,
+    pieces: Vec<u8>,
     n_fields: u32,
     n_attrs: u32,
     n_headers: u32,
@@ -338,9 +414,9 @@ struct TableWriter {
 }
 
 /// Appends a record to a byte literal, starting its line if none is open, and counts it.
-fn record(lit: &mut String, open: &mut bool, count: &mut u32, words: &[u32]) {
+fn record(lit: &mut Vec<u8>, open: &mut bool, count: &mut u32, words: &[u32]) {
     if !*open {
-        lit.push_str(LINE);
+        lit.extend_from_slice(LINE.as_bytes());
         *open = true;
     }
     for &word in words {
@@ -350,9 +426,9 @@ fn record(lit: &mut String, open: &mut bool, count: &mut u32, words: &[u32]) {
 }
 
 /// Ends a line of a literal opened with [`open`].
-fn close(lit: &mut String, open: bool) {
+fn close(lit: &mut Vec<u8>, open: bool) {
     if open {
-        lit.push_str("\\\n");
+        lit.extend_from_slice("\\\n".as_bytes());
     }
 }
 
@@ -360,10 +436,15 @@ impl TableWriter {
     /// The (offset, length) of `s` in the table, adding it when new.
     fn string(&mut self, s: &str) -> (u32, u32) {
         let len = u32::try_from(s.len()).unwrap_or(0);
-        if let Some(&offset) = self.seen.get(s) {
-            return (offset, len);
+        let hash = emit::hash(s);
+        if let Some(&offset) = self.seen.get(&hash) {
+            let start = offset as usize;
+            if self.value.get(start..start + s.len()) == Some(s) {
+                return (offset, len);
+            }
         }
         let offset = self.len;
+        self.value.push_str(s);
         if !s.is_empty() {
             if self.line_empty {
                 self.strings.push_str(LINE);
@@ -372,7 +453,7 @@ impl TableWriter {
             self.line_empty = false;
         }
         self.len = self.len.saturating_add(len);
-        self.seen.insert(s.to_owned(), offset);
+        self.seen.entry(hash).or_insert(offset);
         (offset, len)
     }
 
@@ -405,8 +486,7 @@ impl TableWriter {
         set(&mut w, 12, remediation);
         let field = self.opt_string(e.field.as_deref().map(String::as_str));
         set(&mut w, 14, field);
-        let docs_url = catalog.docs_url(e);
-        let docs_url = self.opt_string(docs_url.as_deref());
+        let docs_url = self.opt_string(v.docs_url.as_deref());
         set(&mut w, 16, docs_url);
         let mut flags = 0;
         if e.retryable {
@@ -503,19 +583,32 @@ impl TableWriter {
         let mut line = false;
         w[32] = self.n_pieces;
         let template = e.message.text.as_str();
+        // Where the next piece starts in the template (pieces come in order).
+        let mut at = 0;
         for piece in &e.message.pieces {
             let (kind, a, b) = match piece {
                 Piece::Lit(s) => {
-                    let (a, b) = match template.find(s.as_str()) {
-                        Some(at) => (
+                    let (a, b) = if template
+                        .get(at..)
+                        .is_some_and(|t| t.starts_with(s.as_str()))
+                    {
+                        let found = (
                             message.0.saturating_add(u32::try_from(at).unwrap_or(0)),
                             u32::try_from(s.len()).unwrap_or(0),
-                        ),
-                        None => self.string(s),
+                        );
+                        at += s.len();
+                        found
+                    } else {
+                        self.string(s)
                     };
                     (0, a, b)
                 }
-                Piece::Field(i) => (1, u32::try_from(*i).unwrap_or(NONE), 0),
+                Piece::Field(i) => {
+                    if let Some(end) = template.get(at..).and_then(|t| t.find('}')) {
+                        at += end + 1;
+                    }
+                    (1, u32::try_from(*i).unwrap_or(NONE), 0)
+                }
             };
             record(
                 &mut self.pieces,
@@ -534,11 +627,11 @@ impl TableWriter {
         if !self.line_empty {
             self.strings.push_str("\\\n");
         }
-        self.errors.push_str(LINE);
+        self.errors.extend_from_slice(LINE.as_bytes());
         for word in w {
             push_word(&mut self.errors, word);
         }
-        self.errors.push_str("\\\n");
+        self.errors.extend_from_slice("\\\n".as_bytes());
     }
 }
 
@@ -554,8 +647,18 @@ fn index_fn(out: &mut String, variants: &[ErrorVariant<'_>], copy_index: bool) {
         return;
     }
     out.push_str("        match self {\n");
-    let mut p = Printer::new(12);
+    let mut arm = String::new();
     for (i, v) in variants.iter().enumerate() {
+        // An arm that fits its line (77 columns after the indentation, the comma aside)
+        // is printed on it, as the printer would; longer ones go through the printer.
+        arm.clear();
+        let rest = if v.unit { "" } else { " { .. }" };
+        let _ = write!(arm, "Self::{}{rest} => {i}", v.ident);
+        if arm.len() <= 77 {
+            let _ = writeln!(out, "            {arm},");
+            continue;
+        }
+        let mut p = Printer::new(12);
         p.ibox(0);
         if v.unit {
             p.word(format!("Self::{}", v.ident));
@@ -574,8 +677,8 @@ fn index_fn(out: &mut String, variants: &[ErrorVariant<'_>], copy_index: bool) {
         arm_body(&mut p, |p| p.word(i.to_string()));
         p.end();
         p.hardbreak();
+        out.push_str(&p.finish());
     }
-    out.push_str(&p.finish());
     out.push_str("        }\n    }\n");
 }
 
