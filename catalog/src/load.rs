@@ -398,7 +398,7 @@ impl TypeCx<'_> {
                 .table(value, format_args!("[{section}]"))
                 .unwrap_or_default();
         };
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(table.len());
         for (key, v) in table.iter() {
             let name: &str = key.get_ref().as_ref();
             let what = format_args!("[{section}.{}]", QuotedKey(name));

@@ -39,16 +39,23 @@ pub fn is_error_code(s: &str) -> bool {
 /// `INVALID_API_KEY` and `invalidApiKey` all give `InvalidApiKey`.
 pub fn variant_name(code: &str) -> String {
     let mut out = String::with_capacity(code.len());
-    for word in code.split(['_', '-', '.', ' ']) {
-        let mut chars = word.chars();
-        let Some(first) = chars.next() else {
-            continue;
-        };
-        out.push(first.to_ascii_uppercase());
-        let rest = out.len();
-        out.push_str(chars.as_str());
+    // Only ASCII letters change case, so each word is copied and changed in place; the
+    // separators are ASCII, so the byte split gives character boundaries.
+    let mut at = 0;
+    for bytes in code
+        .as_bytes()
+        .split(|b| matches!(b, b'_' | b'-' | b'.' | b' '))
+    {
+        let word = &code[at..at + bytes.len()];
+        at += bytes.len() + 1;
+        let start = out.len();
+        out.push_str(word);
         if !word.bytes().any(|b| b.is_ascii_lowercase()) {
-            out[rest..].make_ascii_lowercase();
+            out[start..].make_ascii_lowercase();
+        }
+        // The first character, when it is ASCII (one byte).
+        if let Some(first) = out.get_mut(start..start + 1) {
+            first.make_ascii_uppercase();
         }
     }
     out
@@ -90,6 +97,8 @@ mod tests {
         assert_eq!(variant_name("INVALID_API_KEY"), "InvalidApiKey");
         assert_eq!(variant_name("invalidApiKey"), "InvalidApiKey");
         assert_eq!(variant_name("auth.expired"), "AuthExpired");
+        // Only ASCII letters change case.
+        assert_eq!(variant_name("éa__BÉ-ü"), "éaBÉü");
     }
 
     #[test]
