@@ -224,7 +224,9 @@ headers = { X-Edge = "from \"the\" status \\ \t tab" }
         } else {
             shape
         };
-        let mut message = format!("Error {i} \\\"quoted\\\" \\\\ back\\tslash é 日本 🦀");
+        let mut message = format!(
+            "Error {i} \\\"quoted\\\" \\\\ back\\tslash é 日本 🦀 \\u200B\\uFEFF\\u00AD\\u2028e\\u0301"
+        );
         for (name, _) in shape {
             message.push_str(&format!(" {{{name}}}"));
         }

@@ -345,10 +345,11 @@ fn push_escaped(out: &mut String, s: &str, line_start: bool) {
         let (escape, len) = if b < 0x80 {
             (true, 1)
         } else {
+            // What `char::escape_debug` escapes (as proc-macro2's string literals do):
+            // controls, invisible and format characters (clippy's `invisible_characters`,
+            // rustc's `text_direction_codepoint_in_literal`), separators, combining marks.
             let c = s[i..].chars().next().unwrap_or(' ');
-            let escape =
-                matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') || c.is_control();
-            (escape, c.len_utf8())
+            (c.escape_debug().next() == Some('\\'), c.len_utf8())
         };
         if escape {
             out.push_str(&s[plain..i]);
@@ -358,7 +359,6 @@ fn push_escaped(out: &mut String, s: &str, line_start: bool) {
                 b'\n' => out.push_str("\\n"),
                 b'\r' => out.push_str("\\r"),
                 b'\t' => out.push_str("\\t"),
-                // rustc's `text_direction_codepoint_in_literal` rejects bidi controls.
                 _ => {
                     let c = s[i..].chars().next().unwrap_or(' ');
                     let _ = write!(out, "\\u{{{:x}}}", c as u32);
