@@ -317,7 +317,7 @@ pub(crate) fn error_impls(
             (
                 quote! {
                     #[doc(hidden)]
-                    const __ERRCAT_STATUSES: &'static [::errcat::StatusMeta] = {
+                    const __ERRCAT_STATUS_META: &'static [::errcat::StatusMeta] = {
                         static STATUSES: [::errcat::StatusMeta; #count] = [#(#all),*];
                         &STATUSES
                     };
@@ -326,7 +326,7 @@ pub(crate) fn error_impls(
                     /// The HTTP status the error is returned with, as the catalog declares it.
                     #[inline]
                     pub fn status(&self) -> &'static ::errcat::StatusMeta {
-                        &Self::__ERRCAT_STATUSES[self.meta().__status_index()]
+                        &Self::__ERRCAT_STATUS_META[self.meta().__status_index()]
                     }
                 },
             )
