@@ -256,6 +256,11 @@ headers = { X-Edge = "from \"the\" status \\ \t tab" }
                 "that is long ".repeat(i % 12)
             ));
         }
+        if i % 7 != 0 && i % 17 == 0 {
+            // `#[deprecated(note = "...")]` around the length where it stops fitting a line.
+            let note = "n".repeat(58 + (i / 17) % 10);
+            toml.push_str(&format!("deprecated = {{ note = \"{note}\" }}\n"));
+        }
         if i % 11 == 0 {
             toml.push_str("retry_after = 7\n");
         } else if i % 6 == 0 {

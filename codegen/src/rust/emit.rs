@@ -695,14 +695,13 @@ pub(crate) fn variant_doc(catalog: &Catalog, e: &ErrorDef, docs_url: Option<&str
     doc
 }
 
-/// `#[deprecated]` of a deprecated error; `variant_of` gives the Rust variant of a code.
-pub(crate) fn deprecated_attr<'a>(
-    e: &ErrorDef,
+/// The `since` and `note` of the `#[deprecated]` attribute of a deprecated error (the note
+/// names the replacement); `variant_of` gives the Rust variant of a code.
+pub(crate) fn deprecation<'a>(
+    e: &'a ErrorDef,
     variant_of: impl Fn(&str) -> Option<&'a str>,
-) -> TokenStream {
-    let Some(d) = &e.deprecated else {
-        return TokenStream::new();
-    };
+) -> Option<(Option<&'a str>, String)> {
+    let d = e.deprecated.as_ref()?;
     let mut note = d.note.clone().unwrap_or_default();
     if let Some(r) = &d.replaced_by {
         if !note.is_empty() {
@@ -713,12 +712,7 @@ pub(crate) fn deprecated_attr<'a>(
             None => note.push_str(&format!("Use `{r}` instead.")),
         }
     }
-    match (&d.since, note.is_empty()) {
-        (Some(since), false) => quote!(#[deprecated(since = #since, note = #note)]),
-        (Some(since), true) => quote!(#[deprecated(since = #since)]),
-        (None, false) => quote!(#[deprecated(note = #note)]),
-        (None, true) => quote!(#[deprecated]),
-    }
+    Some((d.since.as_deref(), note))
 }
 
 /// The rustdoc lints catalog prose may trip (it is markdown for the docs site and OpenAPI:

@@ -137,9 +137,8 @@ pub(crate) fn error_enum(
             "    ",
             &emit::variant_doc(catalog, e, v.docs_url.as_deref()),
         );
-        let deprecated = emit::deprecated_attr(e, |code| by_code.get(code).copied());
-        if !deprecated.is_empty() {
-            out.push_str(&formatted_lines("enum __E { ITEMS __V }", deprecated, 1, 2));
+        if let Some((since, note)) = emit::deprecation(e, |code| by_code.get(code).copied()) {
+            push_deprecated(out, since, &note);
         }
         let _ = write!(out, "    {}", v.ident);
         if v.unit {
@@ -160,6 +159,38 @@ pub(crate) fn error_enum(
         out.push_str("    },\n");
     }
     out.push_str("}\n");
+}
+
+/// `#[deprecated(since = "..", note = "..")]` on a variant, as prettyplease prints it: on
+/// one line when it fits (89 columns), else one argument per line.
+fn push_deprecated(out: &mut String, since: Option<&str>, note: &str) {
+    let mut args: Vec<String> = Vec::new();
+    for (name, value) in [
+        ("since", since),
+        ("note", Some(note).filter(|n| !n.is_empty())),
+    ] {
+        if let Some(value) = value {
+            let mut arg = format!("{name} = \"");
+            push_escaped(&mut arg, value, false);
+            arg.push('"');
+            args.push(arg);
+        }
+    }
+    if args.is_empty() {
+        out.push_str("    #[deprecated]\n");
+        return;
+    }
+    let one_line = args.join(", ");
+    // The box of the arguments fits when they and the `)]` after them do.
+    if one_line.len() + 2 <= 72 {
+        let _ = writeln!(out, "    #[deprecated({one_line})]");
+    } else {
+        let _ = writeln!(
+            out,
+            "    #[deprecated(\n        {}\n    )]",
+            args.join(",\n        ")
+        );
+    }
 }
 
 /// Which table of statuses word 3 of an error record indexes (the generated status enum's
