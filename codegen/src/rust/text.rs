@@ -456,7 +456,7 @@ fn record(lit: &mut Vec<u8>, open: &mut bool, count: &mut u32, words: &[u32]) {
     *count += 1;
 }
 
-/// Ends a line of a literal opened with [`open`].
+/// Ends a line of a literal opened by [`record`].
 fn close(lit: &mut Vec<u8>, open: bool) {
     if open {
         lit.extend_from_slice("\\\n".as_bytes());
