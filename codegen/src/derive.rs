@@ -144,7 +144,7 @@ pub fn derive_with(
             let pos = data
                 .variants
                 .iter()
-                .position(|uv| uv.ident == v.ident)
+                .position(|uv| uv.ident == v.ident.as_str())
                 .unwrap_or(index);
             order.push((pos, v));
         }
@@ -324,7 +324,7 @@ fn check_fields<'a>(
             );
         }
         return Some(ErrorVariant {
-            ident: variant.ident.clone(),
+            ident: variant.ident.to_string(),
             def,
             fields: Vec::new(),
             unit,
@@ -368,7 +368,7 @@ fn check_fields<'a>(
                     );
                 }
                 if let Some(i) = &uf.ident {
-                    idents.push(i.clone());
+                    idents.push(i.to_string());
                 }
             }
             None => fail(
@@ -402,7 +402,7 @@ fn check_fields<'a>(
         }
     }
     Some(ErrorVariant {
-        ident: variant.ident.clone(),
+        ident: variant.ident.to_string(),
         def,
         fields: idents,
         unit: false,

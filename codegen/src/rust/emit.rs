@@ -27,6 +27,15 @@ pub(crate) fn ident(name: &str) -> Ident {
     format_ident!("__{}", mangled)
 }
 
+/// [`ident`] as text (without building an `Ident` in the usual case).
+pub(crate) fn ident_text(name: &str) -> String {
+    if is_plain_ident(name) {
+        name.to_owned()
+    } else {
+        ident(name).to_string()
+    }
+}
+
 /// Whether `name` is an ASCII identifier and no keyword (the usual case, without a parse).
 fn is_plain_ident(name: &str) -> bool {
     const KEYWORDS: &[&str] = &[
@@ -251,12 +260,12 @@ pub(crate) fn code_slots(errors: &[&ErrorDef]) -> Vec<u32> {
 
 /// One variant of the error enum, bound to its catalog entry.
 pub(crate) struct ErrorVariant<'a> {
-    /// The variant's name.
-    pub ident: Ident,
+    /// The variant's name, as written in Rust (`r#` for a raw identifier).
+    pub ident: String,
     /// The catalog entry.
     pub def: &'a ErrorDef,
-    /// The variant's field names, in the order of the entry's fields.
-    pub fields: Vec<Ident>,
+    /// The variant's field names as written in Rust, in the order of the entry's fields.
+    pub fields: Vec<String>,
     /// Whether the variant is a unit variant (else a struct variant).
     pub unit: bool,
     /// The error's documentation URL ([`Catalog::docs_url`], computed once).
@@ -267,9 +276,9 @@ impl<'a> ErrorVariant<'a> {
     /// The variant of a generated enum.
     pub fn generated(catalog: &Catalog, def: &'a ErrorDef) -> Self {
         ErrorVariant {
-            ident: ident(&def.variant),
+            ident: ident_text(&def.variant),
             def,
-            fields: def.fields.iter().map(|f| ident(&f.name)).collect(),
+            fields: def.fields.iter().map(|f| ident_text(&f.name)).collect(),
             unit: def.fields.is_empty(),
             docs_url: catalog.docs_url(def),
         }

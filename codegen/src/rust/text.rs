@@ -651,8 +651,7 @@ impl TableWriter {
         close(&mut self.pieces, line);
         w[33] = self.n_pieces - w[32];
         w[34] = body;
-        let name = v.ident.to_string();
-        let variant = self.string(name.strip_prefix("r#").unwrap_or(&name));
+        let variant = self.string(v.ident.strip_prefix("r#").unwrap_or(&v.ident));
         set(&mut w, 35, variant);
 
         if !self.line_empty {
