@@ -4,9 +4,12 @@
 
 pub(crate) mod json;
 
-use errcat_catalog::{Catalog, ErrorDef, Example, Scalar, Template, TextPiece, Var, VarValue};
+use errcat_catalog::{
+    Catalog, ErrorDef, Example, Message, Piece, Scalar, Template, TextPiece, Var, VarValue,
+};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// Values only known at run time.
 #[derive(Debug, Clone, Copy, Default)]
@@ -30,9 +33,7 @@ pub fn error_body(
     example: &Example,
     rt: Runtime<'_>,
 ) -> Value {
-    let message = error.message.render(&example.values);
-    let lookup = |var: &Var| error_var(catalog, error, &message, rt, var).map(var_json);
-    render(catalog.body_of(error), &lookup).unwrap_or(Value::Null)
+    ExampleValues::new(catalog, error, example, rt).body()
 }
 
 /// [`error_body`] as pretty JSON text (what `serde_json::to_string_pretty` gives for it),
@@ -44,41 +45,94 @@ pub(crate) fn push_error_body_json(
     example: &Example,
     rt: Runtime<'_>,
 ) {
-    let template = catalog.body_of(error);
-    if !json::keys_unique(template) {
-        json::push_value(out, &error_body(catalog, error, example, rt), 0);
-        return;
-    }
-    let message = error.message.render(&example.values);
-    let lookup = |var: &Var| error_var(catalog, error, &message, rt, var);
-    json::push_template(out, template, &lookup, 0);
+    ExampleValues::new(catalog, error, example, rt).push_body_json(out);
 }
 
-/// The value of a placeholder in the body of `error` whose message is `message`.
-fn error_var<'a>(
+/// What the placeholders of an error's body stand for in one of its examples.
+pub(crate) struct ExampleValues<'a> {
     catalog: &'a Catalog,
     error: &'a ErrorDef,
-    message: &'a str,
     rt: Runtime<'a>,
-    var: &Var,
-) -> Option<VarValue<'a>> {
-    match var {
-        Var::Message => Some(VarValue::Str(Cow::Borrowed(message))),
-        Var::TraceId => rt.trace_id.map(|s| VarValue::Str(Cow::Borrowed(s))),
-        Var::Instance => rt.instance.map(|s| VarValue::Str(Cow::Borrowed(s))),
-        Var::Content => None,
-        // `Catalog::static_value`'s, with the URL built by the faster `docs_url`.
-        Var::DocsUrl => docs_url(catalog, error).map(|u| VarValue::Str(Cow::Owned(u))),
-        Var::Type => Some(VarValue::Str(
-            docs_url(catalog, error).map_or(Cow::Borrowed("about:blank"), Cow::Owned),
-        )),
-        other => catalog.static_value(error, other),
+    /// The rendered message.
+    message: String,
+    /// The error's docs URL.
+    docs_url: Option<String>,
+}
+
+impl<'a> ExampleValues<'a> {
+    pub(crate) fn new(
+        catalog: &'a Catalog,
+        error: &'a ErrorDef,
+        example: &Example,
+        rt: Runtime<'a>,
+    ) -> ExampleValues<'a> {
+        ExampleValues {
+            catalog,
+            error,
+            rt,
+            message: render_message(&error.message, &example.values),
+            docs_url: docs_url(catalog, error),
+        }
     }
+
+    /// The error's docs URL (`Catalog::docs_url`).
+    pub(crate) fn docs_url(&self) -> Option<&str> {
+        self.docs_url.as_deref()
+    }
+
+    /// The value of a placeholder: `Catalog::static_value`, and the run-time ones.
+    fn get(&self, var: &Var) -> Option<VarValue<'_>> {
+        match var {
+            Var::Message => Some(VarValue::Str(Cow::Borrowed(&self.message))),
+            Var::TraceId => self.rt.trace_id.map(|s| VarValue::Str(Cow::Borrowed(s))),
+            Var::Instance => self.rt.instance.map(|s| VarValue::Str(Cow::Borrowed(s))),
+            Var::Content => None,
+            Var::DocsUrl => self.docs_url().map(|u| VarValue::Str(Cow::Borrowed(u))),
+            Var::Type => Some(VarValue::Str(Cow::Borrowed(
+                self.docs_url().unwrap_or("about:blank"),
+            ))),
+            other => self.catalog.static_value(self.error, other),
+        }
+    }
+
+    /// The body.
+    pub(crate) fn body(&self) -> Value {
+        let lookup = |var: &Var| self.get(var).map(var_json);
+        render(self.catalog.body_of(self.error), &lookup).unwrap_or(Value::Null)
+    }
+
+    /// The body as pretty JSON text, appended to `out`.
+    pub(crate) fn push_body_json(&self, out: &mut String) {
+        let template = self.catalog.body_of(self.error);
+        if !json::keys_unique(template) {
+            json::push_value(out, &self.body(), 0);
+            return;
+        }
+        json::push_template(out, template, &|var: &Var| self.get(var), 0);
+    }
+}
+
+/// `Message::render`, writing the values straight into the text (no `to_string` each).
+fn render_message(message: &Message, values: &[Scalar]) -> String {
+    let mut out = String::with_capacity(message.text.len() + 16);
+    for piece in &message.pieces {
+        match piece {
+            Piece::Lit(s) => out.push_str(s),
+            Piece::Field(i) => match values.get(*i) {
+                Some(Scalar::Str(s)) => out.push_str(s),
+                Some(v) => {
+                    let _ = write!(out, "{v}");
+                }
+                None => {}
+            },
+        }
+    }
+    out
 }
 
 /// `Catalog::docs_url`: the pattern with `{code}` replaced, then `{status}` in the result,
 /// without `str::replace`'s substring searcher (this runs for every example body).
-pub(crate) fn docs_url(catalog: &Catalog, error: &ErrorDef) -> Option<String> {
+fn docs_url(catalog: &Catalog, error: &ErrorDef) -> Option<String> {
     let pattern = catalog.docs_url.as_ref()?;
     let with_code = replace_braced(pattern, "{code}", || Cow::Borrowed(error.code.as_str()));
     Some(
@@ -205,7 +259,7 @@ pub fn render(t: &Template, lookup: &dyn Fn(&Var) -> Option<Value>) -> Option<Va
             Value::Array(items.iter().filter_map(|i| render(i, lookup)).collect())
         }
         Template::Object(members) => {
-            let mut map = Map::new();
+            let mut map = Map::with_capacity(members.len());
             for (k, v) in members {
                 if let Some(v) = render(v, lookup) {
                     map.insert(k.clone(), v);
@@ -311,6 +365,10 @@ body = { retry = "{retry_after}", list = ["{field}", "{retry_after}", 1.25], typ
             for e in &catalog.errors {
                 assert_eq!(docs_url(&catalog, e), catalog.docs_url(e));
                 for ex in &e.examples {
+                    assert_eq!(
+                        render_message(&e.message, &ex.values),
+                        e.message.render(&ex.values)
+                    );
                     for rt in runtimes {
                         let mut text = String::new();
                         push_error_body_json(&mut text, &catalog, e, ex, rt);

@@ -122,10 +122,11 @@ pub fn document(catalog: &Catalog) -> Value {
     Value::Object(doc)
 }
 
-/// Pretty JSON text of a document, with a trailing newline.
+/// Pretty JSON text of a document, with a trailing newline: what
+/// `serde_json::to_string_pretty` writes, without its `io::Write` layer.
 pub fn to_json(doc: &Value) -> String {
-    // Serializing a `Value` to a `String` cannot fail (its map keys are strings).
-    let mut s = serde_json::to_string_pretty(doc).unwrap_or_default();
+    let mut s = String::new();
+    body::json::push_value(&mut s, doc, 0);
     s.push('\n');
     s
 }
@@ -415,7 +416,7 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
             let items_schema = match distinct.len() {
                 0 => json!(false),
                 1 => distinct.remove(0),
-                _ => json!({ "anyOf": distinct }),
+                _ => object1("anyOf", Value::Array(distinct)),
             };
             s.insert("items".into(), items_schema);
             s.insert("maxItems".into(), items.len().into());
@@ -453,9 +454,12 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
 /// is written out in full).
 fn narrowing(t: &Template, status: &Status, codes: &[&str]) -> Option<Option<Value>> {
     Some(match t {
-        Template::Var(Var::Code) => Some(json!({ "enum": codes })),
-        Template::Var(Var::Status) => Some(json!({ "const": status.code })),
-        Template::Var(Var::Reason) => Some(json!({ "const": status.reason.as_str() })),
+        Template::Var(Var::Code) => Some(object1(
+            "enum",
+            codes.iter().map(|c| Value::from(*c)).collect(),
+        )),
+        Template::Var(Var::Status) => Some(object1("const", status.code.into())),
+        Template::Var(Var::Reason) => Some(object1("const", status.reason.as_str().into())),
         Template::Object(members) => {
             let mut props = Map::new();
             for (k, v) in members {
@@ -463,7 +467,7 @@ fn narrowing(t: &Template, status: &Status, codes: &[&str]) -> Option<Option<Val
                     props.insert(k.clone(), n);
                 }
             }
-            (!props.is_empty()).then(|| json!({ "properties": props }))
+            (!props.is_empty()).then(|| object1("properties", Value::Object(props)))
         }
         Template::Array(items) => {
             for item in items {
@@ -489,7 +493,10 @@ fn status_schema(
     let mut groups: Vec<(&Template, Vec<&ErrorDef>)> = Vec::new();
     for e in errors {
         let t = catalog.body_of(e);
-        match groups.iter_mut().find(|(gt, _)| *gt == t) {
+        match groups
+            .iter_mut()
+            .find(|(gt, _)| std::ptr::eq(*gt, t) || *gt == t)
+        {
             Some((_, g)) => g.push(e),
             None => groups.push((t, vec![e])),
         }
@@ -505,7 +512,10 @@ fn status_schema(
             // The catalog's body, narrowed.
             Some(Some(n)) => {
                 let mut m = Map::new();
-                m.insert("allOf".into(), json!([schema_ref(&names.body), n]));
+                m.insert(
+                    "allOf".into(),
+                    Value::Array(vec![schema_ref(&names.body), n]),
+                );
                 m
             }
             Some(None) => match schema_ref(&names.body) {
@@ -562,7 +572,7 @@ fn response(catalog: &Catalog, status: &Status, names: &Names, marker: &Value) -
     if !errors.is_empty() {
         let mut media = Map::new();
         media.insert("schema".into(), schema_ref(&names.status(status.code)));
-        let mut examples = Map::new();
+        let mut examples = Map::with_capacity(errors.iter().map(|e| e.examples.len()).sum());
         for e in &errors {
             for (i, ex) in e.examples.iter().enumerate() {
                 let name = if i == 0 {
@@ -669,7 +679,7 @@ fn response_headers(
         } else {
             let examples: Map<String, Value> = values
                 .into_iter()
-                .map(|(code, v)| (code.to_owned(), json!({ "value": v })))
+                .map(|(code, v)| (code.to_owned(), object1("value", v)))
                 .collect();
             h.insert("examples".into(), Value::Object(examples));
         }
@@ -679,7 +689,14 @@ fn response_headers(
 }
 
 fn schema_ref(name: &str) -> Value {
-    json!({ "$ref": format!("#/components/schemas/{name}") })
+    object1("$ref", format!("#/components/schemas/{name}").into())
+}
+
+/// `{ key: value }`.
+fn object1(key: &str, value: Value) -> Value {
+    let mut m = Map::with_capacity(1);
+    m.insert(key.to_owned(), value);
+    Value::Object(m)
 }
 
 fn attributes_json(attrs: &[(String, errcat_catalog::Scalar)]) -> Value {
@@ -693,7 +710,7 @@ fn attributes_json(attrs: &[(String, errcat_catalog::Scalar)]) -> Value {
 
 /// The named example of one of `error`'s examples.
 fn example(catalog: &Catalog, error: &ErrorDef, ex: &Example) -> Value {
-    let mut m = Map::new();
+    let mut m = Map::with_capacity(10);
     let mut summary = error.display_title().to_owned();
     if let Some(s) = &ex.summary {
         summary.push_str(": ");
@@ -720,10 +737,8 @@ fn example(catalog: &Catalog, error: &ErrorDef, ex: &Example) -> Value {
     if !description.is_empty() {
         m.insert("description".into(), description.into());
     }
-    m.insert(
-        "value".into(),
-        body::error_body(catalog, error, ex, body::EXAMPLE_RUNTIME),
-    );
+    let values = body::ExampleValues::new(catalog, error, ex, body::EXAMPLE_RUNTIME);
+    m.insert("value".into(), values.body());
     m.insert("x-errcat-code".into(), error.code.as_str().into());
     if error.retryable {
         m.insert("x-errcat-retryable".into(), true.into());
@@ -750,7 +765,7 @@ fn example(catalog: &Catalog, error: &ErrorDef, ex: &Example) -> Value {
             attributes_json(&error.attributes),
         );
     }
-    if let Some(url) = catalog.docs_url(error) {
+    if let Some(url) = values.docs_url() {
         m.insert("x-errcat-docs-url".into(), url.into());
     }
     Value::Object(m)

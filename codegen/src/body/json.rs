@@ -25,9 +25,12 @@ pub(crate) fn push_str(out: &mut String, s: &str) {
 /// dependency back on `errcat` would be a package cycle.
 fn push_str_contents(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    while let Some(at) = first_escaped(&s.as_bytes()[start..]) {
+        let i = start + at;
+        let b = s.as_bytes()[i];
+        // `b` is ASCII: `i` and `i + 1` are character boundaries.
+        out.push_str(&s[start..i]);
         let short = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -36,11 +39,8 @@ fn push_str_contents(out: &mut String, s: &str) {
             b'\t' => "\\t",
             0x08 => "\\b",
             0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
+            _ => "",
         };
-        // `b` is ASCII: `i` and `i + 1` are character boundaries.
-        out.push_str(&s[start..i]);
         if short.is_empty() {
             out.push_str("\\u00");
             out.push(char::from(HEX[usize::from(b >> 4)]));
@@ -53,9 +53,70 @@ fn push_str_contents(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
-fn push_indent(out: &mut String, level: usize) {
-    for _ in 0..level {
-        out.push_str("  ");
+/// Whether a byte is escaped in a JSON string: below 0x20, `"` or `\`.
+fn is_escaped(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// The index of the first byte of `bytes` [`is_escaped`], looking at eight bytes at a time
+/// (the last few padded with a byte that is not).
+fn first_escaped(bytes: &[u8]) -> Option<usize> {
+    let in_word = |word: [u8; 8], len: usize| {
+        if any_escaped(u64::from_le_bytes(word)) {
+            word[..len].iter().position(|&b| is_escaped(b))
+        } else {
+            None
+        }
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        if let Ok(word) = <[u8; 8]>::try_from(chunk)
+            && let Some(i) = in_word(word, 8)
+        {
+            return Some(at + i);
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut word = [b' '; 8];
+    for (w, &b) in word.iter_mut().zip(rest) {
+        *w = b;
+    }
+    in_word(word, rest.len()).map(|i| at + i)
+}
+
+/// Whether one of the eight bytes of `w` [`is_escaped`]. (`x - 0x0101..` borrows into a
+/// byte's high bit exactly when some byte of `x` is zero, or below the value subtracted;
+/// `& !x` leaves out bytes that had the bit set already.)
+fn any_escaped(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
+    let quote = w ^ (ONES * u64::from(b'"'));
+    let backslash = w ^ (ONES * u64::from(b'\\'));
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
+    (below_space | zero_byte(quote) | zero_byte(backslash)) & HIGH != 0
+}
+
+/// A line break and the indent of `level`.
+fn push_line(out: &mut String, level: usize) {
+    const LINE: &str = concat!(
+        "\n",
+        "                                ",
+        "                                "
+    );
+    match LINE.get(..1 + 2 * level) {
+        Some(line) => out.push_str(line),
+        None => {
+            out.push('\n');
+            for _ in 0..level {
+                out.push_str("  ");
+            }
+        }
     }
 }
 
@@ -74,16 +135,17 @@ fn push_float(out: &mut String, x: f64) {
 
 /// Starts an array or object member at `level` (the container's level + 1).
 fn begin_member(out: &mut String, first: &mut bool, level: usize) {
-    out.push_str(if *first { "\n" } else { ",\n" });
+    if !*first {
+        out.push(',');
+    }
     *first = false;
-    push_indent(out, level);
+    push_line(out, level);
 }
 
 /// Closes an array or object at `level` opened with `open`.
 fn end_container(out: &mut String, empty: bool, level: usize, close: char) {
     if !empty {
-        out.push('\n');
-        push_indent(out, level);
+        push_line(out, level);
     }
     out.push(close);
 }
@@ -268,6 +330,24 @@ mod tests {
     }
 
     #[test]
+    fn words_needing_an_escape_are_found() {
+        for filler in [b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xc3, 0xff] {
+            for at in 0..8 {
+                for b in 0..=255u8 {
+                    let mut word = [filler; 8];
+                    word[at] = b;
+                    word[(at + 3) % 8] = 0xe2;
+                    assert_eq!(
+                        any_escaped(u64::from_le_bytes(word)),
+                        word.iter().any(|&x| is_escaped(x)),
+                        "{word:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn values_are_written_as_serde_json_pretty_prints_them() {
         let values = [
             serde_json::json!(null),
@@ -276,6 +356,10 @@ mod tests {
             serde_json::json!({"a": [], "b": {}, "c": [1, -2, 1.5, 1e300, 0.1, true, null]}),
             serde_json::json!([[[]], [{}], {"x\n": "y\u{1}"}, 18446744073709551615u64]),
             serde_json::json!({"nested": {"deeper": {"deepest": [1, {"k": "v"}]}}}),
+            (0..40).fold(
+                serde_json::json!("deep"),
+                |v, i| serde_json::json!({ "level": i, "inner": [v] }),
+            ),
         ];
         for v in values {
             let mut out = String::new();
