@@ -614,7 +614,7 @@ pub mod __private {
         message: &dyn fmt::Display,
     ) {
         if !meta
-            .body()
+            .__body()
             .is_some_and(|body| write_node(out, body, meta, ctx, message))
         {
             out.push_str("null");

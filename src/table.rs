@@ -268,7 +268,8 @@ impl ErrorMeta {
     }
 
     /// The body template.
-    pub(crate) fn body(&self) -> Option<&'static Node> {
+    #[doc(hidden)]
+    pub fn __body(&self) -> Option<&'static Node> {
         self.table.bodies.get(self.w(34) as usize).copied()
     }
 }

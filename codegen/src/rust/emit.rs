@@ -584,16 +584,7 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                         serializer: S,
                     ) -> ::core::result::Result<S::Ok, S::Error> {
                         let meta = self.meta();
-                        // The body template: word 34 of the error's 37-word record.
-                        let table = #ty::__ERRCAT_TABLE;
-                        let at = (meta.index() * 37 + 34) * 4;
-                        let body = match table.errors.get(at..at + 4) {
-                            ::core::option::Option::Some(&[a, b, c, d]) => table
-                                .bodies
-                                .get(u32::from_le_bytes([a, b, c, d]) as usize)
-                                .copied(),
-                            _ => ::core::option::Option::None,
-                        };
+                        let body = meta.__body();
                         match body {
                             ::core::option::Option::Some(node) => ::serde::Serialize::serialize(
                                 &__ErrcatNode { node, error: self, meta },
