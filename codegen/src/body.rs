@@ -9,7 +9,9 @@ use errcat_catalog::{
 };
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
 use std::fmt::Write as _;
+use std::marker::PhantomData;
 
 /// Values only known at run time.
 #[derive(Debug, Clone, Copy, Default)]
@@ -33,7 +35,9 @@ pub fn error_body(
     example: &Example,
     rt: Runtime<'_>,
 ) -> Value {
-    ExampleValues::new(catalog, error, example, rt).body()
+    ExampleValues::new(catalog, error, example, rt)
+        .into_body(&mut Shapes::default())
+        .0
 }
 
 /// [`error_body`] as pretty JSON text (what `serde_json::to_string_pretty` gives for it),
@@ -84,31 +88,70 @@ impl<'a> ExampleValues<'a> {
     fn get(&self, var: &Var) -> Option<VarValue<'_>> {
         match var {
             Var::Message => Some(VarValue::Str(Cow::Borrowed(&self.message))),
+            other => self.get_other(other, self.docs_url()),
+        }
+    }
+
+    /// [`ExampleValues::get`] for a placeholder other than `{message}`.
+    fn get_other<'s>(&'s self, var: &Var, docs_url: Option<&'s str>) -> Option<VarValue<'s>> {
+        match var {
             Var::TraceId => self.rt.trace_id.map(|s| VarValue::Str(Cow::Borrowed(s))),
             Var::Instance => self.rt.instance.map(|s| VarValue::Str(Cow::Borrowed(s))),
             Var::Content => None,
-            Var::DocsUrl => self.docs_url().map(|u| VarValue::Str(Cow::Borrowed(u))),
+            Var::DocsUrl => docs_url.map(|u| VarValue::Str(Cow::Borrowed(u))),
             Var::Type => Some(VarValue::Str(Cow::Borrowed(
-                self.docs_url().unwrap_or("about:blank"),
+                docs_url.unwrap_or("about:blank"),
             ))),
             other => self.catalog.static_value(self.error, other),
         }
     }
 
-    /// The body.
-    pub(crate) fn body(&self) -> Value {
-        let lookup = |var: &Var| self.get(var).map(var_json);
-        render(self.catalog.body_of(self.error), &lookup).unwrap_or(Value::Null)
+    /// The body, and the docs URL. The rendered message goes into the body rather than a
+    /// copy of it (at its last place when it has several).
+    pub(crate) fn into_body(mut self, shapes: &mut Shapes<'a>) -> (Value, Option<String>) {
+        let template = self.catalog.body_of(self.error);
+        let message = RefCell::new(std::mem::take(&mut self.message));
+        let uses = Cell::new(shapes.message_uses(template));
+        let docs_url = self.docs_url.take();
+        let lookup = |var: &Var| match var {
+            Var::Message => {
+                let left = uses.get().saturating_sub(1);
+                uses.set(left);
+                let mut m = message.borrow_mut();
+                Some(Value::String(if left == 0 {
+                    std::mem::take(&mut *m)
+                } else {
+                    m.clone()
+                }))
+            }
+            other => self.get_other(other, docs_url.as_deref()).map(var_json),
+        };
+        let body = render_with(template, &lookup, shapes).unwrap_or(Value::Null);
+        (body, docs_url)
     }
 
     /// The body as pretty JSON text, appended to `out`.
-    pub(crate) fn push_body_json(&self, out: &mut String) {
+    pub(crate) fn push_body_json(self, out: &mut String) {
         let template = self.catalog.body_of(self.error);
         if !json::keys_unique(template) {
-            json::push_value(out, &self.body(), 0);
+            json::push_value(out, &self.into_body(&mut Shapes::default()).0, 0);
             return;
         }
         json::push_template(out, template, &|var: &Var| self.get(var), 0);
+    }
+}
+
+/// How many times `{message}` stands in `t`, as a whole value or in text.
+fn message_uses(t: &Template) -> usize {
+    match t {
+        Template::Var(v) => usize::from(matches!(v, Var::Message)),
+        Template::Text(pieces) => pieces
+            .iter()
+            .filter(|p| matches!(p, TextPiece::Var(Var::Message)))
+            .count(),
+        Template::Array(items) => items.iter().map(message_uses).sum(),
+        Template::Object(members) => members.iter().map(|(_, v)| message_uses(v)).sum(),
+        Template::Int(_) | Template::Float(_) | Template::Bool(_) => 0,
     }
 }
 
@@ -120,9 +163,14 @@ fn render_message(message: &Message, values: &[Scalar]) -> String {
             Piece::Lit(s) => out.push_str(s),
             Piece::Field(i) => match values.get(*i) {
                 Some(Scalar::Str(s)) => out.push_str(s),
-                Some(v) => {
-                    let _ = write!(out, "{v}");
+                // As `Scalar`'s `Display` writes them.
+                Some(Scalar::Int(i)) => {
+                    let _ = write!(out, "{i}");
                 }
+                Some(Scalar::Float(x)) => {
+                    let _ = write!(out, "{x:?}");
+                }
+                Some(Scalar::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
                 None => {}
             },
         }
@@ -236,6 +284,15 @@ fn text_of_var<'a>(v: &'a VarValue<'_>) -> Cow<'a, str> {
 
 /// Renders a template; `None` when it is a single absent placeholder.
 pub fn render(t: &Template, lookup: &dyn Fn(&Var) -> Option<Value>) -> Option<Value> {
+    render_with(t, lookup, &mut Shapes::default())
+}
+
+/// [`render`], its objects made by [`Shapes`].
+fn render_with<'t>(
+    t: &'t Template,
+    lookup: &dyn Fn(&Var) -> Option<Value>,
+    shapes: &mut Shapes<'t>,
+) -> Option<Value> {
     Some(match t {
         Template::Var(v) => return lookup(v),
         Template::Text(pieces) => {
@@ -255,19 +312,113 @@ pub fn render(t: &Template, lookup: &dyn Fn(&Var) -> Option<Value>) -> Option<Va
         Template::Int(i) => Value::Number((*i).into()),
         Template::Float(x) => Number::from_f64(*x).map_or(Value::Null, Value::Number),
         Template::Bool(b) => Value::Bool(*b),
-        Template::Array(items) => {
-            Value::Array(items.iter().filter_map(|i| render(i, lookup)).collect())
-        }
+        Template::Array(items) => Value::Array(
+            items
+                .iter()
+                .filter_map(|i| render_with(i, lookup, shapes))
+                .collect(),
+        ),
         Template::Object(members) => {
-            let mut map = Map::with_capacity(members.len());
-            for (k, v) in members {
-                if let Some(v) = render(v, lookup) {
-                    map.insert(k.clone(), v);
+            let base = shapes.start();
+            for (i, (_, v)) in members.iter().enumerate() {
+                if let Some(v) = render_with(v, lookup, shapes) {
+                    shapes.member(i, v);
                 }
             }
-            Value::Object(map)
+            Value::Object(shapes.finish(t, |i| &members[i].0, base))
         }
     })
+}
+
+/// Makes objects of a few shapes: the first of each shape (keys and members present) by
+/// inserting its members, the others by cloning that first one and setting its values. A
+/// clone copies the hash table as it is, where an insert hashes every key again; the maps
+/// are the same. Also remembers how many times `{message}` stands in each template.
+///
+/// An object is started with [`Shapes::start`], given its members in order with
+/// [`Shapes::member`] (objects nested in them may be made meanwhile) and made with
+/// [`Shapes::finish`]. Shapes are told apart by the address of what lists their keys,
+/// borrowed for `'t` so that no other list can take that address meanwhile.
+#[derive(Default)]
+pub(crate) struct Shapes<'t> {
+    /// By key list (its address) and members present (a bit each): a map with those keys.
+    maps: Vec<(usize, u64, Map<String, Value>)>,
+    /// The members given and not made into an object yet: index and value.
+    values: Vec<(usize, Value)>,
+    /// By template (its address): how many times `{message}` stands in it.
+    message_uses: Vec<(usize, usize)>,
+    keys: PhantomData<&'t ()>,
+}
+
+impl<'t> Shapes<'t> {
+    /// At most this many shapes, and templates, are kept (a catalog has a few).
+    const MAX: usize = 64;
+
+    pub(crate) fn start(&self) -> usize {
+        self.values.len()
+    }
+
+    /// The member with the key of index `index`, after those given before.
+    pub(crate) fn member(&mut self, index: usize, value: Value) {
+        self.values.push((index, value));
+    }
+
+    /// The object of the members given since [`Shapes::start`] returned `base`, their keys
+    /// by index from `key`, which gives those of `keys` (a template, say).
+    pub(crate) fn finish<'k, K: ?Sized>(
+        &mut self,
+        keys: &'t K,
+        key: impl Fn(usize) -> &'k str,
+        base: usize,
+    ) -> Map<String, Value> {
+        let id = std::ptr::from_ref(keys).cast::<()>() as usize;
+        let present = &self.values[base..];
+        // A shape needs its members in the order of their keys (a bit each, below 64).
+        let mask = present.iter().try_fold(0u64, |m, (i, _)| {
+            let bit = 1u64.checked_shl(u32::try_from(*i).ok()?)?;
+            (bit > m).then_some(m | bit)
+        });
+        let known = mask.and_then(|mask| {
+            self.maps
+                .iter()
+                .position(|(k, m, _)| *k == id && *m == mask)
+        });
+        if let Some(at) = known {
+            let mut map = self.maps[at].2.clone();
+            for (slot, (_, v)) in map.values_mut().zip(self.values.drain(base..)) {
+                *slot = v;
+            }
+            return map;
+        }
+        let mut map = Map::with_capacity(present.len());
+        for (i, v) in self.values.drain(base..) {
+            map.insert(key(i).to_owned(), v);
+        }
+        // Kept as a shape when each member has a key of its own (with a repeated key the
+        // map has fewer slots than members).
+        if let Some(mask) = mask
+            && self.maps.len() < Self::MAX
+            && map.len() == mask.count_ones() as usize
+        {
+            let mut shape = map.clone();
+            shape.values_mut().for_each(|v| *v = Value::Null);
+            self.maps.push((id, mask, shape));
+        }
+        map
+    }
+
+    /// How many times `{message}` stands in `t`.
+    fn message_uses(&mut self, t: &'t Template) -> usize {
+        let id = std::ptr::from_ref(t) as usize;
+        if let Some((_, n)) = self.message_uses.iter().find(|(k, _)| *k == id) {
+            return *n;
+        }
+        let n = message_uses(t);
+        if self.message_uses.len() < Self::MAX {
+            self.message_uses.push((id, n));
+        }
+        n
+    }
 }
 
 #[cfg(test)]
@@ -360,26 +511,133 @@ body = { retry = "{retry_after}", list = ["{field}", "{retry_after}", 1.25], typ
                 instance: Some("/x/1"),
             },
         ];
+        let pretty = |v: &Value| serde_json::to_string_pretty(v).unwrap();
         let mut bodies = 0;
         for catalog in catalogs() {
+            // One for the catalog, as `openapi::document` has.
+            let mut shapes = Shapes::default();
             for e in &catalog.errors {
-                assert_eq!(docs_url(&catalog, e), catalog.docs_url(e));
                 for ex in &e.examples {
                     assert_eq!(
                         render_message(&e.message, &ex.values),
                         e.message.render(&ex.values)
                     );
                     for rt in runtimes {
+                        let values = ExampleValues::new(&catalog, e, ex, rt);
+                        let expected =
+                            render_inserting(catalog.body_of(e), &|v| values.get(v).map(var_json))
+                                .unwrap_or(Value::Null);
+                        let url = catalog.docs_url(e);
+                        assert_eq!(values.docs_url(), url.as_deref());
+                        let (value, docs_url) = values.into_body(&mut shapes);
+                        assert_eq!(pretty(&value), pretty(&expected));
+                        assert_eq!(docs_url, url);
                         let mut text = String::new();
                         push_error_body_json(&mut text, &catalog, e, ex, rt);
-                        let value = error_body(&catalog, e, ex, rt);
-                        assert_eq!(text, serde_json::to_string_pretty(&value).unwrap());
+                        assert_eq!(text, pretty(&expected));
+                        assert_eq!(pretty(&error_body(&catalog, e, ex, rt)), text);
                         bodies += 1;
                     }
                 }
             }
         }
         assert!(bodies > 100, "{bodies}");
+    }
+
+    /// [`render`] as it was before [`Shapes`]: every object made by inserting its members.
+    fn render_inserting(t: &Template, lookup: &dyn Fn(&Var) -> Option<Value>) -> Option<Value> {
+        Some(match t {
+            Template::Object(members) => {
+                let mut map = Map::new();
+                for (k, v) in members {
+                    if let Some(v) = render_inserting(v, lookup) {
+                        map.insert(k.clone(), v);
+                    }
+                }
+                Value::Object(map)
+            }
+            Template::Array(items) => Value::Array(
+                items
+                    .iter()
+                    .filter_map(|i| render_inserting(i, lookup))
+                    .collect(),
+            ),
+            other => return render(other, lookup),
+        })
+    }
+
+    #[test]
+    fn shapes_give_the_maps_inserting_gives() {
+        let obj = |m: Vec<(&str, Template)>| {
+            Template::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+        };
+        // A repeated key (the later value in the earlier place), members present or not,
+        // the same shape again in an array.
+        let inner = obj(vec![
+            ("a", Template::Var(Var::Field)),
+            ("b", Template::Int(1)),
+            ("a", Template::Var(Var::Code)),
+            ("c", Template::Var(Var::Status)),
+        ]);
+        let t = obj(vec![
+            (
+                "x",
+                Template::Array(vec![inner.clone(), inner.clone(), inner]),
+            ),
+            ("y", obj(vec![("z", Template::Var(Var::Field))])),
+        ]);
+        let mut shapes = Shapes::default();
+        for (field, code) in [(true, true), (false, true), (true, false), (false, false)] {
+            let lookup = |v: &Var| match v {
+                Var::Field => field.then(|| Value::from("f")),
+                Var::Code => code.then(|| Value::from("c")),
+                Var::Status => Some(Value::from(404)),
+                _ => None,
+            };
+            for _ in 0..2 {
+                let got = render_with(&t, &lookup, &mut shapes).unwrap();
+                let expected = render_inserting(&t, &lookup).unwrap();
+                assert_eq!(
+                    serde_json::to_string(&got).unwrap(),
+                    serde_json::to_string(&expected).unwrap()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn members_out_of_key_order_make_no_shape() {
+        const KEYS: [&str; 3] = ["a", "b", "c"];
+        let mut shapes = Shapes::default();
+        for (first, second) in [(2, 0), (0, 2), (2, 0), (0, 2)] {
+            let base = shapes.start();
+            shapes.member(first, Value::from(first));
+            shapes.member(second, Value::from(second));
+            let map = shapes.finish(&KEYS, |i| KEYS[i], base);
+            let expected: Vec<(String, Value)> = [first, second]
+                .iter()
+                .map(|&i| (KEYS[i].to_owned(), Value::from(i)))
+                .collect();
+            assert_eq!(map.into_iter().collect::<Vec<_>>(), expected);
+        }
+    }
+
+    #[test]
+    fn a_message_used_twice_is_in_both_places() {
+        let text = SHAPES.replace(
+            "status = \"{status}\"\n",
+            "status = \"{status}\"\ndetail = \"{message}\"\nagain = [\"{message}\"]\n",
+        );
+        let catalog = errcat_catalog::load_str("twice.toml", &text)
+            .catalog
+            .unwrap();
+        let e = &catalog.errors[0];
+        let (body, _) = ExampleValues::new(&catalog, e, &e.examples[0], EXAMPLE_RUNTIME)
+            .into_body(&mut Shapes::default());
+        let message = e.message.render(&e.examples[0].values);
+        assert_eq!(body["detail"], Value::from(message.as_str()));
+        assert_eq!(body["again"][0], Value::from(message.as_str()));
+        assert!(body["text"].as_str().unwrap().contains(&message));
     }
 
     #[test]

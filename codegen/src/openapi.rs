@@ -104,10 +104,11 @@ pub fn document(catalog: &Catalog) -> Value {
     }
 
     let mut responses = Map::new();
+    let mut shapes = body::Shapes::default();
     for status in &catalog.statuses {
         responses.insert(
             names.status(status.code),
-            response(catalog, status, &names, &marker),
+            response(catalog, status, &names, &marker, &mut shapes),
         );
     }
 
@@ -558,7 +559,13 @@ fn has_error_content(status: &Status) -> bool {
     )
 }
 
-fn response(catalog: &Catalog, status: &Status, names: &Names, marker: &Value) -> Value {
+fn response<'c>(
+    catalog: &'c Catalog,
+    status: &Status,
+    names: &Names,
+    marker: &Value,
+    shapes: &mut body::Shapes<'c>,
+) -> Value {
     let mut r = Map::new();
     let mut description = status.reason.to_string();
     if let Some(d) = &status.description {
@@ -580,7 +587,7 @@ fn response(catalog: &Catalog, status: &Status, names: &Names, marker: &Value) -
                 } else {
                     format!("{}.{}", e.code.as_str(), i + 1)
                 };
-                examples.insert(name, example(catalog, e, ex));
+                examples.insert(name, example(catalog, e, ex, shapes));
             }
         }
         media.insert("examples".into(), Value::Object(examples));
@@ -708,10 +715,32 @@ fn attributes_json(attrs: &[(String, errcat_catalog::Scalar)]) -> Value {
     )
 }
 
+/// The members of a named example, in order.
+const EXAMPLE_KEYS: [&str; 9] = [
+    "summary",
+    "description",
+    "value",
+    "x-errcat-code",
+    "x-errcat-retryable",
+    "x-errcat-retry-after",
+    "x-errcat-deprecated",
+    "x-errcat-attributes",
+    "x-errcat-docs-url",
+];
+
 /// The named example of one of `error`'s examples.
-fn example(catalog: &Catalog, error: &ErrorDef, ex: &Example) -> Value {
-    let mut m = Map::with_capacity(10);
-    let mut summary = error.display_title().to_owned();
+fn example<'c>(
+    catalog: &'c Catalog,
+    error: &'c ErrorDef,
+    ex: &Example,
+    shapes: &mut body::Shapes<'c>,
+) -> Value {
+    let base = shapes.start();
+    let title = error.display_title();
+    let mut summary = String::with_capacity(
+        title.len() + ex.summary.as_ref().map_or(0, |s| s.len() + 2) + " (deprecated)".len(),
+    );
+    summary.push_str(title);
     if let Some(s) = &ex.summary {
         summary.push_str(": ");
         summary.push_str(s);
@@ -719,8 +748,11 @@ fn example(catalog: &Catalog, error: &ErrorDef, ex: &Example) -> Value {
     if error.deprecated.is_some() {
         summary.push_str(" (deprecated)");
     }
-    m.insert("summary".into(), summary.into());
-    let mut description = String::new();
+    shapes.member(0, summary.into());
+    let mut description = String::with_capacity(
+        error.description.as_ref().map_or(0, |d| d.len())
+            + error.remediation.as_ref().map_or(0, |r| r.len() + 2),
+    );
     if let Some(dep) = &error.deprecated {
         description.push_str(&deprecation_text(dep, |code| format!("`{code}`")));
         description.push_str("\n\n");
@@ -735,16 +767,17 @@ fn example(catalog: &Catalog, error: &ErrorDef, ex: &Example) -> Value {
         description.push_str(r.trim_end());
     }
     if !description.is_empty() {
-        m.insert("description".into(), description.into());
+        shapes.member(1, description.into());
     }
     let values = body::ExampleValues::new(catalog, error, ex, body::EXAMPLE_RUNTIME);
-    m.insert("value".into(), values.body());
-    m.insert("x-errcat-code".into(), error.code.as_str().into());
+    let (value, docs_url) = values.into_body(shapes);
+    shapes.member(2, value);
+    shapes.member(3, error.code.as_str().into());
     if error.retryable {
-        m.insert("x-errcat-retryable".into(), true.into());
+        shapes.member(4, true.into());
     }
     if let Some(s) = error.retry_after {
-        m.insert("x-errcat-retry-after".into(), s.into());
+        shapes.member(5, s.into());
     }
     if let Some(d) = &error.deprecated {
         let mut dep = Map::new();
@@ -757,18 +790,15 @@ fn example(catalog: &Catalog, error: &ErrorDef, ex: &Example) -> Value {
         if let Some(n) = &d.note {
             dep.insert("note".into(), n.as_str().into());
         }
-        m.insert("x-errcat-deprecated".into(), Value::Object(dep));
+        shapes.member(6, Value::Object(dep));
     }
     if !error.attributes.is_empty() {
-        m.insert(
-            "x-errcat-attributes".into(),
-            attributes_json(&error.attributes),
-        );
+        shapes.member(7, attributes_json(&error.attributes));
     }
-    if let Some(url) = values.docs_url() {
-        m.insert("x-errcat-docs-url".into(), url.into());
+    if let Some(url) = docs_url {
+        shapes.member(8, url.into());
     }
-    Value::Object(m)
+    Value::Object(shapes.finish(&EXAMPLE_KEYS, |i| EXAMPLE_KEYS[i], base))
 }
 
 /// "Deprecated since 2.2.0: use `x` instead. Note." (`link` renders the replacement's code).

@@ -23,10 +23,20 @@ pub(crate) fn push_str(out: &mut String, s: &str) {
 /// with which the generated code writes bodies at run time (the test below compares them).
 /// A copy rather than a call: `errcat` depends on errcat-codegen through its macros, so a
 /// dependency back on `errcat` would be a package cycle.
+#[inline]
 fn push_str_contents(out: &mut String, s: &str) {
+    match first_escaped(s.as_bytes()) {
+        None => out.push_str(s),
+        Some(at) => push_escaped(out, s, at),
+    }
+}
+
+/// [`push_str_contents`] of a string whose first byte to escape is at `at`.
+#[inline(never)]
+fn push_escaped(out: &mut String, s: &str, mut at: usize) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut start = 0;
-    while let Some(at) = first_escaped(&s.as_bytes()[start..]) {
+    loop {
         let i = start + at;
         let b = s.as_bytes()[i];
         // `b` is ASCII: `i` and `i + 1` are character boundaries.
@@ -49,6 +59,10 @@ fn push_str_contents(out: &mut String, s: &str) {
             out.push_str(short);
         }
         start = i + 1;
+        match first_escaped(&s.as_bytes()[start..]) {
+            Some(next) => at = next,
+            None => break,
+        }
     }
     out.push_str(&s[start..]);
 }
@@ -60,6 +74,7 @@ fn is_escaped(b: u8) -> bool {
 
 /// The index of the first byte of `bytes` [`is_escaped`], looking at eight bytes at a time
 /// (the last few padded with a byte that is not).
+#[inline]
 fn first_escaped(bytes: &[u8]) -> Option<usize> {
     let in_word = |word: [u8; 8], len: usize| {
         if any_escaped(u64::from_le_bytes(word)) {
@@ -89,17 +104,18 @@ fn first_escaped(bytes: &[u8]) -> Option<usize> {
     in_word(word, rest.len()).map(|i| at + i)
 }
 
-/// Whether one of the eight bytes of `w` [`is_escaped`]. (`x - 0x0101..` borrows into a
-/// byte's high bit exactly when some byte of `x` is zero, or below the value subtracted;
-/// `& !x` leaves out bytes that had the bit set already.)
+/// Whether one of the eight bytes of `w` [`is_escaped`]. Subtracting `n` from each byte
+/// borrows into the high bit of the lowest byte below `n` (the bytes under it borrow
+/// nothing); without such a byte, a high bit set after subtracting was set in the byte
+/// already, and `& !w` leaves those out (`"` and `\` are ASCII: `w ^ ..` keeps the high
+/// bits of `w`). So: a byte below 0x20, or one that the `xor` makes zero.
 fn any_escaped(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
-    let quote = w ^ (ONES * u64::from(b'"'));
-    let backslash = w ^ (ONES * u64::from(b'\\'));
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
-    (below_space | zero_byte(quote) | zero_byte(backslash)) & HIGH != 0
+    let below_space = w.wrapping_sub(ONES * 0x20);
+    let quote = (w ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES);
+    let backslash = (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
+    (below_space | quote | backslash) & !w & HIGH != 0
 }
 
 /// A line break and the indent of `level`.
@@ -121,8 +137,37 @@ fn push_line(out: &mut String, level: usize) {
 }
 
 fn push_number(out: &mut String, n: &Number) {
-    // Infallible: writing to a `String`.
-    let _ = write!(out, "{n}");
+    if let Some(u) = n.as_u64() {
+        push_digits(out, u, false);
+    } else if let Some(i) = n.as_i64() {
+        push_int(out, i);
+    } else {
+        // A float. Infallible: writing to a `String`.
+        let _ = write!(out, "{n}");
+    }
+}
+
+/// An integer, as `Display` writes it.
+fn push_int(out: &mut String, i: i64) {
+    push_digits(out, i.unsigned_abs(), i < 0);
+}
+
+fn push_digits(out: &mut String, mut u: u64, negative: bool) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        // A digit: below 10.
+        digits[at] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    if negative {
+        out.push('-');
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// A float as JSON: `null` when not finite (as `Number::from_f64` gives it).
@@ -184,13 +229,9 @@ pub(crate) fn push_value(out: &mut String, v: &Value, level: usize) {
 fn push_var(out: &mut String, v: &VarValue<'_>) {
     match v {
         VarValue::Str(s) => push_str(out, s),
-        VarValue::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
+        VarValue::Int(i) => push_int(out, *i),
         VarValue::Scalar(Scalar::Str(s)) => push_str(out, s),
-        VarValue::Scalar(Scalar::Int(i)) => {
-            let _ = write!(out, "{i}");
-        }
+        VarValue::Scalar(Scalar::Int(i)) => push_int(out, *i),
         VarValue::Scalar(Scalar::Float(x)) => push_float(out, *x),
         VarValue::Scalar(Scalar::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
     }
@@ -258,9 +299,7 @@ pub(crate) fn push_template<'v>(
             }
             out.push('"');
         }
-        Template::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
+        Template::Int(i) => push_int(out, *i),
         Template::Float(x) => push_float(out, *x),
         Template::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Template::Array(items) => {
@@ -355,6 +394,19 @@ mod tests {
             serde_json::json!([]),
             serde_json::json!({"a": [], "b": {}, "c": [1, -2, 1.5, 1e300, 0.1, true, null]}),
             serde_json::json!([[[]], [{}], {"x\n": "y\u{1}"}, 18446744073709551615u64]),
+            serde_json::json!([
+                0,
+                7,
+                -7,
+                10,
+                -10,
+                404,
+                i64::MIN,
+                i64::MAX,
+                u64::MAX,
+                -0.0,
+                2.5e-8
+            ]),
             serde_json::json!({"nested": {"deeper": {"deepest": [1, {"k": "v"}]}}}),
             (0..40).fold(
                 serde_json::json!("deep"),
