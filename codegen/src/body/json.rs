@@ -72,36 +72,58 @@ fn is_escaped(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
-/// The index of the first byte of `bytes` [`is_escaped`], looking at eight bytes at a time
-/// (the last few padded with a byte that is not).
+/// The index of the first byte of `bytes` [`is_escaped`]. Whole strings are looked at
+/// sixteen bytes at a time (the last sixteen overlapping the ones before), a string of 8 to
+/// 15 bytes as two overlapping words, a shorter one byte by byte; from the first block
+/// that holds such a byte, byte by byte.
 #[inline]
 fn first_escaped(bytes: &[u8]) -> Option<usize> {
-    let in_word = |word: [u8; 8], len: usize| {
-        if any_escaped(u64::from_le_bytes(word)) {
-            word[..len].iter().position(|&b| is_escaped(b))
-        } else {
-            None
-        }
+    let len = bytes.len();
+    let word = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map(u64::from_le_bytes)
     };
-    let mut chunks = bytes.chunks_exact(8);
+    let block = |at: usize| {
+        bytes
+            .get(at..at + 16)
+            .and_then(|b| <&[u8; 16]>::try_from(b).ok())
+    };
     let mut at = 0;
-    for chunk in &mut chunks {
-        if let Ok(word) = <[u8; 8]>::try_from(chunk)
-            && let Some(i) = in_word(word, 8)
-        {
-            return Some(at + i);
+    if len >= 16 {
+        loop {
+            if at + 16 > len {
+                if block(len - 16).is_some_and(|b| !any_escaped(b)) {
+                    return None;
+                }
+                break;
+            }
+            if block(at).is_none_or(any_escaped) {
+                break;
+            }
+            at += 16;
         }
-        at += 8;
-    }
-    let rest = chunks.remainder();
-    if rest.is_empty() {
+    } else if len >= 8
+        && word(0).is_some_and(|w| !any_escaped_word(w))
+        && word(len - 8).is_some_and(|w| !any_escaped_word(w))
+    {
         return None;
     }
-    let mut word = [b' '; 8];
-    for (w, &b) in word.iter_mut().zip(rest) {
-        *w = b;
-    }
-    in_word(word, rest.len()).map(|i| at + i)
+    bytes[at..]
+        .iter()
+        .position(|&b| is_escaped(b))
+        .map(|i| at + i)
+}
+
+/// Whether one of sixteen bytes [`is_escaped`]: every byte is looked at, with no early
+/// exit, so that the compiler does it with vector instructions.
+#[inline(always)]
+fn any_escaped(block: &[u8; 16]) -> bool {
+    block
+        .iter()
+        .fold(0u8, |any, &b| any | u8::from(is_escaped(b)))
+        != 0
 }
 
 /// Whether one of the eight bytes of `w` [`is_escaped`]. Subtracting `n` from each byte
@@ -109,7 +131,8 @@ fn first_escaped(bytes: &[u8]) -> Option<usize> {
 /// nothing); without such a byte, a high bit set after subtracting was set in the byte
 /// already, and `& !w` leaves those out (`"` and `\` are ASCII: `w ^ ..` keeps the high
 /// bits of `w`). So: a byte below 0x20, or one that the `xor` makes zero.
-fn any_escaped(w: u64) -> bool {
+#[inline(always)]
+fn any_escaped_word(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let below_space = w.wrapping_sub(ONES * 0x20);
@@ -119,6 +142,7 @@ fn any_escaped(w: u64) -> bool {
 }
 
 /// A line break and the indent of `level`.
+#[inline(always)]
 fn push_line(out: &mut String, level: usize) {
     const LINE: &str = concat!(
         "\n",
@@ -167,7 +191,10 @@ fn push_digits(out: &mut String, mut u: u64, negative: bool) {
     if negative {
         out.push('-');
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    // ASCII digits: always UTF-8.
+    if let Ok(digits) = std::str::from_utf8(&digits[at..]) {
+        out.push_str(digits);
+    }
 }
 
 /// A float as JSON: `null` when not finite (as `Number::from_f64` gives it).
@@ -179,6 +206,7 @@ fn push_float(out: &mut String, x: f64) {
 }
 
 /// Starts an array or object member at `level` (the container's level + 1).
+#[inline(always)]
 fn begin_member(out: &mut String, first: &mut bool, level: usize) {
     if !*first {
         out.push(',');
@@ -369,17 +397,38 @@ mod tests {
     }
 
     #[test]
-    fn words_needing_an_escape_are_found() {
+    fn blocks_needing_an_escape_are_found() {
         for filler in [b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xc3, 0xff] {
-            for at in 0..8 {
+            for at in 0..16 {
                 for b in 0..=255u8 {
-                    let mut word = [filler; 8];
-                    word[at] = b;
-                    word[(at + 3) % 8] = 0xe2;
+                    let mut block = [filler; 16];
+                    block[at] = b;
+                    block[(at + 5) % 16] = 0xe2;
+                    let expected = block.iter().position(|&x| is_escaped(x));
+                    assert_eq!(any_escaped(&block), expected.is_some(), "{block:?}");
+                    for half in block.chunks_exact(8) {
+                        let w = u64::from_le_bytes(half.try_into().unwrap());
+                        assert_eq!(
+                            any_escaped_word(w),
+                            half.iter().any(|&x| is_escaped(x)),
+                            "{half:?}"
+                        );
+                    }
+                    // Every length and offset of a string around it.
+                    for len in 0..=16 {
+                        let s = &block[..len];
+                        assert_eq!(
+                            first_escaped(s),
+                            s.iter().position(|&x| is_escaped(x)),
+                            "{s:?}"
+                        );
+                    }
+                    let mut long = [b'x'; 40];
+                    long[at + 20] = b;
                     assert_eq!(
-                        any_escaped(u64::from_le_bytes(word)),
-                        word.iter().any(|&x| is_escaped(x)),
-                        "{word:?}"
+                        first_escaped(&long),
+                        long.iter().position(|&x| is_escaped(x)),
+                        "{long:?}"
                     );
                 }
             }
