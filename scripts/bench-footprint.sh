@@ -62,7 +62,7 @@ for kind in base build macros; do
         deps="$deps
 errcat = { path = \"$root\", default-features = false }"
         build_deps="[build-dependencies]
-errcat-codegen = { path = \"$root/codegen\" }"
+errcat-codegen = { path = \"$root/codegen\", default-features = false }"
         src="$src
 include!(concat!(env!(\"OUT_DIR\"), \"/errors.rs\"));"
         write "$dir/build.rs" <<'RS'

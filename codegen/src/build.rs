@@ -163,7 +163,7 @@ pub fn compile(catalog: impl AsRef<Path>) -> Result<Report, Error> {
 ///         .serde(true)
 ///         .axum(true)
 ///         .markdown("docs/errors.md")
-///         .openapi_yaml("openapi/errors.yaml")
+///         .openapi_json("openapi/errors.json")
 ///         .compile("errors.toml")?;
 ///     Ok(())
 /// }
@@ -176,6 +176,7 @@ pub struct Builder {
     options: RustOptions,
     markdown: Option<PathBuf>,
     openapi_json: Option<PathBuf>,
+    #[cfg(feature = "yaml")]
     openapi_yaml: Option<PathBuf>,
     cargo_directives: bool,
 }
@@ -189,6 +190,7 @@ impl Default for Builder {
             options: RustOptions::default(),
             markdown: None,
             openapi_json: None,
+            #[cfg(feature = "yaml")]
             openapi_yaml: None,
             cargo_directives: true,
         }
@@ -313,12 +315,14 @@ impl Builder {
         self
     }
 
-    /// Also writes the OpenAPI 3.1 document as YAML to `path`.
+    /// Also writes the OpenAPI 3.1 document as YAML to `path` (feature `yaml`, on by
+    /// default).
     ///
     /// ```
     /// let mut builder = errcat_codegen::build::Builder::new();
     /// builder.openapi_yaml("openapi/errors.yaml");
     /// ```
+    #[cfg(feature = "yaml")]
     pub fn openapi_yaml(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.openapi_yaml = Some(path.into());
         self
@@ -418,13 +422,18 @@ impl Builder {
             let text = crate::markdown::generate(catalog);
             outputs.push((path.clone(), with_header(OutputKind::Markdown, &text)));
         }
-        if self.openapi_json.is_some() || self.openapi_yaml.is_some() {
+        #[cfg(feature = "yaml")]
+        let yaml = self.openapi_yaml.as_ref();
+        #[cfg(not(feature = "yaml"))]
+        let yaml: Option<&PathBuf> = None;
+        if self.openapi_json.is_some() || yaml.is_some() {
             let doc = crate::openapi::document(catalog);
             if let Some(path) = &self.openapi_json {
                 let text = crate::openapi::to_json(&doc);
                 outputs.push((path.clone(), with_header(OutputKind::OpenApiJson, &text)));
             }
-            if let Some(path) = &self.openapi_yaml {
+            #[cfg(feature = "yaml")]
+            if let Some(path) = yaml {
                 let text = crate::openapi::to_yaml(&doc);
                 outputs.push((path.clone(), with_header(OutputKind::OpenApiYaml, &text)));
             }
@@ -588,6 +597,7 @@ fields.what = { type = "string" }
     }
 
     #[test]
+    #[cfg(feature = "yaml")]
     fn writes_every_output_and_names_every_source() {
         let dir = setup();
         let out = dir.path().join("out");

@@ -132,7 +132,8 @@ pub fn to_json(doc: &Value) -> String {
     s
 }
 
-/// YAML text of a document.
+/// YAML text of a document (feature `yaml`, on by default).
+#[cfg(feature = "yaml")]
 pub fn to_yaml(doc: &Value) -> String {
     // Likewise infallible for a `serde_json::Value`.
     serde_yaml_ng::to_string(doc).unwrap_or_default()
