@@ -655,11 +655,34 @@ impl Catalog {
     }
 
     /// The documentation URL of an error, from the catalog's pattern.
+    /// `{code}` and `{status}` are replaced, `{{` and `}}` are a literal `{` and `}` (the
+    /// placeholder syntax of every template; validation rejects any other brace).
     pub fn docs_url(&self, error: &ErrorDef) -> Option<String> {
-        self.docs_url.as_ref().map(|p| {
-            p.replace("{code}", &error.code)
-                .replace("{status}", &error.status.to_string())
-        })
+        let pattern = self.docs_url.as_ref()?;
+        let mut out = String::with_capacity(pattern.len() + error.code.len());
+        let mut rest = pattern.as_str();
+        while let Some(i) = rest.find(['{', '}']) {
+            out.push_str(&rest[..i]);
+            let tail = &rest[i..];
+            rest = if let Some(t) = tail.strip_prefix("{{") {
+                out.push('{');
+                t
+            } else if let Some(t) = tail.strip_prefix("}}") {
+                out.push('}');
+                t
+            } else if let Some(t) = tail.strip_prefix("{code}") {
+                out.push_str(&error.code);
+                t
+            } else if let Some(t) = tail.strip_prefix("{status}") {
+                out.push_str(&error.status.to_string());
+                t
+            } else {
+                out.push_str(&tail[..1]);
+                &tail[1..]
+            };
+        }
+        out.push_str(rest);
+        Some(out)
     }
 
     /// The response headers of an error: its status's, in the order written, each replaced

@@ -277,3 +277,29 @@ message = "No"
     assert!(of("forbidden").is_empty());
     assert_eq!(c.status(401).expect("declared").headers.len(), 2);
 }
+
+/// `docs_url` follows the placeholder syntax of every template: `{{` and `}}` are literal
+/// braces, not the start of a placeholder.
+#[test]
+fn docs_url_unescapes_doubled_braces() {
+    let text = r#"
+[catalog]
+name = "Braces"
+extends = "http"
+docs_url = "https://x.example/{{code}}/{status}/{code}?q={{{code}}}&s={{status}}"
+
+[statuses.404]
+
+[errors.not_found]
+status = 404
+message = "Not found"
+"#;
+    let (catalog, _, _) = errcat_catalog::load_str("braces.toml", text)
+        .into_result()
+        .expect("valid catalog");
+    let error = &catalog.errors[0];
+    assert_eq!(
+        catalog.docs_url(error).as_deref(),
+        Some("https://x.example/{code}/404/not_found?q={not_found}&s={status}")
+    );
+}
