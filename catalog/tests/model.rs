@@ -229,6 +229,13 @@ fn vars_and_classes_round_trip() {
     assert!(!FieldType::String.accepts(&Scalar::Bool(true)));
 }
 
+/// A valid one-file catalog.
+fn load(text: &str) -> Catalog {
+    errcat_catalog::load_str("errors.toml", text)
+        .catalog
+        .expect("valid catalog")
+}
+
 #[test]
 fn headers_merge_status_then_error_case_insensitively() {
     let text = r#"
@@ -255,8 +262,7 @@ headers = { X-Reason = "expired", www-authenticate = 'Bearer error="invalid_toke
 status = 403
 message = "No"
 "#;
-    let loaded = errcat_catalog::load_str("errors.toml", text);
-    let c = loaded.catalog.expect("valid catalog");
+    let c = load(text);
     let of = |code: &str| c.headers_of(c.error(code).expect("declared"));
     assert_eq!(
         of("unauthenticated"),
@@ -294,9 +300,7 @@ docs_url = "https://x.example/{{code}}/{status}/{code}?q={{{code}}}&s={{status}}
 status = 404
 message = "Not found"
 "#;
-    let (catalog, _, _) = errcat_catalog::load_str("braces.toml", text)
-        .into_result()
-        .expect("valid catalog");
+    let catalog = load(text);
     let error = &catalog.errors[0];
     assert_eq!(
         catalog.docs_url(error).as_deref(),
