@@ -336,6 +336,12 @@ pub mod __private {
         }
     }
 
+    /// Whether two argument lists are equal (the generated `PartialEq`). Not generic, so
+    /// that the crate holding the generated code does not instantiate array equality.
+    pub fn args_eq(a: &[Arg<'_>], b: &[Arg<'_>]) -> bool {
+        a == b
+    }
+
     /// Writes an error's message: its template with the field values `args`.
     pub fn write_message(w: &mut dyn fmt::Write, meta: ErrorMeta, args: &[Arg<'_>]) -> fmt::Result {
         for piece in meta.pieces() {

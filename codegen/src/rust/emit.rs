@@ -488,7 +488,7 @@ fn value_impls(ty: &Ident, eq: bool, hash: bool) -> TokenStream {
         impl ::core::cmp::PartialEq for #ty {
             fn eq(&self, other: &Self) -> bool {
                 self.__errcat_index() == other.__errcat_index()
-                    && self.__errcat_args() == other.__errcat_args()
+                    && ::errcat::__private::args_eq(&self.__errcat_args(), &other.__errcat_args())
             }
         }
 
