@@ -401,17 +401,22 @@ pub(crate) fn error_impls(
                 self.meta().attribute(name)
             }
 
+            // `#[inline]` on the optional API (lookup, bodies as strings): a crate that
+            // never calls it does not compile it (a lookup inlines the hash and the probe).
             /// The catalog's entry for an error code.
+            #[inline]
             pub fn lookup(code: &str) -> ::core::option::Option<::errcat::ErrorMeta> {
                 Self::ERRORS.lookup(code)
             }
 
             /// Appends the response body, as JSON text, to `out`.
+            #[inline]
             pub fn write_body_json(&self, out: &mut ::std::string::String, ctx: &::errcat::BodyContext<'_>) {
                 #p::write_body(out, self.meta(), ctx, self);
             }
 
             /// The response body as JSON text, with run-time values from `ctx`.
+            #[inline]
             pub fn body_json_with(&self, ctx: &::errcat::BodyContext<'_>) -> ::std::string::String {
                 let mut out = ::std::string::String::new();
                 self.write_body_json(&mut out, ctx);
@@ -419,6 +424,7 @@ pub(crate) fn error_impls(
             }
 
             /// The response body as JSON text, without run-time values.
+            #[inline]
             pub fn body_json(&self) -> ::std::string::String {
                 self.body_json_with(&::errcat::BodyContext::default())
             }
