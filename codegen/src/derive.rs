@@ -157,13 +157,15 @@ pub fn derive_with(
             v
         })
         .collect();
-    let (text, impls) = emit::error_impls(
+    let mut text = String::new();
+    let impls = emit::error_impls(
         catalog,
         &input.ident,
         &variants,
         &StatusMode::Meta,
         opts,
         false,
+        &mut text,
     );
     let mut out = crate::rust::parse(&text);
     out.extend(impls);

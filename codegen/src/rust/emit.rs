@@ -303,10 +303,10 @@ pub(crate) fn error_impls(
     status: &StatusMode<'_>,
     opts: &RustOptions,
     copy_index: bool,
-) -> (String, TokenStream) {
+    out: &mut String,
+) -> TokenStream {
     let p = quote!(::errcat::__private);
-    let mut text = String::new();
-    text::table_impl(&mut text, catalog, &ty.to_string(), variants, copy_index);
+    text::table_impl(out, catalog, &ty.to_string(), variants, copy_index);
     let content_type = catalog.body.content_type.as_str();
 
     let (status_tables, status_fn) = match status {
@@ -459,7 +459,7 @@ pub(crate) fn error_impls(
 
         #integrations
     };
-    (text, tokens)
+    tokens
 }
 
 /// `Debug`, `PartialEq` (and `Eq`, `Hash`) of a generated enum, through the index and the
@@ -872,11 +872,16 @@ fn status_enum(catalog: &Catalog, ty: &Ident, opts: &RustOptions) -> TokenStream
 
 /// Everything `rust::generate` writes, in three parts: the status enum (tokens), the error
 /// enum with its table and matches (formatted text), and the fixed-size impls (tokens).
-pub(crate) fn catalog(catalog: &Catalog, opts: &RustOptions) -> (TokenStream, String, TokenStream) {
+/// The status enum and its impls.
+pub(crate) fn statuses(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
+    status_enum(catalog, &ident(&catalog.rust.status_enum), opts)
+}
+
+/// Appends the error enum, its table and its matches (the items whose size grows with the
+/// catalog) to `out` as formatted text; returns the fixed-size impls as tokens.
+pub(crate) fn errors(catalog: &Catalog, opts: &RustOptions, out: &mut String) -> TokenStream {
     let status_ty = ident(&catalog.rust.status_enum);
     let error_ty = ident(&catalog.rust.error_enum);
-    let statuses = status_enum(catalog, &status_ty, opts);
-
     let variants: Vec<ErrorVariant<'_>> = catalog
         .errors
         .iter()
@@ -888,25 +893,18 @@ pub(crate) fn catalog(catalog: &Catalog, opts: &RustOptions) -> (TokenStream, St
         .iter()
         .any(|e| e.fields.iter().any(|f| f.ty == FieldType::Float));
     let derives = if unit_only { "Clone, Copy" } else { "Clone" };
-    let mut text = String::new();
-    text::error_enum(
-        &mut text,
-        catalog,
-        &error_ty.to_string(),
-        &variants,
-        derives,
-    );
-    let (table, impls) = error_impls(
+    text::error_enum(out, catalog, &error_ty.to_string(), &variants, derives);
+    let impls = error_impls(
         catalog,
         &error_ty,
         &variants,
         &StatusMode::Enum(&status_ty),
         opts,
         unit_only,
+        out,
     );
-    text.push_str(&table);
     let values = value_impls(&error_ty, !has_float, unit_only);
-    (statuses, text, quote!(#values #impls))
+    quote!(#values #impls)
 }
 
 #[cfg(test)]

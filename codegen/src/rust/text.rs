@@ -269,7 +269,7 @@ fn table_const(out: &mut String, catalog: &Catalog, variants: &[ErrorVariant<'_>
         2,
         2,
     ));
-    let mut t = TableWriter::default();
+    let mut t = TableWriter::for_errors(variants.len());
     for (v, body) in variants.iter().zip(body_index) {
         t.error(catalog, v, body);
     }
@@ -417,6 +417,21 @@ impl std::hash::Hasher for Prehashed {
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
+    }
+}
+
+impl TableWriter {
+    /// A writer sized for `n` errors: an error record is one line of ~4 escape characters
+    /// per byte, and the strings of an error rarely exceed 640 bytes (growing multi-megabyte
+    /// buffers by doubling costs copies and page faults).
+    fn for_errors(n: usize) -> Self {
+        TableWriter {
+            strings: String::with_capacity(640 * n),
+            value: String::with_capacity(512 * n),
+            seen: HashMap::with_capacity_and_hasher(6 * n, Default::default()),
+            errors: Vec::with_capacity((LINE.len() + 4 * 4 * 37 + 2) * n),
+            ..TableWriter::default()
+        }
     }
 }
 
