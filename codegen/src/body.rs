@@ -344,9 +344,9 @@ impl<'t> Shapes<'t> {
         }
         // Kept as a shape when each member has a key of its own (with a repeated key the
         // map has fewer slots than members).
-        if let Some(mask) = mask
-            && self.maps.len() < Self::MAX
-            && map.len() == mask.count_ones() as usize
+        // (No let chain: the workspace's rust-version is 1.85.)
+        if let Some(mask) =
+            mask.filter(|m| self.maps.len() < Self::MAX && map.len() == m.count_ones() as usize)
         {
             let mut shape = map.clone();
             shape.values_mut().for_each(|v| *v = Value::Null);

@@ -24,6 +24,8 @@ const NONE: u32 = u32::MAX;
 /// The flags of an error record.
 const RETRYABLE: u32 = 1;
 const DEPRECATED: u32 = 2;
+/// Words per error record (`errcat::__private::ERROR_WORDS`).
+const ERROR_WORDS: usize = 37;
 
 /// `#[allow]` of the rustdoc lints catalog prose may trip, as prettyplease prints it
 /// (`emit::rustdoc_allow`).
@@ -429,7 +431,7 @@ impl TableWriter {
             strings: String::with_capacity(640 * n),
             value: String::with_capacity(512 * n),
             seen: HashMap::with_capacity_and_hasher(6 * n, Default::default()),
-            errors: Vec::with_capacity((LINE.len() + 4 * 4 * 37 + 2) * n),
+            errors: Vec::with_capacity((LINE.len() + 4 * 4 * ERROR_WORDS + 2) * n),
             ..TableWriter::default()
         }
     }
@@ -510,8 +512,8 @@ impl TableWriter {
     fn error(&mut self, catalog: &Catalog, v: &ErrorVariant<'_>, body: u32) {
         let e = v.def;
         self.line_empty = true;
-        let mut w = [0u32; 37];
-        let set = |w: &mut [u32; 37], i: usize, (a, b): (u32, u32)| {
+        let mut w = [0u32; ERROR_WORDS];
+        let set = |w: &mut [u32; ERROR_WORDS], i: usize, (a, b): (u32, u32)| {
             w[i] = a;
             w[i + 1] = b;
         };
@@ -861,4 +863,18 @@ fn args_fn(out: &mut String, variants: &[ErrorVariant<'_>]) {
     }
     out.push_str(&p.finish());
     out.push_str("        }\n    }\n");
+}
+
+#[cfg(test)]
+mod tests {
+    /// The record layout is written here and read by the run time: the constants both
+    /// sides name must agree (`tests/compiled` checks every accessor end to end).
+    #[test]
+    fn layout_constants_match_the_run_time() {
+        use errcat::__private as rt;
+        assert_eq!(super::NONE, rt::NONE);
+        assert_eq!(super::ERROR_WORDS, rt::ERROR_WORDS);
+        assert_eq!(super::RETRYABLE, rt::RETRYABLE);
+        assert_eq!(super::DEPRECATED, rt::DEPRECATED);
+    }
 }
