@@ -11,7 +11,7 @@
 //! The page is written into one `String` as it goes (see [`Page`]); user markdown is only
 //! parsed when it could hold raw HTML or a code fence (see `text`).
 
-mod text;
+pub(crate) mod text;
 
 use crate::body;
 use crate::openapi::{deprecation_text, template_optional, var_description, var_type};

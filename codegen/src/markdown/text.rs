@@ -70,7 +70,7 @@ pub(super) fn push_attribute_value(out: &mut String, s: &str) {
 }
 
 /// The longest run of backticks in `s`.
-fn longest_backtick_run(s: &str) -> usize {
+pub(crate) fn longest_backtick_run(s: &str) -> usize {
     if !s.contains('`') {
         return 0;
     }
@@ -95,7 +95,7 @@ fn push_backticks(out: &mut String, n: usize) {
 
 /// A code span holding `s` literally (on one line), delimited by more backticks than any
 /// run inside it.
-pub(super) fn push_code_span(out: &mut String, s: &str) {
+pub(crate) fn push_code_span(out: &mut String, s: &str) {
     let s: Cow<'_, str> = if has_line_break(s) {
         Cow::Owned(one_line(s))
     } else {

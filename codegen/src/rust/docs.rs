@@ -250,9 +250,8 @@ fn has_rust_block(md: &str) -> bool {
     })
 }
 
-fn longest_backtick_run(s: &str) -> usize {
-    s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
-}
+/// The markdown emitter's (one implementation of both).
+pub(crate) use crate::markdown::text::{longest_backtick_run, push_code_span};
 
 /// `text` as an inline code span (backticks inside are fenced by longer runs).
 #[cfg(test)]
@@ -260,29 +259,6 @@ pub(crate) fn code_span(text: &str) -> String {
     let mut out = String::new();
     push_code_span(&mut out, text);
     out
-}
-
-/// Appends `text` as an inline code span (backticks inside are fenced by longer runs).
-pub(crate) fn push_code_span(out: &mut String, text: &str) {
-    let fence = if text.contains('`') {
-        longest_backtick_run(text) + 1
-    } else {
-        1
-    };
-    let pad = if text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    for _ in 0..fence {
-        out.push('`');
-    }
-    out.push_str(pad);
-    out.push_str(text);
-    out.push_str(pad);
-    for _ in 0..fence {
-        out.push('`');
-    }
 }
 
 #[cfg(test)]
