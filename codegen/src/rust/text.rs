@@ -57,7 +57,7 @@ pub(crate) fn push_docs(out: &mut String, indent: &str, text: &str) {
 /// Formats items with prettyplease inside `wrapper` (whose `ITEMS` placeholder they
 /// replace) and returns the lines from `skip_start` to `len - skip_end`: the items as they
 /// print at that depth. For the few fixed-size pieces whose layout is prettyplease's
-/// business (attributes with arguments, body templates).
+/// business (the body templates, as statements of a block).
 fn formatted_lines(
     wrapper: &str,
     items: TokenStream,
@@ -66,7 +66,10 @@ fn formatted_lines(
 ) -> String {
     let source = wrapper.replace("ITEMS", &items.to_string());
     let Ok(file) = syn::parse_file(&source) else {
-        return String::new();
+        // A bug of the emitter, never of the catalog: fail the user's build saying so,
+        // rather than leave out items the rest of the code names.
+        return "        ::core::compile_error!(\"errcat generated items that do not parse (a bug of errcat)\");\n"
+            .to_owned();
     };
     let text = prettyplease::unparse(&file);
     let lines: Vec<&str> = text.lines().collect();
@@ -442,8 +445,6 @@ impl TableWriter {
 struct TableWriter {
     /// The text of the string literal (escaped, in lines).
     strings: String,
-    /// Its value's length so far.
-    len: u32,
     /// The value of the string literal so far (to confirm a hit in `seen`).
     value: String,
     /// Strings already in the table: offset by hash (a collision only loses sharing).
@@ -491,7 +492,7 @@ impl TableWriter {
                 return (offset, len);
             }
         }
-        let offset = self.len;
+        let offset = u32::try_from(self.value.len()).unwrap_or(NONE);
         self.value.push_str(s);
         if !s.is_empty() {
             if self.line_empty {
@@ -500,7 +501,6 @@ impl TableWriter {
             push_escaped(&mut self.strings, s, self.line_empty);
             self.line_empty = false;
         }
-        self.len = self.len.saturating_add(len);
         self.seen.entry(hash).or_insert(offset);
         (offset, len)
     }
