@@ -76,34 +76,19 @@ fn lookup_errcat_miss() -> Option<errcat::ErrorMeta> {
     SynthError::lookup(divan::black_box("no_such_error_code"))
 }
 
-fn samples() -> [SynthError; 3] {
-    [
-        SynthError::InvoiceNotFound0,
-        SynthError::AccountNotFound1 {
-            id: "res_8f3a".to_owned(),
-        },
-        SynthError::PaymentNotFound2 {
-            limit: 100,
-            used: 120,
-            ratio: 1.2,
-            strict: true,
-        },
-    ]
-}
-
 const KINDS: [usize; 3] = [0, 1, 2];
 
 /// `status()`: 0 = no fields, 1 = one string field, 2 = four fields.
 #[divan::bench(args = KINDS)]
 fn status(bencher: divan::Bencher, kind: usize) {
-    let e = &samples()[kind];
+    let e = &generated::samples()[kind];
     bencher.bench_local(|| divan::black_box(e).status());
 }
 
 /// Display into a reused `String`.
 #[divan::bench(args = KINDS)]
 fn display(bencher: divan::Bencher, kind: usize) {
-    let e = &samples()[kind];
+    let e = &generated::samples()[kind];
     let mut s = String::with_capacity(256);
     bencher.bench_local(|| {
         s.clear();
@@ -115,7 +100,7 @@ fn display(bencher: divan::Bencher, kind: usize) {
 /// The JSON body into a reused `String`.
 #[divan::bench(args = KINDS)]
 fn body(bencher: divan::Bencher, kind: usize) {
-    let e = &samples()[kind];
+    let e = &generated::samples()[kind];
     let mut s = String::with_capacity(1024);
     let ctx = errcat::BodyContext {
         trace_id: Some("4bf92f3577b34da6a3ce929d0e0e4736"),
@@ -132,7 +117,7 @@ fn body(bencher: divan::Bencher, kind: usize) {
 /// reused `String`: the comparison for `display`.
 #[divan::bench(args = KINDS)]
 fn display_handwritten(bencher: divan::Bencher, kind: usize) {
-    let e = &samples()[kind];
+    let e = &generated::samples()[kind];
     let mut s = String::with_capacity(256);
     bencher.bench_local(|| {
         s.clear();

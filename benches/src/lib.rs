@@ -36,6 +36,23 @@ pub mod generated {
             .collect()
     }
 
+    /// Three sample errors, with 0, 1 and 4 fields: what the run-time benchmarks and the
+    /// allocation test render.
+    pub fn samples() -> [SynthError; 3] {
+        [
+            SynthError::InvoiceNotFound0,
+            SynthError::AccountNotFound1 {
+                id: "res_8f3a".to_owned(),
+            },
+            SynthError::PaymentNotFound2 {
+                limit: 100,
+                used: 120,
+                ratio: 1.2,
+                strict: true,
+            },
+        ]
+    }
+
     /// The message of the three sample errors (0, 1 and 4 fields) written as a
     /// hand-written `Display` would: the comparison for the generated `Display`.
     pub fn display_handwritten(s: &mut String, e: &SynthError) -> std::fmt::Result {

@@ -2,7 +2,7 @@
 //! `String` with room, the JSON body into a `String` with room. Counted with a global
 //! allocator that counts (a count, not a timing).
 
-use errcat_benches::generated::{CODES, SynthError};
+use errcat_benches::generated::{self, CODES, SynthError};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::fmt::Write as _;
@@ -42,25 +42,16 @@ fn allocations(f: impl FnOnce()) -> usize {
     ALLOCATIONS.with(Cell::get) - before
 }
 
+/// The benchmarks' samples, and one with extreme values.
 fn samples() -> Vec<SynthError> {
-    vec![
-        SynthError::InvoiceNotFound0,
-        SynthError::AccountNotFound1 {
-            id: "res_8f3a".to_owned(),
-        },
-        SynthError::PaymentNotFound2 {
-            limit: 100,
-            used: 120,
-            ratio: 1.25,
-            strict: true,
-        },
-        SynthError::InvoiceInvalid8 {
-            limit: u64::MAX,
-            used: i64::MIN,
-            ratio: -0.5,
-            strict: false,
-        },
-    ]
+    let mut errors = Vec::from(generated::samples());
+    errors.push(SynthError::InvoiceInvalid8 {
+        limit: u64::MAX,
+        used: i64::MIN,
+        ratio: -0.5,
+        strict: false,
+    });
+    errors
 }
 
 #[test]

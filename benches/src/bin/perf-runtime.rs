@@ -25,18 +25,7 @@ fn main() -> ExitCode {
     };
     let order = generated::shuffled(1024);
     let map = generated::hashmap();
-    let errors = [
-        SynthError::InvoiceNotFound0,
-        SynthError::AccountNotFound1 {
-            id: "res_8f3a".to_owned(),
-        },
-        SynthError::PaymentNotFound2 {
-            limit: 100,
-            used: 120,
-            ratio: 1.2,
-            strict: true,
-        },
-    ];
+    let errors = generated::samples();
     let ctx = errcat::BodyContext {
         trace_id: Some("4bf92f3577b34da6a3ce929d0e0e4736"),
         instance: None,
