@@ -29,7 +29,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{doctests, raw_cells};
+use common::{doctests, is_bidi, raw_cells, toml_str};
 
 /// Hostile texts by name. Control characters and bidi overrides are written as escapes
 /// so that this file holds none of them.
@@ -79,28 +79,6 @@ fn long_line() -> String {
         s.push_str(unit);
     }
     s
-}
-
-/// The text as a TOML basic string (every character kept exactly).
-fn toml_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_bidi(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// The characters of rustc's `text_direction_codepoint_in_{literal,comment}` lints.
-fn is_bidi(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Braces doubled, for a message template that shows the text literally.

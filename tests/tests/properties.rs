@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod common;
-use common::{doctests, raw_cells};
+use common::{doctests, raw_cells, toml_str};
 
 /// Catalogs generated per run.
 const CASES: u32 = 64;
@@ -233,23 +233,6 @@ fn catalog_spec() -> impl Strategy<Value = CatalogSpec> {
                 }
             },
         )
-}
-
-/// The text as a TOML basic string (every character kept exactly).
-fn toml_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The catalog's TOML text.

@@ -90,3 +90,26 @@ pub fn raw_cells(row: &str) -> usize {
         && pipes.len() > usize::from(leading);
     pipes.len() + 1 - usize::from(leading) - usize::from(trailing)
 }
+
+/// The text as a TOML basic string (every character kept exactly; control and bidi
+/// characters as `\u` escapes, so that the TOML source itself stays plain).
+pub fn toml_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_bidi(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The characters of rustc's `text_direction_codepoint_in_{literal,comment}` lints.
+pub fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
