@@ -172,6 +172,17 @@ fn source_cells(line: &str) -> usize {
     cells
 }
 
+impl Parsed {
+    /// The rows of every status table (the tables whose first column is `Code`).
+    fn status_rows(&self) -> Vec<&Vec<String>> {
+        self.tables
+            .iter()
+            .filter(|t| t.header.first().is_some_and(|h| h == "Code"))
+            .flat_map(|t| &t.rows)
+            .collect()
+    }
+}
+
 /// Checks the structure every page must have.
 fn check_page(name: &str, md: &str) -> Parsed {
     let page = parse(md);
@@ -224,12 +235,7 @@ fn pages_parse_and_tables_are_whole() {
         assert!(!page.tables.is_empty(), "{name}: has a status table");
         assert_eq!(markdown::generate(&catalog), md, "{name}: deterministic");
         // Every status is a row of a status table with its code, reason and description.
-        let status_rows: Vec<&Vec<String>> = page
-            .tables
-            .iter()
-            .filter(|t| t.header.first().is_some_and(|h| h == "Code"))
-            .flat_map(|t| &t.rows)
-            .collect();
+        let status_rows = page.status_rows();
         assert_eq!(status_rows.len(), catalog.statuses.len(), "{name}");
         for (s, row) in catalog.statuses.iter().zip(&status_rows) {
             assert_eq!(row[0], s.code.to_string());
@@ -427,12 +433,7 @@ fn sample_pages_facts_are_on_the_generated_pages() {
         assert_eq!(rows.len(), expected_rows, "{seed}: {rows:#?}");
         let md = markdown::generate(&catalog(name));
         let page = check_page(name, &md);
-        let status_rows: Vec<&Vec<String>> = page
-            .tables
-            .iter()
-            .filter(|t| t.header.first().is_some_and(|h| h == "Code"))
-            .flat_map(|t| &t.rows)
-            .collect();
+        let status_rows = page.status_rows();
         for r in &rows {
             let row = status_rows
                 .iter()
