@@ -627,10 +627,12 @@ pub enum VarValue<'a> {
 impl Catalog {
     /// The status with this code.
     pub fn status(&self, code: u16) -> Option<&Status> {
-        self.statuses
-            .binary_search_by_key(&code, |s| s.code)
-            .ok()
-            .map(|i| &self.statuses[i])
+        self.status_position(code).map(|i| &self.statuses[i])
+    }
+
+    /// The position of the status with this code in [`Catalog::statuses`] (sorted by code).
+    pub fn status_position(&self, code: u16) -> Option<usize> {
+        self.statuses.binary_search_by_key(&code, |s| s.code).ok()
     }
 
     /// The error with this code (exact match).

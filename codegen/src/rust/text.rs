@@ -200,11 +200,11 @@ fn push_deprecated(out: &mut String, since: Option<&str>, note: &str) {
 
 /// Which table of statuses word 3 of an error record indexes (the generated status enum's
 /// `ALL`, or the derive's `StatusMeta` table): both list the catalog's statuses in order.
+/// (A validated catalog declares every error's status; 0 keeps the index in range if not.)
 fn status_index(catalog: &Catalog, code: u16) -> u32 {
     catalog
-        .statuses
-        .binary_search_by_key(&code, |s| s.code)
-        .map_or(0, |i| u32::try_from(i).unwrap_or(NONE))
+        .status_position(code)
+        .map_or(0, |i| u32::try_from(i).unwrap_or(0))
 }
 
 /// The inherent impl holding the table and the per-variant matches.
