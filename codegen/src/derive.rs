@@ -34,6 +34,7 @@ use crate::rust::RustOptions;
 use crate::rust::emit::{self, ErrorVariant, StatusMode};
 use errcat_catalog::{Catalog, ErrorDef, FieldType};
 use proc_macro2::TokenStream;
+use std::collections::HashMap;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, LitStr};
 
@@ -64,10 +65,19 @@ pub fn derive_with(
     }
     let catalog_name = catalog.name.as_str();
     let mut errors = Errors::default();
-    let mut bound: Vec<Option<ErrorVariant<'_>>> =
+    // Each catalog error's variant, with that variant's position in the user's enum.
+    let mut bound: Vec<Option<(usize, ErrorVariant<'_>)>> =
         (0..catalog.errors.len()).map(|_| None).collect();
+    // Codes and variant names are unique in a valid catalog; maps keep a derive over
+    // thousands of variants linear.
+    let by_code: HashMap<&str, usize> = (catalog.errors.iter().enumerate())
+        .map(|(i, e)| (e.code.as_str(), i))
+        .collect();
+    let by_variant: HashMap<&str, usize> = (catalog.errors.iter().enumerate())
+        .map(|(i, e)| (e.variant.as_str(), i))
+        .collect();
 
-    for variant in &data.variants {
+    for (pos, variant) in data.variants.iter().enumerate() {
         let code = match variant_code(variant) {
             Ok(code) => code,
             Err(e) => {
@@ -77,11 +87,8 @@ pub fn derive_with(
         };
         let name = variant.ident.to_string();
         let found = match &code {
-            Some(code) => catalog
-                .errors
-                .iter()
-                .position(|e| e.code.as_str() == code.value()),
-            None => catalog.errors.iter().position(|e| e.variant == name),
+            Some(code) => by_code.get(code.value().as_str()).copied(),
+            None => by_variant.get(name.as_str()).copied(),
         };
         let Some(index) = found else {
             let message = match &code {
@@ -117,7 +124,7 @@ pub fn derive_with(
             continue;
         }
         if let Some(v) = check_variant(def, variant, &mut errors) {
-            bound[index] = Some(v);
+            bound[index] = Some((pos, v));
         }
     }
     for (def, b) in catalog.errors.iter().zip(&bound) {
@@ -138,17 +145,7 @@ pub fn derive_with(
     }
 
     // Bound in the order of the user's variants: their indices are the table's.
-    let mut order: Vec<(usize, ErrorVariant<'_>)> = Vec::new();
-    for (index, b) in bound.into_iter().enumerate() {
-        if let Some(v) = b {
-            let pos = data
-                .variants
-                .iter()
-                .position(|uv| uv.ident == v.ident.as_str())
-                .unwrap_or(index);
-            order.push((pos, v));
-        }
-    }
+    let mut order: Vec<(usize, ErrorVariant<'_>)> = bound.into_iter().flatten().collect();
     order.sort_by_key(|(pos, _)| *pos);
     let variants: Vec<ErrorVariant<'_>> = order
         .into_iter()
