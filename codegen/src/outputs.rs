@@ -340,10 +340,7 @@ fn resolve_output(label: &str, path: &Path) -> Result<Resolved, Error> {
             };
             let mut ancestor = absolute.as_path();
             let mut rest = Vec::new();
-            loop {
-                let Some(parent) = ancestor.parent() else {
-                    break;
-                };
+            while let Some(parent) = ancestor.parent() {
                 if let Some(name) = ancestor.file_name() {
                     rest.push(name.to_owned());
                 } else {
