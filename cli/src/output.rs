@@ -5,7 +5,7 @@ use crate::args::ColorChoice;
 use anstyle::{AnsiColor, Style};
 use errcat_catalog::{Catalog, Loaded};
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,10 +143,19 @@ pub(crate) fn failed_load(term: &Term, loaded: &Loaded, path: &Path) -> Exit {
 /// Loads a catalog from disk, printing its diagnostics; `Err` is the exit status when it
 /// has errors.
 pub(crate) fn load(term: &Term, path: &Path) -> std::result::Result<Catalog, Exit> {
+    load_with_sources(term, path).map(|(catalog, _)| catalog)
+}
+
+/// [`load`], with the files on disk the catalog is made of (which no output may be).
+pub(crate) fn load_with_sources(
+    term: &Term,
+    path: &Path,
+) -> std::result::Result<(Catalog, Vec<PathBuf>), Exit> {
     let loaded = errcat_catalog::load(path);
     print_diagnostics(term, &loaded);
-    if loaded.catalog.is_none() {
-        return Err(failed_load(term, &loaded, path));
+    let sources = loaded.sources.disk_paths().map(Path::to_path_buf).collect();
+    match loaded.catalog {
+        Some(catalog) => Ok((catalog, sources)),
+        None => Err(failed_load(term, &loaded, path)),
     }
-    loaded.catalog.ok_or(Exit::Usage)
 }

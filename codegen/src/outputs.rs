@@ -888,14 +888,26 @@ mod tests {
             assert!(shown.contains("is a FIFO"), "{shown}");
             assert!(set.compare().is_err());
         }
-        for (path, what) in [
-            (Path::new("/dev/null"), "a character device"),
-            (dir.path(), "a directory"),
-        ] {
+        // A private null device where this may make one (root), never the system's.
+        let null = dir.path().join("mynull");
+        let mknod = std::process::Command::new("mknod")
+            .arg(&null)
+            .args(["c", "1", "3"])
+            .stderr(std::process::Stdio::null())
+            .status();
+        let mut cases = vec![(dir.path().to_path_buf(), "a directory")];
+        if mknod.is_ok_and(|s| s.success()) {
+            cases.push((null.clone(), "a character device"));
+        }
+        for (path, what) in cases {
             let mut set = OutputSet::new();
-            set.file("--markdown", path, "x");
+            set.file("--markdown", &path, "x");
             let shown = set.write().unwrap_err().to_string();
             assert!(shown.contains(what), "{shown}");
+        }
+        if null.exists() {
+            let meta = fs::symlink_metadata(&null).unwrap();
+            assert!(!meta.is_file(), "the device is still a device");
         }
         let dangling = dir.path().join("dangling");
         std::os::unix::fs::symlink(dir.path().join("missing"), &dangling).unwrap();
