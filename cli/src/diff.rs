@@ -9,6 +9,7 @@
 use crate::args::{DiffArgs, Format};
 use crate::output::{self, BOLD, Exit, Fail, GREEN, RED, Result, Term};
 use crate::source::Spec;
+use errcat_catalog::diag::terminal_text;
 use errcat_catalog::{Catalog, ErrorDef, FieldDef, Piece, Template, TextPiece, Var};
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -827,7 +828,7 @@ fn human(term: &Term, changes: &[Change]) -> String {
             out.push_str(&format!(
                 "  {} {}\n",
                 term.paint_out(BOLD, &format!("[{}]", c.rule)),
-                c.message
+                terminal_text(&c.message)
             ));
         }
         out.push('\n');

@@ -3,6 +3,7 @@
 use crate::args::GenerateArgs;
 use crate::output::{self, BOLD, CYAN, Exit, Fail, GREEN, RED, Result, Term};
 use errcat_catalog::Catalog;
+use errcat_catalog::diag::terminal_text;
 use errcat_codegen::build::{self, OutputKind};
 use errcat_codegen::outputs::OutputSet;
 use errcat_codegen::rust::RustOptions;
@@ -311,7 +312,8 @@ fn unified_diff(term: &Term, old: &str, new: &str, path: &str) -> String {
         .missing_newline_hint(true)
         .to_string();
     if !term.color_out {
-        return text;
+        // Either side may hold control characters (the file on disk is anyone's).
+        return terminal_text(&text).into_owned();
     }
     text.lines()
         .map(|line| {
@@ -324,7 +326,7 @@ fn unified_diff(term: &Term, old: &str, new: &str, path: &str) -> String {
             } else if line.starts_with("@@") {
                 CYAN
             } else {
-                return format!("{line}\n");
+                return format!("{}\n", terminal_text(line));
             };
             format!("{}\n", output::paint(true, style, line))
         })

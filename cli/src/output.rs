@@ -3,6 +3,7 @@
 
 use crate::args::ColorChoice;
 use anstyle::{AnsiColor, Style};
+use errcat_catalog::diag::terminal_text;
 use errcat_catalog::{Catalog, Loaded};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -88,24 +89,34 @@ impl Term {
         paint(self.color_err, style, text)
     }
 
-    /// `error: message` on stderr.
+    /// `error: message` on stderr (control characters in the message made visible: it
+    /// may quote the catalog).
     pub fn error(&self, message: &str) {
-        self.err(&format!("{}: {message}\n", self.paint_err(RED, "error")));
+        self.err(&format!(
+            "{}: {}\n",
+            self.paint_err(RED, "error"),
+            terminal_text(message)
+        ));
     }
 
-    /// A progress or summary line on stderr, unless `--quiet`.
+    /// A progress or summary line on stderr, unless `--quiet` (control characters made
+    /// visible).
     pub fn info(&self, message: &str) {
         if !self.quiet {
-            self.err(&format!("{message}\n"));
+            self.err(&format!("{}\n", terminal_text(message)));
         }
     }
 }
 
+/// `text` in `style` when `on`. The text's own control characters are made visible
+/// first ([`terminal_text`]): what is painted is often catalog text, and the only escape
+/// sequences errcat prints are its own styles.
 pub(crate) fn paint(on: bool, style: Style, text: &str) -> String {
+    let text = terminal_text(text);
     if on {
         format!("{}{text}{}", style.render(), style.render_reset())
     } else {
-        text.to_owned()
+        text.into_owned()
     }
 }
 

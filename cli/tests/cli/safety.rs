@@ -289,3 +289,77 @@ fn unchanged_outputs_are_still_left_alone() {
     assert_eq!(std::fs::metadata(&rs).unwrap().modified().unwrap(), before);
     assert_eq!(names(dir.path()), ["catalog.toml", "docs", "errors.rs"]);
 }
+
+/// A catalog whose texts hold a window-title change, a screen clear, backspaces, a C1 CSI
+/// and a bidi override.
+fn hostile_text_catalog(statuses: &str) -> String {
+    let evil = r"\u001b]0;pwned\u0007\u001b[2J\b\b\b\u009b31m\u202e";
+    let statuses = statuses.replace("EVIL", evil);
+    catalog(&format!(
+        r#"
+{statuses}
+[errors.evil]
+status = 404
+title = "Evil {evil}"
+message = "Message {evil}"
+description = "Line one {evil}\nline two"
+remediation = "Fix {evil}"
+fields.what = {{ type = "string", description = "Field {evil}" }}
+"#
+    ))
+}
+
+/// No escape sequence, bell, backspace, C1 control or bidi override of the catalog got
+/// through (`colour`: errcat's own SGR styles are allowed).
+fn assert_sanitized(text: &str, colour: bool) {
+    for bad in [
+        "\u{1b}]",
+        "\u{1b}[2J",
+        "\u{7}",
+        "\u{8}",
+        "\u{9b}",
+        "\u{202e}",
+    ] {
+        assert!(!text.contains(bad), "{bad:?} printed raw:\n{text:?}");
+    }
+    if !colour {
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+    }
+    assert!(text.contains("␛]0;pwned␇␛[2J␈␈␈"), "{text:?}");
+}
+
+#[test]
+fn case_8_explain_and_diff_make_control_characters_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    // `diff` quotes the reason phrase of a removed status.
+    let removed = "[statuses.410]\nreason = \"Gone EVIL\"\n";
+    write(dir.path(), "old.toml", &hostile_text_catalog(removed));
+    write(dir.path(), "new.toml", &hostile_text_catalog(""));
+    for colour in ["never", "always"] {
+        let out = run(
+            dir.path(),
+            &["--color", colour, "explain", "new.toml", "evil"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", texts(&out).1);
+        assert_sanitized(&texts(&out).0, colour == "always");
+        let out = run(
+            dir.path(),
+            &["--color", colour, "diff", "old.toml", "new.toml"],
+        );
+        let (stdout, stderr) = texts(&out);
+        assert!(out.status.code().is_some(), "{stderr}");
+        assert_sanitized(&stdout, colour == "always");
+    }
+    // `check` prints the diff of the file on disk, whatever it holds.
+    write(
+        dir.path(),
+        "errors.md",
+        "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{8}\u{8}\u{8}\n",
+    );
+    let out = run(
+        dir.path(),
+        &["check", "new.toml", "--markdown", "errors.md"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", texts(&out).1);
+    assert_sanitized(&texts(&out).0, false);
+}
