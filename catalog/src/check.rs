@@ -680,7 +680,7 @@ fn statuses(
         }
     }
     out.sort_by_key(|s| s.code);
-    status_variants_unique(cx, &mut out);
+    status_variants_unique(&mut out);
     out
 }
 
@@ -762,16 +762,16 @@ fn unregistered_status(cx: &mut Cx<'_>, at: Span, code: u16) {
     );
 }
 
-// Two statuses whose reasons give the same variant name get `Status{code}` names instead.
-fn status_variants_unique(_cx: &mut Cx<'_>, statuses: &mut [Status]) {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for s in statuses.iter() {
-        *seen.entry(s.variant.clone()).or_default() += 1;
-    }
-    for s in statuses.iter_mut() {
-        if seen[&s.variant] > 1 {
-            s.variant = format!("Status{}", s.code);
-        }
+// Status variants are distinct and clash with no generated item: a reason whose name is
+// taken gets `Status{code}` (`names::status_variants`; docs/catalog-format.md).
+fn status_variants_unique(statuses: &mut [Status]) {
+    let pairs: Vec<(u16, &str)> = statuses
+        .iter()
+        .map(|s| (s.code, s.reason.as_str()))
+        .collect();
+    let names = names::status_variants(&pairs);
+    for (s, n) in statuses.iter_mut().zip(names) {
+        s.variant = n;
     }
 }
 
@@ -883,6 +883,7 @@ fn errors(
             let variant = names::variant_name(name);
             if !error_variant_unique(cx, at, name, &variant, &mut variants)
                 || !error_variant_not_keyword(cx, at, name, &variant)
+                || !error_variant_not_generated(cx, at, name, &variant)
             {
                 continue;
             }
@@ -983,6 +984,25 @@ fn error_variant_not_keyword(cx: &mut Cx<'_>, at: Span, code: &str, variant: &st
         )
         .at(at, "not a usable variant name")
         .help("rename the error code"),
+    );
+    false
+}
+
+// An error's Rust variant is not the name of an item the generated code defines on the
+// error enum (`eRRORS` gives `ERRORS`, which is `ApiError::ERRORS`).
+fn error_variant_not_generated(cx: &mut Cx<'_>, at: Span, code: &str, variant: &str) -> bool {
+    if !names::is_generated_item(variant, false) {
+        return true;
+    }
+    cx.push(
+        Diagnostic::new(
+            "reserved-rust-name",
+            format!("`{code}` becomes `{variant}`, a name the generated error enum already uses"),
+        )
+        .at(at, format!("becomes the variant `{variant}`"))
+        .help(format!(
+            "`{variant}` is an associated item of the generated enum; rename the error code"
+        )),
     );
     false
 }
@@ -1250,10 +1270,25 @@ fn fields(cx: &mut Cx<'_>, file: FileId, e: &mut raw::Error) -> Vec<FieldDef> {
     out
 }
 
-// A field name is a snake_case identifier (it becomes a Rust struct field).
+// A field name is a snake_case identifier (it becomes a Rust struct field), as rustc's
+// `non_snake_case` lint defines it (no `__`).
 fn field_name_snake_case(cx: &mut Cx<'_>, at: Span, name: &str) -> bool {
-    if names::is_snake_case(name) {
+    if names::is_rust_snake_case(name) {
         return true;
+    }
+    if names::is_snake_case(name) {
+        cx.push(
+            Diagnostic::new(
+                "invalid-field-name",
+                format!("`{name}` is not a valid field name"),
+            )
+            .at(at, "has `__`, which rustc's `non_snake_case` lint rejects")
+            .help(format!(
+                "separate the words with one `_`: `{}`",
+                collapse_underscores(name)
+            )),
+        );
+        return false;
     }
     cx.push(
         Diagnostic::new("invalid-field-name", format!("`{name}` is not a valid field name"))
@@ -1261,6 +1296,17 @@ fn field_name_snake_case(cx: &mut Cx<'_>, at: Span, name: &str) -> bool {
             .help("field names become Rust struct fields: ASCII lowercase letters, digits and `_`, starting with a letter"),
     );
     false
+}
+
+/// `name` with each run of `_` made one `_`.
+fn collapse_underscores(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if !(c == '_' && out.ends_with('_')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 // A field name is not a Rust keyword.
@@ -2020,7 +2066,8 @@ fn docs(cx: &mut Cx<'_>, root: &Parsed) -> Docs {
     }
 }
 
-// Configured Rust type names are identifiers, not keywords, and distinct.
+// Configured Rust type names are identifiers, not keywords, UpperCamelCase (rustc's
+// `non_camel_case_types`), no primitive type or generated helper, and distinct.
 fn rust_names(cx: &mut Cx<'_>, root: &Parsed) -> RustNames {
     let file = root.file;
     let raw = root
@@ -2034,6 +2081,7 @@ fn rust_names(cx: &mut Cx<'_>, root: &Parsed) -> RustNames {
             return default.to_owned();
         };
         let name = v.get();
+        let at = span(file, v);
         if !names::is_ident(name) || names::is_keyword(name) {
             cx.push(
                 Diagnostic::new(
@@ -2044,8 +2092,32 @@ fn rust_names(cx: &mut Cx<'_>, root: &Parsed) -> RustNames {
                     },
                     format!("`{name}` cannot be a Rust type name"),
                 )
-                .at(span(file, v), "not a usable Rust identifier")
+                .at(at, "not a usable Rust identifier")
                 .help("use an UpperCamelCase identifier such as `ApiError`"),
+            );
+            return default.to_owned();
+        }
+        if let Some(why) = names::reserved_type_name(name) {
+            cx.push(
+                Diagnostic::new(
+                    "reserved-rust-name",
+                    format!("`{name}` cannot be a generated enum's name"),
+                )
+                .at(at, format!("`{name}` is {why}"))
+                .help(format!(
+                    "use another UpperCamelCase identifier, such as `{default}`"
+                )),
+            );
+            return default.to_owned();
+        }
+        if !names::is_upper_camel_case(name) {
+            cx.push(
+                Diagnostic::new(
+                    "invalid-rust-name",
+                    format!("`{name}` is not an UpperCamelCase type name"),
+                )
+                .at(at, "rustc's `non_camel_case_types` lint rejects it")
+                .help(format!("start with an uppercase letter and join the words without `_`, such as `{default}`")),
             );
             return default.to_owned();
         }
