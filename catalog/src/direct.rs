@@ -197,6 +197,8 @@ direct_struct!(Error {
     "headers" => headers: default,
     "body" => body: optional,
     "examples" => examples: default,
+    "cause" => cause: optional,
+    "from" => from: default,
 });
 
 direct_struct!(Field {

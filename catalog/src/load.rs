@@ -951,7 +951,9 @@ mod tests {
                 "attributes",
                 "headers",
                 "body",
-                "examples"
+                "examples",
+                "cause",
+                "from"
             ]
         );
         assert_eq!(
