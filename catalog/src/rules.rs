@@ -69,12 +69,17 @@ rules! {
     "invalid-status-class" Deny "a docs class key other than 1xx, 2xx, 3xx, 4xx or 5xx",
     "invalid-header" Deny "a response header name that is not an HTTP token, or a value with control or non-ASCII characters",
     "reserved-header" Deny "a response header errcat sets itself (`Content-Type`, `Content-Length`, `Retry-After`)",
+    "unknown-operation-error" Deny "an operation (or `common`, `unrouted`) lists a code that names no error of the catalog",
+    "invalid-method" Deny "an operation's method is not one of GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE",
+    "invalid-operation-path" Deny "an operation's path does not start with `/`, or it has a method without a path or a path without a method",
+    "duplicate-operation" Deny "two operations with the same method and path",
     "unknown-lint" Deny "a `[lints]` entry that names no rule, or a level other than allow, warn or deny",
     "reason-override" Warn "a standard status given a reason phrase other than its registered one",
     "unregistered-status" Warn "a status code that is not in the extended catalog",
     "empty-text" Warn "an empty description, reason, remediation or title",
     "unused-field" Warn "a declared field that the message does not use",
     "success-status-error" Warn "an error returned with a 1xx, 2xx or 3xx status",
+    "unreturned-error" Warn "an error that no operation returns, when the catalog lists its operations",
     "docs-url-without-code" Warn "a docs URL pattern without `{code}`: every error links to the same page",
 }
 
