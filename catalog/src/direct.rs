@@ -11,8 +11,8 @@
 //! keys serde reads.
 
 use crate::raw::{
-    AttributeDecl, Body, Deprecated, Docs, Error, Example, Field, Meta, OrderedMap, RustNames, S,
-    Scalar, Section, Snippet, Status, Success, Template,
+    AttributeDecl, Body, Deprecated, Docs, Error, Example, Field, Meta, Operation, OrderedMap,
+    RustNames, S, Scalar, Section, Snippet, Status, Success, Template,
 };
 use toml::Spanned;
 use toml::de::DeValue;
@@ -249,6 +249,12 @@ direct_struct!(Snippet {
     "description" => description: optional,
 });
 
+direct_struct!(Operation {
+    "method" => method: optional,
+    "path" => path: optional,
+    "errors" => errors: default,
+});
+
 direct_struct!(Section {
     "title" => title: required,
     "body" => body: required,
@@ -425,6 +431,7 @@ mod tests {
             keys_match::<Docs>,
             keys_match::<Snippet>,
             keys_match::<Section>,
+            keys_match::<Operation>,
         ] {
             check();
         }

@@ -75,12 +75,17 @@ rules! {
     "from-with-fields" Deny "`from` on an error with fields, which a conversion cannot fill",
     "invalid-from-type" Deny "a `from` entry that is not a Rust path to a type",
     "duplicate-from" Deny "a library error type converted into two errors (or listed twice)",
+    "unknown-operation-error" Deny "an operation (or `common`, `unrouted`) lists a code that names no error of the catalog",
+    "invalid-method" Deny "an operation's method is not one of GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE",
+    "invalid-operation-path" Deny "an operation's path does not start with `/`, or it has a method without a path or a path without a method",
+    "duplicate-operation" Deny "two operations with the same method and path",
     "unknown-lint" Deny "a `[lints]` entry that names no rule, or a level other than allow, warn or deny",
     "reason-override" Warn "a standard status given a reason phrase other than its registered one",
     "unregistered-status" Warn "a status code that is not in the extended catalog",
     "empty-text" Warn "an empty description, reason, remediation or title",
     "unused-field" Warn "a declared field that the message does not use",
     "success-status-error" Warn "an error returned with a 1xx, 2xx or 3xx status",
+    "unreturned-error" Warn "an error that no operation returns, when the catalog lists its operations",
     "docs-url-without-code" Warn "a docs URL pattern without `{code}`: every error links to the same page",
 }
 
