@@ -320,6 +320,7 @@ fn parse(
             "body" => raw.body = cx.table(value, "[body]"),
             "success" => raw.success = cx.table(value, "[success]"),
             "docs" => raw.docs = cx.table(value, "[docs]"),
+            "operations" => raw.operations = cx.operations(value),
             // Reported by `unknown_keys`.
             _ => {}
         }
@@ -408,6 +409,12 @@ impl TypeCx<'_> {
         if let DeValue::Table(_) = value.get_ref() {
             return self.de(value);
         }
+        self.not_a_table(value, what);
+        None
+    }
+
+    /// Reports a value that should be a table (`what` names it).
+    fn not_a_table(&mut self, value: &Spanned<DeValue<'_>>, what: impl fmt::Display) {
         self.ok = false;
         let found = kind(value.get_ref());
         self.diags.push(
@@ -417,7 +424,31 @@ impl TypeCx<'_> {
                     "write it as a `{what}` header followed by its keys; docs/catalog-format.md lists them"
                 )),
         );
-        None
+    }
+
+    /// Deserializes `[operations]`: its lists of codes (`common`, `unrouted`), then each
+    /// `[operations.ID]` table, one at a time.
+    fn operations(&mut self, value: &Spanned<DeValue<'_>>) -> Option<S<raw::Operations>> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.not_a_table(value, "[operations]");
+            return None;
+        };
+        let mut out = raw::Operations::default();
+        for (key, v) in table.iter() {
+            let name: &str = key.get_ref().as_ref();
+            match name {
+                "common" => out.common = self.de(v).unwrap_or_default(),
+                "unrouted" => out.unrouted = self.de(v).unwrap_or_default(),
+                _ => {
+                    let what = format_args!("[operations.{}]", QuotedKey(name));
+                    if let Some(op) = self.table(v, what) {
+                        let key = S(toml::Spanned::new(key.span(), name.to_owned()));
+                        out.entries.0.push((key, op));
+                    }
+                }
+            }
+        }
+        Some(S(toml::Spanned::new(value.span(), out)))
     }
 
     /// Deserializes a table of named entries (`[errors.CODE]` ...) one entry at a time.
@@ -818,6 +849,11 @@ const TABLES: &[Table] = &[
         &["docs", "sections", "[]"],
         fields_of::<raw::Section>,
     ),
+    (
+        "[operations.ID]",
+        &["operations", "*"],
+        fields_of::<raw::Operation>,
+    ),
 ];
 
 /// Every table of the format whose keys are fixed, with the keys it accepts.
@@ -951,7 +987,9 @@ mod tests {
                 "attributes",
                 "headers",
                 "body",
-                "examples"
+                "examples",
+                "cause",
+                "from"
             ]
         );
         assert_eq!(
