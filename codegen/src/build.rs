@@ -374,9 +374,7 @@ impl Builder {
         // Written as a set, never over the catalog's own files (outputs::OutputSet).
         let mut set = OutputSet::new();
         set.inputs(report.sources.iter().cloned());
-        for (label, target, text) in self.outputs(catalog)? {
-            set.file(label, target, text);
-        }
+        self.outputs(catalog, &mut set)?;
         for w in set.write().map_err(|e| Error(Kind::Output(e)))? {
             if w.changed {
                 report.written.push(w.path);
@@ -387,10 +385,9 @@ impl Builder {
         Ok(report)
     }
 
-    /// Every configured output: how messages name it, its path and its text (with the
-    /// header).
-    fn outputs(&self, catalog: &Catalog) -> Result<Vec<(&'static str, PathBuf, String)>, Error> {
-        let mut outputs = Vec::new();
+    /// Every configured output, as entries of `set` (a new output is one more `set.file`
+    /// or `set.dir`), each named for messages and with its header.
+    fn outputs(&self, catalog: &Catalog, set: &mut OutputSet) -> Result<(), Error> {
         if self.rust {
             let dir = match &self.out_dir {
                 Some(dir) => dir.clone(),
@@ -399,19 +396,19 @@ impl Builder {
                     .ok_or(Error(Kind::NoOutDir))?,
             };
             let text = crate::rust::generate(catalog, &self.options);
-            outputs.push((
+            set.file(
                 "the Rust output",
                 dir.join(&self.file_name),
                 with_header(OutputKind::Rust, &text),
-            ));
+            );
         }
         if let Some(path) = &self.markdown {
             let text = crate::markdown::generate(catalog);
-            outputs.push((
+            set.file(
                 "the markdown output",
-                path.clone(),
+                path,
                 with_header(OutputKind::Markdown, &text),
-            ));
+            );
         }
         #[cfg(feature = "yaml")]
         let yaml = self.openapi_yaml.as_ref();
@@ -421,23 +418,23 @@ impl Builder {
             let doc = crate::openapi::document(catalog);
             if let Some(path) = &self.openapi_json {
                 let text = crate::openapi::to_json(&doc);
-                outputs.push((
+                set.file(
                     "the OpenAPI JSON output",
-                    path.clone(),
+                    path,
                     with_header(OutputKind::OpenApiJson, &text),
-                ));
+                );
             }
             #[cfg(feature = "yaml")]
             if let Some(path) = yaml {
                 let text = crate::openapi::to_yaml(&doc);
-                outputs.push((
+                set.file(
                     "the OpenAPI YAML output",
-                    path.clone(),
+                    path,
                     with_header(OutputKind::OpenApiYaml, &text),
-                ));
+                );
             }
         }
-        Ok(outputs)
+        Ok(())
     }
 }
 
