@@ -303,7 +303,9 @@ fn check_fields<'a>(
                 fail(
                     errors,
                     syn::Error::new(
-                        f.span(),
+                        f.ident
+                            .as_ref()
+                            .map_or_else(|| f.ty.span(), syn::Ident::span),
                         format!(
                             "a second cause field in the variant of the error `{code}`: a variant has at most one"
                         ),
@@ -320,11 +322,18 @@ fn check_fields<'a>(
             errors,
             syn::Error::new(
                 variant.fields.span(),
-                format!(
-                    "the variant of the error `{code}` cannot be a tuple variant{} (a tuple variant holds only a cause: `{}(#[source] errcat::Cause)`)",
-                    shape(def),
-                    variant.ident
-                ),
+                if def.fields.is_empty() {
+                    format!(
+                        "the variant of the error `{code}` cannot be a tuple variant{} (a tuple variant holds only a cause: `{}(#[source] errcat::Cause)`)",
+                        shape(def),
+                        variant.ident
+                    )
+                } else {
+                    format!(
+                        "the variant of the error `{code}` cannot be a tuple variant{}",
+                        shape(def)
+                    )
+                },
             ),
         );
         return None;
@@ -549,7 +558,10 @@ fn cause_field(
     if from {
         if other_fields > 0 {
             return Err(syn::Error::new(
-                field.span(),
+                field
+                    .ident
+                    .as_ref()
+                    .map_or_else(|| field.ty.span(), syn::Ident::span),
                 format!(
                     "`#[from]` converts into a variant without other fields, and the error `{code}` has fields: mark the field `#[source]` instead"
                 ),
