@@ -287,6 +287,7 @@ fn parse(
             "body" => raw.body = cx.table(value, "[body]"),
             "success" => raw.success = cx.table(value, "[success]"),
             "docs" => raw.docs = cx.table(value, "[docs]"),
+            "openapi" => raw.openapi = cx.table(value, "[openapi]"),
             // Reported by `unknown_keys`.
             _ => {}
         }
@@ -699,6 +700,22 @@ const TABLES: &[Table] = &[
         "[[docs.sections]]",
         &["docs", "sections", "[]"],
         fields_of::<raw::Section>,
+    ),
+    ("[openapi]", &["openapi"], fields_of::<raw::OpenApi>),
+    (
+        "[[openapi.servers]]",
+        &["openapi", "servers", "[]"],
+        fields_of::<raw::Server>,
+    ),
+    (
+        "[openapi.license]",
+        &["openapi", "license"],
+        fields_of::<raw::License>,
+    ),
+    (
+        "[openapi.contact]",
+        &["openapi", "contact"],
+        fields_of::<raw::Contact>,
     ),
 ];
 
