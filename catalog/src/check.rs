@@ -1591,7 +1591,7 @@ fn resolve_var(name: &str, vars: &VarSet) -> Option<(Var, bool)> {
     };
     let optional = matches!(
         var,
-        Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance
+        Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance | Var::Fields
     );
     allowed.then_some((var, optional))
 }
@@ -1800,6 +1800,7 @@ fn problem_template() -> Template {
         v("instance", Var::Instance),
         v("code", Var::Code),
         v("field", Var::Field),
+        v("fields", Var::Fields),
         v("trace_id", Var::TraceId),
     ])
 }
