@@ -127,6 +127,12 @@ pub fn problem(code: &str, status: u16, title: &str, detail: &str, field: Option
     body
 }
 
+/// `body` with its `fields` member (the error's typed fields, after `field`).
+pub fn with_fields(mut body: Value, fields: Value) -> Value {
+    body["fields"] = fields;
+    body
+}
+
 /// Asserts an error response: its status, problem+json content type, the exact bytes of
 /// its body (compact JSON, members in the catalog's order), and no `Retry-After` or
 /// `WWW-Authenticate` unless the error calls for one.
