@@ -65,22 +65,24 @@ fn formatted_lines(
     skip_end: usize,
 ) -> String {
     let source = wrapper.replace("ITEMS", &items.to_string());
-    let Ok(file) = syn::parse_file(&source) else {
-        // A bug of the emitter, never of the catalog: fail the user's build saying so,
-        // rather than leave out items the rest of the code names.
-        return "        ::core::compile_error!(\"errcat generated items that do not parse (a bug of errcat)\");\n"
-            .to_owned();
-    };
-    let text = prettyplease::unparse(&file);
-    let lines: Vec<&str> = text.lines().collect();
-    let mut out = String::new();
-    if lines.len() >= skip_start + skip_end {
-        for line in &lines[skip_start..lines.len() - skip_end] {
-            out.push_str(line);
-            out.push('\n');
+    super::memo(source, |source| {
+        let Ok(file) = syn::parse_file(source) else {
+            // A bug of the emitter, never of the catalog: fail the user's build saying so,
+            // rather than leave out items the rest of the code names.
+            return "        ::core::compile_error!(\"errcat generated items that do not parse (a bug of errcat)\");\n"
+                .to_owned();
+        };
+        let text = prettyplease::unparse(&file);
+        let lines: Vec<&str> = text.lines().collect();
+        let mut out = String::new();
+        if lines.len() >= skip_start + skip_end {
+            for line in &lines[skip_start..lines.len() - skip_end] {
+                out.push_str(line);
+                out.push('\n');
+            }
         }
-    }
-    out
+        out
+    })
 }
 
 /// The Rust type of a catalog field type.
@@ -161,10 +163,18 @@ pub(crate) fn error_enum(
             push_docs(out, "        ", &text);
             let _ = writeln!(out, "        {name}: {},", rust_type(f.ty));
         }
+        if v.cause.is_some() {
+            push_docs(out, "        ", CAUSE_DOC);
+            out.push_str("        cause: ::core::option::Option<::errcat::Cause>,\n");
+        }
         out.push_str("    },\n");
     }
     out.push_str("}\n");
 }
+
+/// The rustdoc of a generated `cause` field.
+const CAUSE_DOC: &str = "The error behind this one, kept on the server: `source()` returns it and logs show \
+it; no response, message or document contains it.";
 
 /// `#[deprecated(since = "..", note = "..")]` on a variant, as prettyplease prints it: on
 /// one line when it fits (89 columns), else one argument per line.
@@ -804,9 +814,14 @@ fn args_fn(out: &mut String, variants: &[ErrorVariant<'_>]) {
             p.word(" {");
             p.space_if_nonempty();
             let n = v.fields.len();
+            let rest = v.cause.is_some();
             for (j, name) in v.fields.iter().enumerate() {
                 p.word(name.to_string());
-                p.trailing_comma_or_space(j + 1 == n);
+                p.trailing_comma_or_space(j + 1 == n && !rest);
+            }
+            if rest {
+                p.word("..");
+                p.space();
             }
             p.offset(-INDENT);
             p.end();
