@@ -35,6 +35,7 @@ CATALOGS = [
     ("envelope", "examples/catalogs/envelope.toml", None),
     ("kapwork", "examples/catalogs/kapwork.toml", None),
     ("classic-http", "examples/catalogs/classic-http.toml", None),
+    ("committed", "examples/committed/errors.toml", None),
     (
         "axum-service",
         "examples/axum-service/errors.toml",
