@@ -252,11 +252,11 @@ const O_NONBLOCK: i32 = if cfg!(any(target_os = "linux", target_os = "android"))
     0
 };
 
-/// The error for a path that exists but is not a regular file.
-fn not_regular(path: &Path, kind: &str) -> std::io::Error {
+/// The error for a path that exists but is not a regular file (the caller names the path).
+fn not_regular(kind: &str) -> std::io::Error {
     std::io::Error::new(
         std::io::ErrorKind::InvalidInput,
-        format!("`{}` is {kind}, not a regular file", path.display()),
+        format!("it is {kind}, not a regular file"),
     )
 }
 
@@ -276,7 +276,7 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let before = std::fs::metadata(path)?;
     if let Some(kind) = special_kind(before.file_type()) {
-        return Err(not_regular(path, kind));
+        return Err(not_regular(kind));
     }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -287,7 +287,7 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     }
     let file = options.open(path)?;
     if let Some(kind) = special_kind(file.metadata()?.file_type()) {
-        return Err(not_regular(path, kind));
+        return Err(not_regular(kind));
     }
     let mut bytes = Vec::new();
     file.take(limit).read_to_end(&mut bytes)?;
