@@ -115,8 +115,8 @@ pub(crate) fn build(
         body: body?,
         success,
         docs,
-        openapi,
         operations,
+        openapi,
     })
 }
 

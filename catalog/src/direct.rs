@@ -460,11 +460,11 @@ mod tests {
             keys_match::<Docs>,
             keys_match::<Snippet>,
             keys_match::<Section>,
+            keys_match::<Operation>,
             keys_match::<OpenApi>,
             keys_match::<Server>,
             keys_match::<License>,
             keys_match::<Contact>,
-            keys_match::<Operation>,
         ] {
             check();
         }

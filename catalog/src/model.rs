@@ -38,11 +38,11 @@ pub struct Catalog {
     pub success: Option<Success>,
     /// Documentation prose.
     pub docs: Docs,
-    /// What the OpenAPI document says about the API (`[openapi]`).
-    pub openapi: OpenApiInfo,
     /// The API's operations and the errors each may return (`[operations]`), when the
     /// catalog lists them.
     pub operations: Option<Operations>,
+    /// What the OpenAPI document says about the API (`[openapi]`).
+    pub openapi: OpenApiInfo,
 }
 
 /// Names of the generated Rust types.

@@ -279,12 +279,12 @@ pub struct CatalogFile {
     /// `[docs]`: prose of the generated reference page.
     #[serde(default)]
     pub docs: Option<S<Docs>>,
-    /// `[openapi]`: what the generated OpenAPI document says about the API.
-    #[serde(default)]
-    pub openapi: Option<S<OpenApi>>,
     /// `[operations]`: the API's operations and the errors each may return.
     #[serde(default)]
     pub operations: Option<S<Operations>>,
+    /// `[openapi]`: what the generated OpenAPI document says about the API.
+    #[serde(default)]
+    pub openapi: Option<S<OpenApi>>,
 }
 
 /// `[catalog]`.
@@ -522,51 +522,6 @@ pub struct Section {
     pub body: S<String>,
 }
 
-/// `[openapi]`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
-pub struct OpenApi {
-    /// The API's servers (`servers`).
-    #[serde(default)]
-    pub servers: Vec<S<Server>>,
-    /// The API's license (`info.license`).
-    pub license: Option<S<License>>,
-    /// Who to contact about the API (`info.contact`).
-    pub contact: Option<S<Contact>>,
-}
-
-/// `[[openapi.servers]]`.
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
-pub struct Server {
-    /// The server's URL.
-    pub url: S<String>,
-    /// What the server is (`Production`).
-    pub description: Option<S<String>>,
-}
-
-/// `[openapi.license]`.
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
-pub struct License {
-    /// The license's name (`Apache 2.0`).
-    pub name: S<String>,
-    /// The license's URL.
-    pub url: Option<S<String>>,
-}
-
-/// `[openapi.contact]`.
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
-pub struct Contact {
-    /// A person or team.
-    pub name: Option<S<String>>,
-    /// A web page.
-    pub url: Option<S<String>>,
-    /// An email address.
-    pub email: Option<S<String>>,
-}
-
 /// `[operations]`: the errors every operation may return (`common`), errors returned to
 /// requests that match no operation (`unrouted`), and one `[operations.ID]` table per
 /// operation, keyed by its OpenAPI `operationId`.
@@ -650,4 +605,49 @@ pub struct Operation {
     /// The codes of the errors this operation may return, besides `common`.
     #[serde(default)]
     pub errors: Vec<S<String>>,
+}
+
+/// `[openapi]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct OpenApi {
+    /// The API's servers (`servers`).
+    #[serde(default)]
+    pub servers: Vec<S<Server>>,
+    /// The API's license (`info.license`).
+    pub license: Option<S<License>>,
+    /// Who to contact about the API (`info.contact`).
+    pub contact: Option<S<Contact>>,
+}
+
+/// `[[openapi.servers]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Server {
+    /// The server's URL.
+    pub url: S<String>,
+    /// What the server is (`Production`).
+    pub description: Option<S<String>>,
+}
+
+/// `[openapi.license]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct License {
+    /// The license's name (`Apache 2.0`).
+    pub name: S<String>,
+    /// The license's URL.
+    pub url: Option<S<String>>,
+}
+
+/// `[openapi.contact]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Contact {
+    /// A person or team.
+    pub name: Option<S<String>>,
+    /// A web page.
+    pub url: Option<S<String>>,
+    /// An email address.
+    pub email: Option<S<String>>,
 }

@@ -216,14 +216,6 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
     Ok(out)
 }
 
-/// A 3.1 document in `version`.
-fn in_version(doc: Value, version: openapi::Version) -> Value {
-    match version {
-        openapi::Version::V3_1 => doc,
-        openapi::Version::V3_0 => openapi::to_3_0(&doc),
-    }
-}
-
 /// The inputs no output may be: the catalog's files, and the document `--merge-into`
 /// reads when the merged result goes to `--openapi` (written back in place, it is the
 /// output).
@@ -240,6 +232,14 @@ fn inputs(sources: Vec<PathBuf>, args: &GenerateArgs) -> Vec<PathBuf> {
         }
     }
     inputs
+}
+
+/// A 3.1 document in `version`.
+fn in_version(doc: Value, version: openapi::Version) -> Value {
+    match version {
+        openapi::Version::V3_1 => doc,
+        openapi::Version::V3_0 => openapi::to_3_0(&doc),
+    }
 }
 
 /// `errcat generate`.
