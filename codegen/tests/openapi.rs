@@ -36,6 +36,16 @@ fn snapshots() {
         insta::assert_snapshot!(format!("{name}_json"), openapi::to_json(&doc));
         insta::assert_snapshot!(format!("{name}_yaml"), openapi::to_yaml(&doc));
     }
+    // The 3.0.3 translation of the catalog that uses every feature.
+    let showcase = example_catalogs()
+        .into_iter()
+        .find(|(n, _)| n == "showcase")
+        .unwrap()
+        .1;
+    insta::assert_snapshot!(
+        "showcase_3_0_json",
+        openapi::to_json(&openapi::document_for(&showcase, openapi::Version::V3_0))
+    );
 }
 
 #[test]
