@@ -51,6 +51,10 @@ pub enum OutputKind {
     OpenApiJson,
     /// OpenAPI as YAML.
     OpenApiYaml,
+    /// The registry, JSON (no comment syntax: no header).
+    Registry,
+    /// TypeScript.
+    TypeScript,
 }
 
 /// The text of the `@generated` marker (tools such as GitHub and Phabricator recognise it).
@@ -75,10 +79,10 @@ const GENERATED: &str =
 /// ```
 pub fn with_header(kind: OutputKind, text: &str) -> String {
     let header = match kind {
-        OutputKind::Rust => format!("// {GENERATED}\n"),
+        OutputKind::Rust | OutputKind::TypeScript => format!("// {GENERATED}\n"),
         OutputKind::Markdown => format!("<!-- {GENERATED} -->\n"),
         OutputKind::OpenApiYaml => format!("# {GENERATED}\n"),
-        OutputKind::OpenApiJson => return text.to_owned(),
+        OutputKind::OpenApiJson | OutputKind::Registry => return text.to_owned(),
     };
     let mut out = String::with_capacity(header.len() + 1 + text.len());
     out.push_str(&header);
@@ -153,6 +157,8 @@ pub struct Builder {
     openapi_json: Option<PathBuf>,
     #[cfg(feature = "yaml")]
     openapi_yaml: Option<PathBuf>,
+    typescript: Option<PathBuf>,
+    registry: Option<PathBuf>,
     cargo_directives: bool,
 }
 
@@ -167,6 +173,8 @@ impl Default for Builder {
             openapi_json: None,
             #[cfg(feature = "yaml")]
             openapi_yaml: None,
+            typescript: None,
+            registry: None,
             cargo_directives: true,
         }
     }
@@ -303,6 +311,30 @@ impl Builder {
         self
     }
 
+    /// Also writes the TypeScript client module to `path`: one self-contained `.ts` file
+    /// (the errors as a discriminated union, `decode(status, body)`, the tables).
+    ///
+    /// ```
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.typescript("web/src/errors.ts");
+    /// ```
+    pub fn typescript(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.typescript = Some(path.into());
+        self
+    }
+
+    /// Also writes the registry to `path`: every error code as language-neutral JSON
+    /// (`docs/registry.schema.json` is its schema).
+    ///
+    /// ```
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.registry("docs/errors.registry.json");
+    /// ```
+    pub fn registry(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.registry = Some(path.into());
+        self
+    }
+
     /// Whether to print `cargo:rerun-if-changed` and `cargo:warning` lines (default
     /// `true`); turn it off when calling the builder outside a build script.
     ///
@@ -431,6 +463,23 @@ impl Builder {
                     with_header(OutputKind::OpenApiYaml, &text),
                 ));
             }
+        }
+        if let Some(path) = &self.typescript {
+            outputs.push((
+                "the TypeScript output",
+                path.clone(),
+                with_header(
+                    OutputKind::TypeScript,
+                    &crate::typescript::generate(catalog),
+                ),
+            ));
+        }
+        if let Some(path) = &self.registry {
+            outputs.push((
+                "the registry output",
+                path.clone(),
+                with_header(OutputKind::Registry, &crate::registry::generate(catalog)),
+            ));
         }
         Ok(outputs)
     }
