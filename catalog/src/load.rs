@@ -73,6 +73,27 @@ pub(crate) fn bundled(name: &str) -> Option<&'static str> {
     }
 }
 
+/// A bundled catalog, parsed once per process: it is the same text every time, and parsing
+/// it was most of the cost of loading a small catalog (docs/performance.md). `None` for a
+/// name that is not bundled, or if the bundled text did not parse (a bug caught by the
+/// tests; the loader then parses it again and reports why).
+fn bundled_parsed(name: &str) -> Option<&'static (CatalogFile, Option<std::ops::Range<usize>>)> {
+    static HTTP: std::sync::OnceLock<Option<(CatalogFile, Option<std::ops::Range<usize>>)>> =
+        std::sync::OnceLock::new();
+    let cell = match name {
+        "http" => &HTTP,
+        _ => return None,
+    };
+    cell.get_or_init(|| {
+        let text = bundled(name)?;
+        let mut sources = Sources::new();
+        let id = sources.add(format!("<bundled>/{name}.toml"), text.to_owned(), true);
+        let mut diags = Diagnostics::default();
+        parse(&sources, id, &mut diags).filter(|_| !diags.has_errors())
+    })
+    .as_ref()
+}
+
 pub(crate) struct Loader<'r, 'a> {
     pub sources: Sources,
     pub diags: Diagnostics,
@@ -239,7 +260,11 @@ impl<'r, 'a> Loader<'r, 'a> {
                 if !self.seen.iter().any(|p| p.as_os_str() == name.as_str()) {
                     self.seen.push(PathBuf::from(&name));
                     let id = self.sources.add(&name, text.to_owned(), true);
-                    if let Some((raw, catalog_span)) = parse(&self.sources, id, &mut self.diags) {
+                    let parsed = match bundled_parsed(ext.get()) {
+                        Some(parsed) => Some(parsed.clone()),
+                        None => parse(&self.sources, id, &mut self.diags),
+                    };
+                    if let Some((raw, catalog_span)) = parsed {
                         self.files.push(Parsed {
                             file: id,
                             role: Role::Base,
@@ -320,6 +345,8 @@ fn parse(
             "body" => raw.body = cx.table(value, "[body]"),
             "success" => raw.success = cx.table(value, "[success]"),
             "docs" => raw.docs = cx.table(value, "[docs]"),
+            "operations" => raw.operations = cx.operations(value),
+            "openapi" => raw.openapi = cx.table(value, "[openapi]"),
             // Reported by `unknown_keys`.
             _ => {}
         }
@@ -408,6 +435,12 @@ impl TypeCx<'_> {
         if let DeValue::Table(_) = value.get_ref() {
             return self.de(value);
         }
+        self.not_a_table(value, what);
+        None
+    }
+
+    /// Reports a value that should be a table (`what` names it).
+    fn not_a_table(&mut self, value: &Spanned<DeValue<'_>>, what: impl fmt::Display) {
         self.ok = false;
         let found = kind(value.get_ref());
         self.diags.push(
@@ -417,7 +450,31 @@ impl TypeCx<'_> {
                     "write it as a `{what}` header followed by its keys; docs/catalog-format.md lists them"
                 )),
         );
-        None
+    }
+
+    /// Deserializes `[operations]`: its lists of codes (`common`, `unrouted`), then each
+    /// `[operations.ID]` table, one at a time.
+    fn operations(&mut self, value: &Spanned<DeValue<'_>>) -> Option<S<raw::Operations>> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.not_a_table(value, "[operations]");
+            return None;
+        };
+        let mut out = raw::Operations::default();
+        for (key, v) in table.iter() {
+            let name: &str = key.get_ref().as_ref();
+            match name {
+                "common" => out.common = self.de(v).unwrap_or_default(),
+                "unrouted" => out.unrouted = self.de(v).unwrap_or_default(),
+                _ => {
+                    let what = format_args!("[operations.{}]", QuotedKey(name));
+                    if let Some(op) = self.table(v, what) {
+                        let key = S(toml::Spanned::new(key.span(), name.to_owned()));
+                        out.entries.0.push((key, op));
+                    }
+                }
+            }
+        }
+        Some(S(toml::Spanned::new(value.span(), out)))
     }
 
     /// Deserializes a table of named entries (`[errors.CODE]` ...) one entry at a time.
@@ -818,6 +875,27 @@ const TABLES: &[Table] = &[
         &["docs", "sections", "[]"],
         fields_of::<raw::Section>,
     ),
+    (
+        "[operations.ID]",
+        &["operations", "*"],
+        fields_of::<raw::Operation>,
+    ),
+    ("[openapi]", &["openapi"], fields_of::<raw::OpenApi>),
+    (
+        "[[openapi.servers]]",
+        &["openapi", "servers", "[]"],
+        fields_of::<raw::Server>,
+    ),
+    (
+        "[openapi.license]",
+        &["openapi", "license"],
+        fields_of::<raw::License>,
+    ),
+    (
+        "[openapi.contact]",
+        &["openapi", "contact"],
+        fields_of::<raw::Contact>,
+    ),
 ];
 
 /// Every table of the format whose keys are fixed, with the keys it accepts.
@@ -951,7 +1029,9 @@ mod tests {
                 "attributes",
                 "headers",
                 "body",
-                "examples"
+                "examples",
+                "cause",
+                "from"
             ]
         );
         assert_eq!(
