@@ -30,6 +30,11 @@
 //! (`path:line:col`, the source line, a caret) as `errcat check`; warnings are shown as
 //! cargo warnings.
 //!
+//! Outputs are written as a set through [`OutputSet`](crate::outputs::OutputSet), with the
+//! CLI's refusals: an output that is one of the catalog's files, two outputs at the same
+//! path, or an existing output that is not a regular file fails the build with nothing
+//! written; so does a failure to write any one of them.
+//!
 //! Paths are relative to the working directory, which for a build script is the
 //! package's root (the directory of its `Cargo.toml`).
 
@@ -417,9 +422,7 @@ impl Builder {
         // Written as a set, never over the catalog's own files (outputs::OutputSet).
         let mut set = OutputSet::new();
         set.inputs(report.sources.iter().cloned());
-        for (label, target, text) in self.outputs(catalog)? {
-            set.file(label, target, text);
-        }
+        self.outputs(catalog, &mut set)?;
         for w in set.write().map_err(|e| Error(Kind::Output(e)))? {
             if w.changed {
                 report.written.push(w.path);
@@ -430,10 +433,9 @@ impl Builder {
         Ok(report)
     }
 
-    /// Every configured output: how messages name it, its path and its text (with the
-    /// header).
-    fn outputs(&self, catalog: &Catalog) -> Result<Vec<(&'static str, PathBuf, String)>, Error> {
-        let mut outputs = Vec::new();
+    /// Every configured output, as entries of `set` (a new output is one more `set.file`
+    /// or `set.dir`), each named for messages and with its header.
+    fn outputs(&self, catalog: &Catalog, set: &mut OutputSet) -> Result<(), Error> {
         if self.rust {
             let dir = match &self.out_dir {
                 Some(dir) => dir.clone(),
@@ -442,19 +444,19 @@ impl Builder {
                     .ok_or(Error(Kind::NoOutDir))?,
             };
             let text = crate::rust::generate(catalog, &self.options);
-            outputs.push((
+            set.file(
                 "the Rust output",
                 dir.join(&self.file_name),
                 with_header(OutputKind::Rust, &text),
-            ));
+            );
         }
         if let Some(path) = &self.markdown {
             let text = crate::markdown::generate(catalog);
-            outputs.push((
+            set.file(
                 "the markdown output",
-                path.clone(),
+                path,
                 with_header(OutputKind::Markdown, &text),
-            ));
+            );
         }
         #[cfg(feature = "yaml")]
         let yaml = self.openapi_yaml.as_ref();
@@ -464,40 +466,40 @@ impl Builder {
             let doc = crate::openapi::document_for(catalog, self.openapi_version);
             if let Some(path) = &self.openapi_json {
                 let text = crate::openapi::to_json(&doc);
-                outputs.push((
+                set.file(
                     "the OpenAPI JSON output",
-                    path.clone(),
+                    path,
                     with_header(OutputKind::OpenApiJson, &text),
-                ));
+                );
             }
             #[cfg(feature = "yaml")]
             if let Some(path) = yaml {
                 let text = crate::openapi::to_yaml(&doc);
-                outputs.push((
+                set.file(
                     "the OpenAPI YAML output",
-                    path.clone(),
+                    path,
                     with_header(OutputKind::OpenApiYaml, &text),
-                ));
+                );
             }
         }
         if let Some(path) = &self.typescript {
-            outputs.push((
+            set.file(
                 "the TypeScript output",
-                path.clone(),
+                path,
                 with_header(
                     OutputKind::TypeScript,
                     &crate::typescript::generate(catalog),
                 ),
-            ));
+            );
         }
         if let Some(path) = &self.registry {
-            outputs.push((
+            set.file(
                 "the registry output",
-                path.clone(),
+                path,
                 with_header(OutputKind::Registry, &crate::registry::generate(catalog)),
-            ));
+            );
         }
-        Ok(outputs)
+        Ok(())
     }
 }
 
