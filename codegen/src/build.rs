@@ -240,7 +240,7 @@ impl Builder {
     /// use errcat_codegen::rust::RustOptions;
     ///
     /// let mut builder = errcat_codegen::build::Builder::new();
-    /// builder.rust_options(RustOptions { serde: true, http: true, axum: false });
+    /// builder.rust_options(RustOptions { serde: true, http: true, ..RustOptions::default() });
     /// ```
     pub fn rust_options(&mut self, options: RustOptions) -> &mut Self {
         self.options = options;
@@ -279,6 +279,19 @@ impl Builder {
     /// ```
     pub fn axum(&mut self, enable: bool) -> &mut Self {
         self.options.axum = enable;
+        self
+    }
+
+    /// Generates `log()`, which records the error through `::tracing` (server errors at
+    /// `ERROR` with their cause chain, the others at `DEBUG`), called by `into_response`
+    /// when `axum` is on; the crate then needs `tracing`.
+    ///
+    /// ```
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.axum(true).tracing(true);
+    /// ```
+    pub fn tracing(&mut self, enable: bool) -> &mut Self {
+        self.options.tracing = enable;
         self
     }
 
@@ -740,6 +753,7 @@ fields.what = { type = "string" }
                 serde: true,
                 http: true,
                 axum: false,
+                tracing: false,
             },
         );
         let written = fs::read_to_string(dir.path().join("errors.rs")).unwrap();

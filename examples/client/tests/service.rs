@@ -50,7 +50,7 @@ fn decoded(res: &Response, code: &str) -> ServiceError {
 
 #[tokio::test]
 async fn every_error_of_the_service_decodes_to_its_variant() {
-    let client = start(Arc::new(axum_service::store::MemoryStore::new())).await;
+    let client = start(memory()).await;
     let mut seen = BTreeSet::new();
     for case in cases()["cases"].as_array().expect("cases") {
         let code = case["code"].as_str().expect("code");
@@ -95,7 +95,7 @@ async fn every_error_of_the_service_decodes_to_its_variant() {
 
 #[tokio::test]
 async fn a_success_is_no_error_and_an_unknown_code_is_unknown() {
-    let client = start(Arc::new(axum_service::store::MemoryStore::new())).await;
+    let client = start(memory()).await;
     let res = client
         .send(Method::GET, "/receivables", Some("key-0"), None)
         .await
@@ -113,20 +113,26 @@ async fn a_success_is_no_error_and_an_unknown_code_is_unknown() {
     }
 }
 
+/// The service's SQLite store, in memory.
+fn memory() -> Arc<dyn ReceivableStore> {
+    let conn = rusqlite::Connection::open_in_memory().expect("an in-memory database");
+    Arc::new(axum_service::store::SqliteStore::from_connection(conn).expect("the schema"))
+}
+
 /// A store whose every operation fails.
 struct Failing;
 
 impl ReceivableStore for Failing {
-    fn list(&self) -> std::io::Result<Vec<Receivable>> {
-        Err(std::io::Error::other("disk on fire"))
+    fn list(&self) -> axum_service::store::StoreResult<Vec<Receivable>> {
+        Err(rusqlite::Error::InvalidQuery)
     }
-    fn get(&self, _: uuid::Uuid) -> std::io::Result<Option<Receivable>> {
-        Err(std::io::Error::other("disk on fire"))
+    fn get(&self, _: uuid::Uuid) -> axum_service::store::StoreResult<Option<Receivable>> {
+        Err(rusqlite::Error::InvalidQuery)
     }
-    fn insert(&self, _: Receivable) -> std::io::Result<Insert> {
-        Err(std::io::Error::other("disk on fire"))
+    fn insert(&self, _: Receivable) -> axum_service::store::StoreResult<Insert> {
+        Err(rusqlite::Error::InvalidQuery)
     }
-    fn delete(&self, _: uuid::Uuid) -> std::io::Result<bool> {
-        Err(std::io::Error::other("disk on fire"))
+    fn delete(&self, _: uuid::Uuid) -> axum_service::store::StoreResult<bool> {
+        Err(rusqlite::Error::InvalidQuery)
     }
 }
