@@ -93,7 +93,7 @@ pub enum Command {
     ArgGroup::new("outputs")
         .required(true)
         .multiple(true)
-        .args(["rust", "markdown", "openapi", "merge_into"])
+        .args(["rust", "markdown", "openapi", "merge_into", "typescript", "registry"])
 ))]
 pub struct GenerateArgs {
     /// The catalog file.
@@ -118,6 +118,13 @@ pub struct GenerateArgs {
     /// (this file is then only read). YAML comments of the merged file are not kept.
     #[arg(long, value_name = "FILE")]
     pub merge_into: Option<PathBuf>,
+    /// Write the TypeScript client module to FILE: the errors as a discriminated union,
+    /// `decode(status, body)` and the tables, with no dependency.
+    #[arg(long, value_name = "FILE")]
+    pub typescript: Option<PathBuf>,
+    /// Write the registry to FILE: every error code as language-neutral JSON.
+    #[arg(long, value_name = "FILE")]
+    pub registry: Option<PathBuf>,
     /// The OpenAPI version of --openapi / --merge-into: 3.1 (OpenAPI 3.1.0), or 3.0
     /// (OpenAPI 3.0.3, for tools that read only 3.0, such as progenitor).
     #[arg(long, value_enum, value_name = "VERSION", default_value_t = OpenApiVersion::V3_1)]
