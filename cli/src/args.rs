@@ -118,6 +118,13 @@ pub struct GenerateArgs {
     /// (this file is then only read). YAML comments of the merged file are not kept.
     #[arg(long, value_name = "FILE")]
     pub merge_into: Option<PathBuf>,
+    /// With --merge-into: replace components (and operation responses) that errcat did
+    /// not generate but that have the name of one it generates.
+    ///
+    /// Without it such a document is refused: errcat marks what it generates with
+    /// `x-errcat-generated`, and replaces only that.
+    #[arg(long, requires = "merge_into")]
+    pub replace_components: bool,
     /// Rust: implement `serde::Serialize` (the error serializes as its body).
     #[arg(long)]
     pub serde: bool,

@@ -99,8 +99,12 @@ fn validate(args: &GenerateArgs) -> Result<()> {
     Ok(())
 }
 
+/// What `outputs` gives: the outputs, or findings that stop the command with exit 1 (the
+/// catalog's operations and the merged document's differ).
+type Planned = std::result::Result<Vec<Output>, String>;
+
 /// Everything the arguments ask for, in a fixed order (rust, markdown, openapi).
-fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
+fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
     let mut out = Vec::new();
     if let Some(path) = &args.rust {
         let opts = RustOptions {
@@ -129,7 +133,27 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
             });
         }
         (target, Some(existing)) => {
-            let merged = openapi::merge(read_document(existing)?, &generated);
+            let options = openapi::MergeOptions {
+                replace_components: args.replace_components,
+            };
+            let merged = match openapi::merge(read_document(existing)?, catalog, &options) {
+                Ok(merged) => merged,
+                Err(e @ openapi::MergeError::Operations(_)) => {
+                    return Ok(Err(format!("`{}`: {e}", existing.display())));
+                }
+                Err(e @ openapi::MergeError::NotGenerated(_)) => {
+                    return Err(Fail(format!(
+                        "`{}`: {e}; nothing was written (--replace-components replaces them)",
+                        existing.display()
+                    )));
+                }
+                Err(e) => {
+                    return Err(Fail(format!(
+                        "cannot merge into `{}`: {e}; nothing was written",
+                        existing.display()
+                    )));
+                }
+            };
             match target {
                 // A separate output: generated from its inputs, so it gets the header.
                 Some(path) => {
@@ -154,7 +178,19 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
         }
         (None, None) => {}
     }
-    Ok(out)
+    Ok(Ok(out))
+}
+
+/// The outputs, or the exit status after printing the findings that stop the command.
+fn planned(
+    term: &Term,
+    catalog: &Catalog,
+    args: &GenerateArgs,
+) -> Result<std::result::Result<Vec<Output>, Exit>> {
+    Ok(outputs(catalog, args)?.map_err(|findings| {
+        term.error(&findings);
+        Exit::Findings
+    }))
 }
 
 /// `errcat generate`.
@@ -164,7 +200,10 @@ pub(crate) fn generate(term: &Term, args: &GenerateArgs) -> Result<Exit> {
         Ok(c) => c,
         Err(exit) => return Ok(exit),
     };
-    let outputs = outputs(&catalog, args)?;
+    let outputs = match planned(term, &catalog, args)? {
+        Ok(outputs) => outputs,
+        Err(exit) => return Ok(exit),
+    };
     for o in &outputs {
         if is_stdout(&o.path) {
             term.out(&o.content);
@@ -201,8 +240,12 @@ pub(crate) fn check(term: &Term, args: &GenerateArgs) -> Result<Exit> {
         Ok(c) => c,
         Err(exit) => return Ok(exit),
     };
+    let outputs = match planned(term, &catalog, args)? {
+        Ok(outputs) => outputs,
+        Err(exit) => return Ok(exit),
+    };
     let mut stale = Vec::new();
-    for o in outputs(&catalog, args)? {
+    for o in outputs {
         let current = match std::fs::read(&o.path) {
             // Not UTF-8 cannot be what errcat writes: shown lossily, it differs.
             Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
@@ -295,6 +338,7 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
         }
     }
     for (flag, on) in [
+        ("--replace-components", args.replace_components),
         ("--serde", args.serde),
         ("--http", args.http),
         ("--axum", args.axum),

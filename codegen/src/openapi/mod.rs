@@ -21,13 +21,14 @@
 
 mod json;
 mod merge;
+mod operations;
 mod response;
 pub(crate) mod schema;
 #[cfg(feature = "yaml")]
 mod yaml;
 
 pub use json::to_json;
-pub use merge::merge;
+pub use merge::{MergeError, MergeOptions, merge};
 #[cfg(feature = "yaml")]
 pub use yaml::to_yaml;
 
@@ -127,11 +128,29 @@ pub fn document(catalog: &Catalog) -> Value {
     let mut responses = Map::new();
     let mut shapes = body::Shapes::default();
     for status in &catalog.statuses {
+        let errors: Vec<&ErrorDef> = catalog.errors_with_status(status.code).collect();
+        let name = names.status(status.code);
         responses.insert(
-            names.status(status.code),
-            response(catalog, status, &names, &marker, &mut shapes),
+            name.clone(),
+            response(
+                catalog,
+                status,
+                &errors,
+                &name,
+                &names,
+                &marker,
+                &mut shapes,
+            ),
         );
     }
+    operations::components(
+        catalog,
+        &names,
+        &marker,
+        &mut shapes,
+        &mut schemas,
+        &mut responses,
+    );
 
     let mut components = Map::new();
     components.insert("schemas".into(), Value::Object(schemas));
