@@ -6,6 +6,7 @@ mod generate;
 mod help;
 mod init;
 mod lint;
+mod merge;
 mod misc;
 
 use std::path::{Path, PathBuf};
