@@ -92,6 +92,7 @@ pub(crate) fn build(
     let operations = operations(&mut cx, root, &entries, &errors, &retired);
     let success = success(&mut cx, root);
     let docs = docs(&mut cx, root);
+    let openapi = openapi_info(&mut cx, root);
     let rust = rust_names(&mut cx, root);
     let name = catalog_name(&mut cx, root);
 
@@ -115,6 +116,7 @@ pub(crate) fn build(
         success,
         docs,
         operations,
+        openapi,
     })
 }
 
@@ -229,6 +231,9 @@ fn fragment_sections(cx: &mut Cx<'_>, f: &Parsed) {
     }
     if let Some(s) = &raw.docs {
         found.push(("docs", Some(span(f.file, s))));
+    }
+    if let Some(s) = &raw.openapi {
+        found.push(("openapi", Some(span(f.file, s))));
     }
     if let Some((name, _)) = raw.lints.0.first() {
         found.push(("lints", Some(span(f.file, name))));
@@ -2022,6 +2027,7 @@ fn body(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef]) -> Option<Body> 
             content_type: "application/problem+json".into(),
             description: None,
             fields: Vec::new(),
+            closed: false,
         });
     };
     let file = root.file;
@@ -2082,6 +2088,7 @@ fn body(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef]) -> Option<Body> 
             .iter()
             .map(|(k, v)| (k.get().clone(), v.get().clone()))
             .collect(),
+        closed: raw.closed.as_ref().is_some_and(|c| *c.get()),
     })
 }
 
@@ -2116,6 +2123,7 @@ fn success(cx: &mut Cx<'_>, root: &Parsed) -> Option<Success> {
             .iter()
             .map(|(k, v)| (k.get().clone(), v.get().clone()))
             .collect(),
+        closed: raw.closed.as_ref().is_some_and(|c| *c.get()),
     })
 }
 
@@ -2177,6 +2185,53 @@ fn docs_url_placeholders(cx: &mut Cx<'_>, url: &Sp<String>) {
             .at(url.span, "every error links here")
             .help("add `{code}`, such as \"https://docs.example.com/errors#{code}\""),
         );
+    }
+}
+
+// `[openapi]` texts are not empty.
+fn openapi_info(cx: &mut Cx<'_>, root: &Parsed) -> OpenApiInfo {
+    let Some(o) = &root.raw.openapi else {
+        return OpenApiInfo::default();
+    };
+    let file = root.file;
+    let o = o.get();
+    let mut text = |t: &S<String>, what: &str| {
+        empty_text(cx, file, t, what);
+        t.get().clone()
+    };
+    let servers = o
+        .servers
+        .iter()
+        .map(|s| {
+            let s = s.get();
+            Server {
+                url: text(&s.url, "server URL"),
+                description: s
+                    .description
+                    .as_ref()
+                    .map(|d| text(d, "server description")),
+            }
+        })
+        .collect();
+    let license = o.license.as_ref().map(|l| {
+        let l = l.get();
+        License {
+            name: text(&l.name, "license name"),
+            url: l.url.as_ref().map(|u| text(u, "license URL")),
+        }
+    });
+    let contact = o.contact.as_ref().map(|c| {
+        let c = c.get();
+        Contact {
+            name: c.name.as_ref().map(|n| text(n, "contact name")),
+            url: c.url.as_ref().map(|u| text(u, "contact URL")),
+            email: c.email.as_ref().map(|e| text(e, "contact email")),
+        }
+    });
+    OpenApiInfo {
+        servers,
+        license,
+        contact,
     }
 }
 

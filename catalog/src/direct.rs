@@ -11,8 +11,9 @@
 //! keys serde reads.
 
 use crate::raw::{
-    AttributeDecl, Body, Deprecated, Docs, Error, Example, Field, Meta, Operation, OrderedMap,
-    RustNames, S, Scalar, Section, Snippet, Status, Success, Template,
+    AttributeDecl, Body, Contact, Deprecated, Docs, Error, Example, Field, License, Meta, OpenApi,
+    Operation, OrderedMap, RustNames, S, Scalar, Section, Server, Snippet, Status, Success,
+    Template,
 };
 use toml::Spanned;
 use toml::de::DeValue;
@@ -222,12 +223,14 @@ direct_struct!(Body {
     "content_type" => content_type: optional,
     "description" => description: optional,
     "fields" => fields: default,
+    "closed" => closed: optional,
 });
 
 direct_struct!(Success {
     "template" => template: required,
     "description" => description: optional,
     "fields" => fields: default,
+    "closed" => closed: optional,
 });
 
 direct_struct!(Docs {
@@ -256,6 +259,28 @@ direct_struct!(Operation {
 direct_struct!(Section {
     "title" => title: required,
     "body" => body: required,
+});
+
+direct_struct!(OpenApi {
+    "servers" => servers: default,
+    "license" => license: optional,
+    "contact" => contact: optional,
+});
+
+direct_struct!(Server {
+    "url" => url: required,
+    "description" => description: optional,
+});
+
+direct_struct!(License {
+    "name" => name: required,
+    "url" => url: optional,
+});
+
+direct_struct!(Contact {
+    "name" => name: optional,
+    "url" => url: optional,
+    "email" => email: optional,
 });
 
 #[cfg(test)]
@@ -309,6 +334,7 @@ mod tests {
                 "body" => same::<S<Body>>(v, &at),
                 "success" => same::<S<Success>>(v, &at),
                 "docs" => same::<S<Docs>>(v, &at),
+                "openapi" => same::<S<OpenApi>>(v, &at),
                 _ => true,
             };
         }
@@ -430,6 +456,10 @@ mod tests {
             keys_match::<Snippet>,
             keys_match::<Section>,
             keys_match::<Operation>,
+            keys_match::<OpenApi>,
+            keys_match::<Server>,
+            keys_match::<License>,
+            keys_match::<Contact>,
         ] {
             check();
         }

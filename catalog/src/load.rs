@@ -288,6 +288,7 @@ fn parse(
             "success" => raw.success = cx.table(value, "[success]"),
             "docs" => raw.docs = cx.table(value, "[docs]"),
             "operations" => raw.operations = cx.operations(value),
+            "openapi" => raw.openapi = cx.table(value, "[openapi]"),
             // Reported by `unknown_keys`.
             _ => {}
         }
@@ -735,6 +736,22 @@ const TABLES: &[Table] = &[
         "[operations.ID]",
         &["operations", "*"],
         fields_of::<raw::Operation>,
+    ),
+    ("[openapi]", &["openapi"], fields_of::<raw::OpenApi>),
+    (
+        "[[openapi.servers]]",
+        &["openapi", "servers", "[]"],
+        fields_of::<raw::Server>,
+    ),
+    (
+        "[openapi.license]",
+        &["openapi", "license"],
+        fields_of::<raw::License>,
+    ),
+    (
+        "[openapi.contact]",
+        &["openapi", "contact"],
+        fields_of::<raw::Contact>,
     ),
 ];
 

@@ -41,6 +41,8 @@ pub struct Catalog {
     /// The API's operations and the errors each may return (`[operations]`), when the
     /// catalog lists them.
     pub operations: Option<Operations>,
+    /// What the OpenAPI document says about the API (`[openapi]`).
+    pub openapi: OpenApiInfo,
 }
 
 /// Names of the generated Rust types.
@@ -562,6 +564,9 @@ pub struct Body {
     pub description: Option<Sp<String>>,
     /// Member descriptions by dotted path.
     pub fields: Vec<(String, String)>,
+    /// Whether the body is closed (`closed = true`): its schemas then refuse members they
+    /// do not list. Open by default.
+    pub closed: bool,
 }
 
 /// The success envelope.
@@ -573,6 +578,48 @@ pub struct Success {
     pub description: Option<Sp<String>>,
     /// Member descriptions by dotted path.
     pub fields: Vec<(String, String)>,
+    /// Whether the envelope is closed (`closed = true`). Open by default.
+    pub closed: bool,
+}
+
+/// What the OpenAPI document says about the API, from `[openapi]`.
+#[derive(Debug, Clone, Default)]
+pub struct OpenApiInfo {
+    /// `servers`, in the order written.
+    pub servers: Vec<Server>,
+    /// `info.license`.
+    pub license: Option<License>,
+    /// `info.contact`.
+    pub contact: Option<Contact>,
+}
+
+/// A server of the API.
+#[derive(Debug, Clone)]
+pub struct Server {
+    /// Its URL.
+    pub url: String,
+    /// What it is.
+    pub description: Option<String>,
+}
+
+/// The API's license.
+#[derive(Debug, Clone)]
+pub struct License {
+    /// Its name.
+    pub name: String,
+    /// Its URL.
+    pub url: Option<String>,
+}
+
+/// Who to contact about the API.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    /// A person or team.
+    pub name: Option<String>,
+    /// A web page.
+    pub url: Option<String>,
+    /// An email address.
+    pub email: Option<String>,
 }
 
 /// A client code sample.

@@ -1,6 +1,6 @@
 //! `errcat generate` and `errcat check`: the same outputs, written or compared.
 
-use crate::args::GenerateArgs;
+use crate::args::{GenerateArgs, OpenApiVersion};
 use crate::output::{self, BOLD, CYAN, Exit, Fail, GREEN, RED, Result, Term};
 use errcat_catalog::Catalog;
 use errcat_codegen::build::{self, OutputKind};
@@ -90,6 +90,15 @@ fn validate(args: &GenerateArgs) -> Result<()> {
             "--serde, --http and --axum configure --rust, which is not given".to_owned(),
         ));
     }
+    if args.openapi_version != OpenApiVersion::V3_1
+        && args.openapi.is_none()
+        && args.merge_into.is_none()
+    {
+        return Err(Fail(
+            "--openapi-version configures --openapi and --merge-into, neither of which is given"
+                .to_owned(),
+        ));
+    }
     if let Some(p) = &args.openapi {
         doc_format(p, "--openapi")?;
     }
@@ -123,13 +132,20 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
             content: build::with_header(OutputKind::Markdown, &markdown::generate(catalog)),
         });
     }
+    let version = match args.openapi_version {
+        OpenApiVersion::V3_1 => openapi::Version::V3_1,
+        OpenApiVersion::V3_0 => openapi::Version::V3_0,
+    };
     let generated = openapi::document(catalog);
     match (&args.openapi, &args.merge_into) {
         (Some(path), None) => {
             let format = doc_format(path, "--openapi")?;
             out.push(Output {
                 path: path.clone(),
-                content: build::with_header(header_kind(format), &serialize(&generated, format)),
+                content: build::with_header(
+                    header_kind(format),
+                    &serialize(&in_version(generated, version), format),
+                ),
             });
         }
         (target, Some(existing)) => {
@@ -154,6 +170,8 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
                     )));
                 }
             };
+            // The whole merged document is written in the version asked for.
+            let merged = in_version(merged, version);
             match target {
                 // A separate output: generated from its inputs, so it gets the header.
                 Some(path) => {
@@ -191,6 +209,14 @@ fn planned(
         term.error(&findings);
         Exit::Findings
     }))
+}
+
+/// A 3.1 document in `version`.
+fn in_version(doc: Value, version: openapi::Version) -> Value {
+    match version {
+        openapi::Version::V3_1 => doc,
+        openapi::Version::V3_0 => openapi::to_3_0(&doc),
+    }
 }
 
 /// `errcat generate`.
@@ -336,6 +362,10 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
             words.push(flag.to_owned());
             words.push(quote(path));
         }
+    }
+    if args.openapi_version == OpenApiVersion::V3_0 {
+        words.push("--openapi-version".to_owned());
+        words.push("3.0".to_owned());
     }
     for (flag, on) in [
         ("--replace-components", args.replace_components),

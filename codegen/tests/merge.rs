@@ -80,7 +80,7 @@ fn paths() -> Value {
                     "operationId": "createThing",
                     "responses": {
                         "201": { "description": "Created" },
-                        "404": { "$ref": "#/components/responses/ApiError.404" }
+                        "404": { "$ref": "#/components/responses/ApiError_404" }
                     }
                 }
             },
@@ -197,42 +197,43 @@ fn writes_each_operations_error_responses() {
     // 400: every error of the status, so the shared response; 401 and 409 likewise.
     assert_eq!(
         create["400"],
-        json!({ "$ref": "#/components/responses/ApiError.400" })
+        json!({ "$ref": "#/components/responses/ApiError_400" })
     );
     assert_eq!(
         create["409"],
-        json!({ "$ref": "#/components/responses/ApiError.409" })
+        json!({ "$ref": "#/components/responses/ApiError_409" })
     );
     let get = &merged["paths"]["/things/{id}"]["get"]["responses"];
     assert_eq!(keys(get), ["200", "default", "400", "401", "404"]);
     // getThing returns one of the two 400s and one of the two 404s: responses of its own.
     assert_eq!(
         get["400"],
-        json!({ "$ref": "#/components/responses/ApiError.400.getThing" })
+        json!({ "$ref": "#/components/responses/ApiError_400_getThing" })
     );
     assert_eq!(
         get["404"],
-        json!({ "$ref": "#/components/responses/ApiError.404.getThing" })
+        json!({ "$ref": "#/components/responses/ApiError_404_getThing" })
     );
-    let response = &merged["components"]["responses"]["ApiError.404.getThing"];
+    let response = &merged["components"]["responses"]["ApiError_404_getThing"];
     let media = &response["content"]["application/problem+json"];
     assert_eq!(
         media["schema"],
-        json!({ "$ref": "#/components/schemas/ApiError.404.getThing" })
+        json!({ "$ref": "#/components/schemas/ApiError_404_getThing" })
     );
     assert_eq!(keys(&media["examples"]), ["thing_not_found"]);
     assert_eq!(
         media["examples"]["thing_not_found"]["value"]["detail"],
         "No thing t_1"
     );
-    let schema = &merged["components"]["schemas"]["ApiError.404.getThing"];
+    let schema = &merged["components"]["schemas"]["ApiError_404_getThing"];
+    // A `oneOf` of the per-error schemas of its errors only.
     assert_eq!(
-        schema["allOf"][1]["properties"]["code"]["enum"],
-        json!(["thing_not_found"])
+        schema["oneOf"],
+        json!([{ "$ref": "#/components/schemas/ApiError_ThingNotFound" }])
     );
     assert_eq!(schema[openapi::GENERATED_MARKER], "Things API");
     // The shared 404 still has both errors.
-    let shared = &merged["components"]["responses"]["ApiError.404"]["content"]["application/problem+json"]
+    let shared = &merged["components"]["responses"]["ApiError_404"]["content"]["application/problem+json"]
         ["examples"];
     assert_eq!(keys(shared), ["thing_not_found", "route_not_found"]);
 
@@ -249,20 +250,20 @@ fn writes_each_operations_error_responses() {
     let get = &again["paths"]["/things/{id}"]["get"]["responses"];
     assert_eq!(
         get["400"],
-        json!({ "$ref": "#/components/responses/ApiError.400" })
+        json!({ "$ref": "#/components/responses/ApiError_400" })
     );
     assert_eq!(
         get["404"],
-        json!({ "$ref": "#/components/responses/ApiError.404" })
+        json!({ "$ref": "#/components/responses/ApiError_404" })
     );
     assert!(
         again["components"]["responses"]
-            .get("ApiError.404.getThing")
+            .get("ApiError_404_getThing")
             .is_none()
     );
     assert!(
         again["components"]["schemas"]
-            .get("ApiError.404.getThing")
+            .get("ApiError_404_getThing")
             .is_none()
     );
 
@@ -300,7 +301,7 @@ fn refuses_to_replace_a_hand_written_operation_response_unless_told() {
     let merged = openapi::merge(doc, &catalog, &options).unwrap();
     assert_eq!(
         merged["paths"]["/things/{id}"]["get"]["responses"]["404"],
-        json!({ "$ref": "#/components/responses/ApiError.404.getThing" })
+        json!({ "$ref": "#/components/responses/ApiError_404_getThing" })
     );
 }
 

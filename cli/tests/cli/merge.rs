@@ -163,12 +163,12 @@ fn writes_operation_responses_and_fails_when_the_operations_differ() {
     let merged: serde_json::Value = serde_json::from_str(&read(&out_path)).unwrap();
     let responses = &merged["paths"]["/items/{id}"]["get"]["responses"];
     assert_eq!(
-        responses["404"]["$ref"], "#/components/responses/ApiError.404",
+        responses["404"]["$ref"], "#/components/responses/ApiError_404",
         "{responses}"
     );
     assert_eq!(
         responses["429"]["$ref"],
-        "#/components/responses/ApiError.429"
+        "#/components/responses/ApiError_429"
     );
     let check = |doc: &Path| {
         errcat()

@@ -66,7 +66,8 @@ impl std::error::Error for MergeError {}
 /// that refer to one of the catalog's response components are replaced by the operation's
 /// error responses (one per status); other entries are kept. Everything else (paths, other
 /// components, key order) is kept as it was, so merging twice gives the same document.
-/// `info` is taken from the generated document only when `existing` has none.
+/// `info` and `servers` are taken from the generated document only when `existing` has
+/// none.
 ///
 /// Refused, with nothing changed: a document that is not an OpenAPI object (not an object,
 /// no string `openapi`, `paths` or `components` or one of its sections not an object); a
@@ -92,8 +93,10 @@ pub fn merge(
         Some(ops) => Some(match_operations(&doc, &ops.list)?),
         None => None,
     };
-    if let Some(gen_info) = generated.get("info") {
-        doc.entry("info").or_insert_with(|| gen_info.clone());
+    for key in ["info", "servers"] {
+        if let (false, Some(v)) = (doc.contains_key(key), generated.get(key)) {
+            doc.insert(key.to_owned(), v.clone());
+        }
     }
     let gen_components = generated
         .get("components")
@@ -139,7 +142,7 @@ pub fn merge(
     }
     if let Some(plan) = plan {
         let names = Names::new(catalog);
-        let prefix = format!("#/components/responses/{}.", names.body);
+        let prefix = format!("#/components/responses/{}_", names.body);
         let ours = |r: &Value| {
             r.get("$ref")
                 .and_then(Value::as_str)

@@ -1,5 +1,5 @@
 //! The error responses of each operation of `[operations]`: per status among the errors an
-//! operation may return, the status's shared response (`responses.{Error}.{status}`) when
+//! operation may return, the status's shared response (`responses.{Error}_{status}`) when
 //! the operation may return every error of that status, else a response generated for
 //! exactly its errors, `responses.{Error}.{status}.{operationId}`, with its body schema
 //! `schemas.{Error}.{status}.{operationId}` and the examples of those errors only.
@@ -26,18 +26,19 @@ pub(crate) struct OpResponse<'c> {
 impl Names {
     /// The component of the responses of `status` that only operation `id` gets.
     pub(super) fn operation(&self, code: u16, id: &str) -> String {
-        // Component names are `^[a-zA-Z0-9.\-_]+$` (OpenAPI 3.1, Components Object).
+        // Component names are `^[a-zA-Z0-9.\-_]+$` (OpenAPI 3.1, Components Object); the
+        // emitter uses no dots (datamodel-code-generator reads them as modules).
         let id: String = id
             .chars()
             .map(|c| {
-                if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                if c.is_ascii_alphanumeric() || matches!(c, '-' | '_') {
                     c
                 } else {
                     '_'
                 }
             })
             .collect();
-        format!("{}.{code}.{id}", self.body)
+        format!("{}_{code}_{id}", self.body)
     }
 }
 
@@ -87,9 +88,9 @@ pub(super) fn components<'c>(
             s.insert(
                 "title".into(),
                 Value::String(format!(
-                    "{} {} error of {}",
-                    r.status.code,
+                    "{} ({}) of {}",
                     r.status.reason.as_str(),
+                    r.status.code,
                     op.id.as_str()
                 )),
             );

@@ -237,7 +237,7 @@ fn refs<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
 fn the_openapi_document_has_every_error_of_the_enum_and_no_dangling_ref() {
     let doc: Value = serde_json::from_str(axum_service::OPENAPI).unwrap();
     for meta in axum_service::ServiceError::ERRORS {
-        let response = &doc["components"]["responses"][format!("ServiceError.{}", meta.status())];
+        let response = &doc["components"]["responses"][format!("ServiceError_{}", meta.status())];
         let example = &response["content"][PROBLEM]["examples"][meta.code()];
         assert_eq!(example["value"]["code"], meta.code(), "{}", meta.code());
         assert_eq!(example["value"]["status"], meta.status(), "{}", meta.code());
