@@ -363,6 +363,19 @@ pub struct Example {
     pub values: Vec<Scalar>,
 }
 
+/// A cause an error carries on the server: a value of another error type that
+/// `std::error::Error::source()` returns and logs show, and that no output for clients
+/// (body, headers, message, docs, OpenAPI) ever contains. Rust-only: the generated variant
+/// gets a `cause: Option<errcat::Cause>` field.
+#[derive(Debug, Clone)]
+pub struct CauseDef {
+    /// Where the catalog asks for it (`cause = true`, else the `from` key).
+    pub span: Span,
+    /// The library error types `?` converts into the error, held as its cause: Rust type
+    /// paths as written (validated: `::`-separated identifiers), in the order written.
+    pub from: Vec<Sp<String>>,
+}
+
 /// An application error.
 #[derive(Debug, Clone)]
 pub struct ErrorDef {
@@ -399,6 +412,8 @@ pub struct ErrorDef {
     pub body: Option<Template>,
     /// Examples; never empty (one is made from the fields' example values if none is written).
     pub examples: Vec<Example>,
+    /// The server-side cause the error carries, if the catalog gives it one.
+    pub cause: Option<CauseDef>,
 }
 
 impl ErrorDef {
@@ -818,6 +833,22 @@ impl Catalog {
     /// The error with this code (exact match).
     pub fn error(&self, code: &str) -> Option<&ErrorDef> {
         self.errors.iter().find(|e| e.code.as_str() == code)
+    }
+
+    /// Whether any error carries a cause (the generated enum then has `cause` fields and
+    /// is not `Copy`).
+    pub fn has_causes(&self) -> bool {
+        self.errors.iter().any(|e| e.cause.is_some())
+    }
+
+    /// Every `from` conversion: the library error type and the error it becomes, in
+    /// declaration order (a validated catalog names each type once).
+    pub fn conversions(&self) -> impl Iterator<Item = (&str, &ErrorDef)> {
+        self.errors.iter().flat_map(|e| {
+            e.cause
+                .iter()
+                .flat_map(move |c| c.from.iter().map(move |t| (t.as_str(), e)))
+        })
     }
 
     /// The errors an operation may return (its own and the common ones), in declaration

@@ -394,6 +394,13 @@ pub struct Error {
     /// Example field values; each gives an example body.
     #[serde(default)]
     pub examples: Vec<S<Example>>,
+    /// Whether the error carries a cause that stays on the server (`source()`), never on
+    /// the wire; implied by `from`.
+    pub cause: Option<S<bool>>,
+    /// Rust paths of the library errors `?` converts into this error, held as its cause
+    /// (`["std::io::Error", "rusqlite::Error"]`).
+    #[serde(default)]
+    pub from: Vec<S<String>>,
 }
 
 /// `[errors.CODE.fields.NAME]`.

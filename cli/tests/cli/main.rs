@@ -8,6 +8,7 @@ mod init;
 mod lint;
 mod merge;
 mod misc;
+mod safety;
 mod scan;
 
 use std::path::{Path, PathBuf};
