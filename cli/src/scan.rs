@@ -11,6 +11,12 @@
 //! `format!(..)`). Items marked `#[cfg(test)]` or `#[test]`, and files marked `@generated`,
 //! are not counted: a test that builds an error to compare with proves nothing about the
 //! service.
+//!
+//! An error with `from` conversions is also constructed by the generated `From` impls,
+//! wherever `?` meets one of those library errors; syntax cannot see the types `?` works
+//! on, so such an error counts as constructed where the code names one of its `from` types
+//! (`io::Error`, `rusqlite::Error`, by their last two path segments, or the whole path
+//! when it has one).
 
 use crate::args::ScanArgs;
 use crate::output::{self, Exit, Fail, Result, Term};
@@ -93,6 +99,7 @@ pub(crate) fn scan(term: &Term, args: &ScanArgs) -> Result<Exit> {
         .chain(catalog.retired.iter().map(|r| variant_of(r)))
         .collect();
     let mut found: BTreeMap<String, Vec<Construction>> = BTreeMap::new();
+    let mut named: HashSet<String> = HashSet::new();
     for (i, ast) in asts.iter().enumerate() {
         let Some(ast) = ast else {
             continue;
@@ -103,7 +110,16 @@ pub(crate) fn scan(term: &Term, args: &ScanArgs) -> Result<Exit> {
         for (variant, c) in finder.found {
             found.entry(variant).or_default().push(c);
         }
+        named.extend(finder.paths);
     }
+    // Whether the code names a `from` type: its last two segments end a path of the code.
+    let names_type = |ty: &str| {
+        let segs: Vec<&str> = ty.split("::").filter(|s| !s.is_empty()).collect();
+        let tail = segs[segs.len().saturating_sub(2)..].join("::");
+        named
+            .iter()
+            .any(|p| p == &tail || p.ends_with(&format!("::{tail}")))
+    };
 
     // The findings, as diagnostics into the catalog's files and the Rust sources.
     let mut sources = loaded.sources.clone();
@@ -131,8 +147,12 @@ pub(crate) fn scan(term: &Term, args: &ScanArgs) -> Result<Exit> {
     for e in &catalog.errors {
         let variant = variant_of(&e.code);
         let path = format!("{enum_name}::{variant}");
+        let converted = e
+            .cause
+            .as_ref()
+            .is_some_and(|c| c.from.iter().any(|t| names_type(t)));
         match (found.get(&variant), &e.deprecated) {
-            (None, None) => findings.push(
+            (None, None) if !converted => findings.push(
                 error(
                     "never-constructed",
                     format!("error `{}` is declared but never constructed", e.code.as_str()),
@@ -299,6 +319,10 @@ struct Finder<'a> {
     variants: &'a HashSet<String>,
     /// For each enclosing `impl`, whether it is an `impl` of the enum (`Self::X`).
     impls: Vec<bool>,
+    /// Every path the code writes (types, expressions, `use` declarations), `::`-joined.
+    paths: HashSet<String>,
+    /// Whether the walk is inside a pattern.
+    in_pattern: bool,
     file: usize,
     found: Vec<(String, Construction)>,
 }
@@ -311,6 +335,8 @@ impl<'a> Finder<'a> {
             glob: false,
             variants,
             impls: Vec::new(),
+            paths: HashSet::new(),
+            in_pattern: false,
             file,
             found: Vec::new(),
         }
@@ -322,6 +348,16 @@ impl<'a> Finder<'a> {
         let mut uses = Vec::new();
         for item in items {
             collect_uses(item, &mut uses);
+        }
+        for item in &uses {
+            if let Use::Path(prefix, UseLast::Name(name, _)) = item {
+                let mut path = prefix.join("::");
+                if !path.is_empty() {
+                    path.push_str("::");
+                }
+                path.push_str(name);
+                self.paths.insert(path);
+            }
         }
         for item in &uses {
             if let Use::Alias(local, target) = item {
@@ -372,6 +408,9 @@ impl<'a> Finder<'a> {
     }
 
     fn record(&mut self, path: &syn::Path) {
+        if self.in_pattern {
+            return;
+        }
         let Some(variant) = self.variant_of(path) else {
             return;
         };
@@ -477,8 +516,18 @@ impl<'ast> Visit<'ast> for Finder<'_> {
         visit::visit_expr_struct(self, e);
     }
 
-    // A pattern matches a value; it constructs none.
-    fn visit_pat(&mut self, _: &'ast syn::Pat) {}
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        let joined: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        self.paths.insert(joined.join("::"));
+        visit::visit_path(self, path);
+    }
+
+    // A pattern matches a value; it constructs none (its types still name types).
+    fn visit_pat(&mut self, pat: &'ast syn::Pat) {
+        let outer = std::mem::replace(&mut self.in_pattern, true);
+        visit::visit_pat(self, pat);
+        self.in_pattern = outer;
+    }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         use syn::punctuated::Punctuated;

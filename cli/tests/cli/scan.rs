@@ -172,3 +172,51 @@ fn unreadable_or_unparsable_sources_are_usage_errors() {
     let out = errcat().arg("scan").arg(&cat).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn an_error_with_from_conversions_counts_where_the_code_names_a_from_type() {
+    // `?` converts an `io::Error` into `internal` through the generated `From`: the code
+    // never writes the variant, only uses the library error.
+    let dir = tempfile::tempdir().unwrap();
+    let cat = write(
+        dir.path(),
+        "errors.toml",
+        r#"[catalog]
+name = "From fixture"
+extends = "http"
+
+[statuses.500]
+
+[errors.internal]
+status = 500
+message = "Internal error"
+from = ["std::io::Error"]
+"#,
+    );
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    let run = || {
+        let out = errcat().arg("scan").arg(&cat).arg(&src).output().unwrap();
+        let (stdout, stderr) = texts(&out);
+        (out.status.code(), stdout + &stderr)
+    };
+    write(
+        &src,
+        "lib.rs",
+        "use std::io;\npub fn read() -> Result<String, ApiError> {\n    let text: Result<String, io::Error> = std::fs::read_to_string(\"x\");\n    Ok(text?)\n}\n",
+    );
+    let (code, out) = run();
+    assert_eq!(code, Some(0), "{out}");
+    // Without any mention of the type, nothing converts into it.
+    write(
+        &src,
+        "lib.rs",
+        "pub fn read() -> Result<String, ApiError> {\n    Ok(String::new())\n}\n",
+    );
+    let (code, out) = run();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("error `internal` is declared but never constructed"),
+        "{out}"
+    );
+}
