@@ -49,7 +49,10 @@ impl fmt::Display for MergeError {
                 for l in lines {
                     write!(f, "\n  - {l}")?;
                 }
-                Ok(())
+                write!(
+                    f,
+                    "\n(the catalog's `[operations]` and the document's `paths` list the same operations, by operationId or by method and path)"
+                )
             }
         }
     }
