@@ -2015,7 +2015,7 @@ fn resolve_var(name: &str, vars: &VarSet) -> Option<(Var, bool)> {
     };
     let optional = matches!(
         var,
-        Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance
+        Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance | Var::Fields
     );
     allowed.then_some((var, optional))
 }
@@ -2224,6 +2224,7 @@ fn problem_template() -> Template {
         v("instance", Var::Instance),
         v("code", Var::Code),
         v("field", Var::Field),
+        v("fields", Var::Fields),
         v("trace_id", Var::TraceId),
     ])
 }

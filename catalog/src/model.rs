@@ -460,13 +460,16 @@ pub enum Var {
     Type,
     /// The success payload (only in `[success]`).
     Content,
+    /// The error's typed fields as a JSON object, each member of its field's JSON type
+    /// (optional: absent when the error has no fields). Known at run time.
+    Fields,
     /// A user attribute (optional unless required).
     Attribute(String),
 }
 
 impl Var {
     /// The names of the built-in placeholders.
-    pub const BUILTIN: [&'static str; 12] = [
+    pub const BUILTIN: [&'static str; 13] = [
         "status",
         "reason",
         "code",
@@ -479,6 +482,7 @@ impl Var {
         "instance",
         "type",
         "content",
+        "fields",
     ];
 
     /// The placeholder's name.
@@ -496,6 +500,7 @@ impl Var {
             Var::Instance => "instance",
             Var::Type => "type",
             Var::Content => "content",
+            Var::Fields => "fields",
             Var::Attribute(a) => a,
         }
     }
@@ -515,15 +520,17 @@ impl Var {
             "instance" => Var::Instance,
             "type" => Var::Type,
             "content" => Var::Content,
+            "fields" => Var::Fields,
             _ => return None,
         })
     }
 
-    /// Whether the value is only known at run time (message, trace id, instance, content).
+    /// Whether the value is only known at run time (message, trace id, instance, content,
+    /// fields).
     pub fn is_runtime(&self) -> bool {
         matches!(
             self,
-            Var::Message | Var::TraceId | Var::Instance | Var::Content
+            Var::Message | Var::TraceId | Var::Instance | Var::Content | Var::Fields
         )
     }
 }
@@ -817,6 +824,8 @@ pub enum VarValue<'a> {
     Int(i64),
     /// A scalar attribute.
     Scalar(&'a Scalar),
+    /// An object of named scalars (`{fields}`: field names and values, in field order).
+    Object(Vec<(&'a str, &'a Scalar)>),
 }
 
 impl Catalog {
@@ -972,7 +981,7 @@ impl Catalog {
                 .attribute(name)
                 .or_else(|| self.status_of(error).attribute(name))
                 .map(VarValue::Scalar),
-            Var::Message | Var::TraceId | Var::Instance | Var::Content => None,
+            Var::Message | Var::TraceId | Var::Instance | Var::Content | Var::Fields => None,
         }
     }
 }

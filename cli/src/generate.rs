@@ -122,9 +122,9 @@ fn validate(args: &GenerateArgs) -> Result<()> {
             "--merge-into needs a file: the document to merge into".to_owned(),
         ));
     }
-    if (args.serde || args.http || args.axum) && args.rust.is_none() {
+    if (args.serde || args.http || args.axum || args.tracing) && args.rust.is_none() {
         return Err(Fail(
-            "--serde, --http and --axum configure --rust, which is not given".to_owned(),
+            "--serde, --http, --axum and --tracing configure --rust, which is not given".to_owned(),
         ));
     }
     if args.openapi_version != OpenApiVersion::V3_1
@@ -157,6 +157,7 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
             serde: args.serde,
             http: args.http,
             axum: args.axum,
+            tracing: args.tracing,
         };
         out.push(Output::file(
             "--rust",
@@ -178,11 +179,14 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
     match (&args.openapi, &args.merge_into) {
         (Some(path), None) => {
             let format = doc_format(path, "--openapi")?;
-            let generated = in_version(openapi::document(catalog), version);
+            let generated = openapi::document(catalog);
             out.push(Output::file(
                 "--openapi",
                 path,
-                build::with_header(header_kind(format), &serialize(&generated, format)),
+                build::with_header(
+                    header_kind(format),
+                    &serialize(&in_version(generated, version), format),
+                ),
             ));
         }
         (target, Some(existing)) => {
@@ -247,14 +251,6 @@ fn planned(
     }))
 }
 
-/// A 3.1 document in `version`.
-fn in_version(doc: Value, version: openapi::Version) -> Value {
-    match version {
-        openapi::Version::V3_1 => doc,
-        openapi::Version::V3_0 => openapi::to_3_0(&doc),
-    }
-}
-
 /// The inputs no output may be: the catalog's files, and the document `--merge-into`
 /// reads when the merged result goes to `--openapi` (written back in place, it is the
 /// output).
@@ -271,6 +267,14 @@ fn inputs(sources: Vec<PathBuf>, args: &GenerateArgs) -> Vec<PathBuf> {
         }
     }
     inputs
+}
+
+/// A 3.1 document in `version`.
+fn in_version(doc: Value, version: openapi::Version) -> Value {
+    match version {
+        openapi::Version::V3_1 => doc,
+        openapi::Version::V3_0 => openapi::to_3_0(&doc),
+    }
 }
 
 /// `errcat generate`.
@@ -426,6 +430,7 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
         ("--serde", args.serde),
         ("--http", args.http),
         ("--axum", args.axum),
+        ("--tracing", args.tracing),
     ] {
         if on {
             words.push(flag.to_owned());

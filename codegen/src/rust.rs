@@ -15,6 +15,7 @@
 //!
 //! [`errcat::ErrorMeta`]: https://docs.rs/errcat
 
+mod decode;
 mod docs;
 pub(crate) mod emit;
 mod pretty;
@@ -32,6 +33,10 @@ pub struct RustOptions {
     pub http: bool,
     /// `impl ::axum::response::IntoResponse`.
     pub axum: bool,
+    /// `log()`, which records the error through `::tracing` (server errors at `ERROR` with
+    /// their cause chain, the others at `DEBUG`), and a call to it in `into_response` when
+    /// `axum` is on.
+    pub tracing: bool,
 }
 
 /// The generated items: the status enum, the error enum and their impls. They refer to the

@@ -757,3 +757,193 @@ fn yaml_11_readers_read_the_same_document() {
     let back: Value = serde_yaml_ng::from_str(&openapi::to_yaml(&doc)).expect("YAML parses");
     assert_eq!(back, doc, "a YAML 1.2 reader reads the same document");
 }
+
+#[test]
+fn bodies_are_open_unless_closed() {
+    let open = load_text(
+        r#"
+        [catalog]
+        name = "T"
+        extends = "http"
+        [success.template]
+        data = "{content}"
+        meta = { v = 1 }
+        [statuses.404]
+        [errors.gone]
+        status = 404
+        message = "Gone"
+        "#,
+    );
+    let closed = load_text(
+        r#"
+        [catalog]
+        name = "T"
+        extends = "http"
+        [body]
+        format = "template"
+        closed = true
+        [body.template]
+        code = "{code}"
+        detail = { text = "{message}" }
+        [success]
+        closed = true
+        [success.template]
+        data = "{content}"
+        meta = { v = 1 }
+        [statuses.404]
+        [errors.gone]
+        status = 404
+        message = "Gone"
+        "#,
+    );
+    assert!(!open.body.closed && closed.body.closed);
+    let text = openapi::to_json(&openapi::document(&open));
+    assert!(!text.contains("additionalProperties"), "{text}");
+    let doc = openapi::document(&closed);
+    let s = &doc["components"]["schemas"];
+    assert_eq!(s["ApiError"]["additionalProperties"], false);
+    assert_eq!(
+        s["ApiError"]["properties"]["detail"]["additionalProperties"],
+        false
+    );
+    assert_eq!(s["ApiError_Gone"]["additionalProperties"], false);
+    assert_eq!(s["ApiStatus_envelope"]["additionalProperties"], false);
+    assert_eq!(
+        s["ApiStatus_envelope"]["properties"]["meta"]["additionalProperties"],
+        false
+    );
+}
+
+#[test]
+fn servers_license_and_contact_come_from_the_catalog() {
+    let catalog = load_text(
+        r#"
+        [catalog]
+        name = "T"
+        extends = "http"
+        [openapi]
+        servers = [{ url = "https://a.example", description = "A" }, { url = "https://b.example" }]
+        license = { name = "MIT", url = "https://opensource.org/license/mit" }
+        contact = { email = "api@a.example" }
+        "#,
+    );
+    let doc = openapi::document(&catalog);
+    assert_eq!(
+        doc["servers"],
+        serde_json::json!([{ "url": "https://a.example", "description": "A" }, { "url": "https://b.example" }])
+    );
+    assert_eq!(
+        doc["info"]["license"],
+        serde_json::json!({ "name": "MIT", "url": "https://opensource.org/license/mit" })
+    );
+    assert_eq!(
+        doc["info"]["contact"],
+        serde_json::json!({ "email": "api@a.example" })
+    );
+    let keys: Vec<&String> = doc.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["openapi", "info", "servers", "components"]);
+    // Without `[openapi]`, none of them.
+    let bare = openapi::document(&load_text("[catalog]\nname = \"T\"\nextends = \"http\"\n"));
+    assert!(bare.get("servers").is_none());
+    assert!(bare["info"].get("license").is_none());
+    assert!(bare["info"].get("contact").is_none());
+}
+
+#[test]
+fn openapi_3_0_translates_what_3_1_writes() {
+    let doc = serde_json::json!({
+        "openapi": "3.1.0",
+        "info": { "title": "T", "version": "1", "license": { "name": "MIT", "identifier": "MIT" } },
+        "paths": {
+            "/a": {
+                "parameters": [{ "name": "x", "in": "query", "schema": { "const": 1 } }],
+                "get": { "responses": { "200": { "description": "ok", "content": {
+                    "application/json": { "schema": { "type": ["string", "null"] } } } } } }
+            }
+        },
+        "components": {
+            "schemas": {
+                "A": {
+                    "type": "object",
+                    "properties": {
+                        "k": { "type": "string", "const": "v", "description": "d" },
+                        "n": { "type": ["integer", "null"], "examples": [3, 4] },
+                        "e": { "type": "array", "items": false },
+                        "r": { "$ref": "#/components/schemas/B", "description": "kept" }
+                    },
+                    "oneOf": [{ "$ref": "#/components/schemas/B" }]
+                },
+                "B": { "type": "object" }
+            },
+            "responses": { "R": { "description": "r", "headers": { "H": { "schema": { "const": "x" } } } } }
+        }
+    });
+    let down = openapi::to_3_0(&doc);
+    assert_eq!(down["openapi"], "3.0.3");
+    assert!(down["info"]["license"].get("identifier").is_none());
+    let a = &down["components"]["schemas"]["A"]["properties"];
+    // In place: the key order is kept.
+    assert_eq!(
+        a["k"],
+        serde_json::json!({ "type": "string", "enum": ["v"], "description": "d" })
+    );
+    let k: Vec<&String> = a["k"].as_object().unwrap().keys().collect();
+    assert_eq!(k, ["type", "enum", "description"]);
+    assert_eq!(
+        a["n"],
+        serde_json::json!({ "type": "integer", "example": 3, "nullable": true })
+    );
+    assert_eq!(
+        a["e"],
+        serde_json::json!({ "type": "array", "items": {}, "maxItems": 0 })
+    );
+    assert_eq!(
+        a["r"],
+        serde_json::json!({ "allOf": [{ "$ref": "#/components/schemas/B" }], "description": "kept" })
+    );
+    // A lone reference stays as it is.
+    assert_eq!(
+        down["components"]["schemas"]["A"]["oneOf"][0],
+        serde_json::json!({ "$ref": "#/components/schemas/B" })
+    );
+    assert_eq!(
+        down["components"]["responses"]["R"]["headers"]["H"]["schema"],
+        serde_json::json!({ "enum": ["x"] })
+    );
+    assert_eq!(
+        down["paths"]["/a"]["parameters"][0]["schema"],
+        serde_json::json!({ "enum": [1] })
+    );
+    assert_eq!(
+        down["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"],
+        serde_json::json!({ "type": "string", "nullable": true })
+    );
+    // A document without paths gets an empty one, before its components (3.0 needs it).
+    let generated = openapi::to_3_0(&openapi::document(&load_text(
+        "[catalog]\nname = \"T\"\nextends = \"http\"\n",
+    )));
+    let keys: Vec<&String> = generated.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["openapi", "info", "paths", "components"]);
+}
+
+#[test]
+fn openapi_3_0_of_every_example_catalog_is_valid_and_its_examples_validate() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, catalog) in example_catalogs() {
+        let doc = openapi::document_for(&catalog, openapi::Version::V3_0);
+        let text = openapi::to_json(&doc);
+        assert_eq!(doc["openapi"], "3.0.3");
+        // Nothing of 3.1 is left.
+        assert!(!text.contains("\"const\""), "{name}");
+        let path = write_temp(&dir, &format!("{name}.3.0.json"), &text);
+        assert_valid_openapi(&path, &format!("{name} (3.0)"));
+        // The examples still validate (read as JSON Schema, `enum` holds for `const`).
+        let out = python(CHECK_EXAMPLES, &[&path]);
+        assert!(
+            out.status.success(),
+            "{name} (3.0): {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

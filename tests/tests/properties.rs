@@ -386,6 +386,7 @@ fn generate(catalog: &Catalog) -> Outputs {
         serde: true,
         http: true,
         axum: false,
+        tracing: false,
     };
     let doc = openapi::document(catalog);
     Outputs {

@@ -68,6 +68,7 @@ pub(crate) fn var_type(catalog: &Catalog, var: &Var) -> Option<&'static str> {
     match var {
         Var::Status | Var::RetryAfter => Some("integer"),
         Var::Content => None,
+        Var::Fields => Some("object"),
         Var::Attribute(a) => Some(match catalog.attribute(a).map(|a| a.ty) {
             Some(AttrType::Integer) => "integer",
             Some(AttrType::Boolean) => "boolean",
@@ -81,6 +82,7 @@ pub(crate) fn var_type(catalog: &Catalog, var: &Var) -> Option<&'static str> {
 pub(crate) fn var_optional(catalog: &Catalog, var: &Var) -> bool {
     match var {
         Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance => true,
+        Var::Fields => true,
         Var::Attribute(a) => !catalog
             .attribute(a)
             .is_some_and(|a| a.required && a.on_errors),
@@ -103,6 +105,9 @@ pub(crate) fn var_description(var: &Var) -> String {
         Var::Instance => "The URI of the request, when known.".into(),
         Var::Type => "The error's documentation URL, else `about:blank`.".into(),
         Var::Content => "The response payload.".into(),
+        Var::Fields => {
+            "The error's typed fields (the values in its message), when it has any.".into()
+        }
         Var::Attribute(a) => format!("The `{a}` attribute."),
     }
 }
