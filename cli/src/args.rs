@@ -102,7 +102,7 @@ pub enum Command {
     ArgGroup::new("outputs")
         .required(true)
         .multiple(true)
-        .args(["rust", "markdown", "openapi", "merge_into"])
+        .args(["rust", "markdown", "openapi", "merge_into", "typescript", "registry"])
 ))]
 pub struct GenerateArgs {
     /// The catalog file.
@@ -129,6 +129,13 @@ pub struct GenerateArgs {
     /// (this file is then only read). YAML comments of the merged file are not kept.
     #[arg(long, value_name = "FILE")]
     pub merge_into: Option<PathBuf>,
+    /// Write the TypeScript client module to FILE: the errors as a discriminated union,
+    /// `decode(status, body)` and the tables, with no dependency.
+    #[arg(long, value_name = "FILE")]
+    pub typescript: Option<PathBuf>,
+    /// Write the registry to FILE: every error code as language-neutral JSON.
+    #[arg(long, value_name = "FILE")]
+    pub registry: Option<PathBuf>,
     /// With --merge-into: replace components (and operation responses) that errcat did
     /// not generate but that have the name of one it generates.
     ///

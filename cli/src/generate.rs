@@ -7,7 +7,7 @@ use errcat_catalog::diag::terminal_text;
 use errcat_codegen::build::{self, OutputKind};
 use errcat_codegen::outputs::OutputSet;
 use errcat_codegen::rust::RustOptions;
-use errcat_codegen::{markdown, openapi, rust};
+use errcat_codegen::{markdown, openapi, registry, rust, typescript};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -109,11 +109,18 @@ fn read_document(path: &Path) -> Result<Value> {
 
 /// Checks the arguments before the catalog is loaded.
 fn validate(args: &GenerateArgs) -> Result<()> {
-    let stdout = [&args.rust, &args.markdown, &args.openapi, &args.merge_into]
-        .into_iter()
-        .flatten()
-        .filter(|p| is_stdout(p))
-        .count();
+    let stdout = [
+        &args.rust,
+        &args.markdown,
+        &args.openapi,
+        &args.merge_into,
+        &args.typescript,
+        &args.registry,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|p| is_stdout(p))
+    .count();
     if stdout > 1 {
         return Err(Fail("only one output can be `-` (stdout)".to_owned()));
     }
@@ -149,7 +156,8 @@ fn validate(args: &GenerateArgs) -> Result<()> {
 /// catalog's operations and the merged document's differ).
 type Planned = std::result::Result<Vec<Output>, String>;
 
-/// Everything the arguments ask for, in a fixed order (rust, markdown, openapi).
+/// Everything the arguments ask for, in a fixed order (rust, markdown, openapi, typescript,
+/// registry).
 fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
     let mut out = Vec::new();
     if let Some(path) = &args.rust {
@@ -236,6 +244,20 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
         }
         (None, None) => {}
     }
+    if let Some(path) = &args.typescript {
+        out.push(Output::file(
+            "--typescript",
+            path,
+            build::with_header(OutputKind::TypeScript, &typescript::generate(catalog)),
+        ));
+    }
+    if let Some(path) = &args.registry {
+        out.push(Output::file(
+            "--registry",
+            path,
+            build::with_header(OutputKind::Registry, &registry::generate(catalog)),
+        ));
+    }
     Ok(Ok(out))
 }
 
@@ -315,10 +337,17 @@ pub(crate) fn generate(term: &Term, args: &GenerateArgs) -> Result<Exit> {
 /// `errcat check`.
 pub(crate) fn check(term: &Term, args: &GenerateArgs) -> Result<Exit> {
     validate(args)?;
-    let stdout = [&args.rust, &args.markdown, &args.openapi, &args.merge_into]
-        .into_iter()
-        .flatten()
-        .any(|p| is_stdout(p));
+    let stdout = [
+        &args.rust,
+        &args.markdown,
+        &args.openapi,
+        &args.merge_into,
+        &args.typescript,
+        &args.registry,
+    ]
+    .into_iter()
+    .flatten()
+    .any(|p| is_stdout(p));
     if stdout {
         return Err(Fail(
             "check compares files on disk: `-` (stdout) has nothing to compare".to_owned(),
@@ -414,6 +443,8 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
         ("--markdown", &args.markdown),
         ("--openapi", &args.openapi),
         ("--merge-into", &args.merge_into),
+        ("--typescript", &args.typescript),
+        ("--registry", &args.registry),
     ];
     for (flag, value) in options {
         if let Some(path) = value {
