@@ -18,12 +18,18 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dir.display());
     let edge = manifest.join("catalogs/edge.toml");
     println!("cargo:rerun-if-changed={}", edge.display());
+    let names = manifest.join("catalogs/names.toml");
+    println!("cargo:rerun-if-changed={}", names.display());
+    let empty = manifest.join("catalogs/empty.toml");
+    println!("cargo:rerun-if-changed={}", empty.display());
     let catalogs = [
         ("classic_http", dir.join("classic-http.toml")),
         ("envelope", dir.join("envelope.toml")),
         ("kapwork", dir.join("kapwork.toml")),
         ("showcase", dir.join("showcase/errors.toml")),
         ("edge", edge),
+        ("names", names),
+        ("empty", empty),
     ];
     let opts = RustOptions {
         serde: true,
@@ -95,7 +101,7 @@ fn derived(catalog: &Catalog, opts: &RustOptions) -> String {
 fn twin(catalog: &Catalog, error: &str) -> String {
     let mut s = String::from(
         "/// The error enum with derived `Debug`, `Clone` and `PartialEq`.\n\
-         #[allow(missing_docs, dead_code)]\n#[derive(Debug, Clone, PartialEq)]\npub enum Twin {\n",
+         #[allow(missing_docs, dead_code, clippy::large_enum_variant)]\n#[derive(Debug, Clone, PartialEq)]\npub enum Twin {\n",
     );
     let mut arms = String::new();
     for e in &catalog.errors {
