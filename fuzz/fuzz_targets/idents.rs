@@ -42,9 +42,9 @@ fn camel(name: &str) -> bool {
     let c: Vec<char> = name.chars().collect();
     !c.first().is_some_and(|c| c.is_lowercase())
         && !name.contains("__")
-        && !c.windows(2).any(|w| {
-            (w[0].is_alphabetic() && w[1] == '_') || (w[1].is_alphabetic() && w[0] == '_')
-        })
+        && !c
+            .windows(2)
+            .any(|w| (w[0].is_alphabetic() && w[1] == '_') || (w[1].is_alphabetic() && w[0] == '_'))
 }
 
 /// rustc's `non_snake_case` test.
@@ -201,7 +201,9 @@ pub fn check(code: &str) -> Result<Vec<String>, syn::Error> {
             out.push(format!("type `{t}` shadows a primitive type"));
         }
         if !camel(t.strip_prefix("r#").unwrap_or(t)) {
-            out.push(format!("type `{t}` is not UpperCamelCase (non_camel_case_types)"));
+            out.push(format!(
+                "type `{t}` is not UpperCamelCase (non_camel_case_types)"
+            ));
         }
     }
     for (ty, names) in &c.assoc {
@@ -223,7 +225,9 @@ pub fn check(code: &str) -> Result<Vec<String>, syn::Error> {
             .map(|v| v.iter().map(String::as_str).collect())
             .unwrap_or_default();
         if e.variants.is_empty() && e.attrs.iter().any(|a| a.path().is_ident("repr")) {
-            out.push(format!("enum `{ty}` has no variant but a `#[repr]` (E0084)"));
+            out.push(format!(
+                "enum `{ty}` has no variant but a `#[repr]` (E0084)"
+            ));
         }
         let has_struct = e
             .variants
