@@ -3,7 +3,8 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 seconds, every target)
 #
-# The corpus is seeded from examples/catalogs and tests/fixtures/hostile; what libFuzzer
+# The corpus is seeded from examples/catalogs, tests/fixtures/hostile, tests/compiled/catalogs
+# and fuzz/seeds-extra (small inputs past campaigns found interesting); what libFuzzer
 # learns stays in fuzz/corpus/ (git-ignored) for the next run. Crashes, timeouts and
 # out-of-memory inputs are written to fuzz/artifacts/TARGET/ and make the script fail.
 # Per input: at most 10 s (-timeout) and 2 GiB (-rss_limit_mb), 64 KiB long (-max_len).
@@ -14,7 +15,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(catalog_load emitters openapi_merge)
+  targets=(catalog_load emitters rust_names openapi_merge)
 fi
 
 if ! rustup toolchain list | grep -q '^nightly'; then
@@ -31,7 +32,8 @@ fi
 rm -rf fuzz/seeds
 seed_dir=fuzz/seeds/catalogs
 mkdir -p "$seed_dir" fuzz/seeds/openapi
-for f in examples/catalogs/*.toml tests/fixtures/hostile/*.toml; do
+for f in examples/catalogs/*.toml tests/fixtures/hostile/*.toml tests/compiled/catalogs/*.toml \
+    fuzz/seeds-extra/*.toml; do
   [ -e "$f" ] || continue
   cp "$f" "$seed_dir/$(echo "$f" | tr '/' '_')"
 done
