@@ -15,6 +15,7 @@
 //!
 //! [`errcat::ErrorMeta`]: https://docs.rs/errcat
 
+mod decode;
 mod docs;
 pub(crate) mod emit;
 mod pretty;
