@@ -134,28 +134,26 @@ impl<'ast> Visit<'ast> for Collect<'ast> {
         syn::visit::visit_item_type(self, t);
     }
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
-        if i.trait_.is_none() {
-            if let syn::Type::Path(p) = &*i.self_ty {
-                if let Some(last) = p.path.segments.last() {
-                    let names = self.assoc.entry(last.ident.to_string()).or_default();
-                    for item in &i.items {
-                        match item {
-                            syn::ImplItem::Const(c) => names.push(c.ident.to_string()),
-                            syn::ImplItem::Fn(f) => names.push(f.sig.ident.to_string()),
-                            syn::ImplItem::Type(t) => names.push(t.ident.to_string()),
-                            _ => {}
-                        }
-                    }
+        let last = match &*i.self_ty {
+            syn::Type::Path(p) if i.trait_.is_none() => p.path.segments.last(),
+            _ => None,
+        };
+        if let Some(last) = last {
+            let names = self.assoc.entry(last.ident.to_string()).or_default();
+            for item in &i.items {
+                match item {
+                    syn::ImplItem::Const(c) => names.push(c.ident.to_string()),
+                    syn::ImplItem::Fn(f) => names.push(f.sig.ident.to_string()),
+                    syn::ImplItem::Type(t) => names.push(t.ident.to_string()),
+                    _ => {}
                 }
             }
         }
         syn::visit::visit_item_impl(self, i);
     }
     fn visit_expr_index(&mut self, e: &'ast syn::ExprIndex) {
-        if let syn::Expr::Match(m) = &*e.index {
-            if m.arms.is_empty() {
-                self.empty_match_index = true;
-            }
+        if matches!(&*e.index, syn::Expr::Match(m) if m.arms.is_empty()) {
+            self.empty_match_index = true;
         }
         syn::visit::visit_expr_index(self, e);
     }
