@@ -19,7 +19,7 @@
 use errcat_codegen::rust;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+use proptest::test_runner::TestCaseError;
 use std::cell::RefCell;
 
 mod common;
@@ -351,17 +351,8 @@ fn render(spec: &CatalogSpec) -> String {
 
 #[test]
 fn adversarial_names_compile_or_are_rejected() {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(CASES);
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let mut runner =
-        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let mut runner = common::deterministic_runner(CASES);
+    let cases = runner.config().cases;
     let modules = RefCell::new(Vec::new());
     let counts = RefCell::new((0usize, 0usize));
     let opts = rust::RustOptions {

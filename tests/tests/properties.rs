@@ -24,7 +24,7 @@
 use errcat_catalog::{Catalog, load_str};
 use errcat_codegen::{markdown, openapi, rust};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+use proptest::test_runner::TestCaseError;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -509,17 +509,7 @@ fn validate_openapi(docs: &[(String, String)]) {
 
 #[test]
 fn generated_catalogs_give_valid_deterministic_outputs() {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(CASES);
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let mut runner =
-        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let mut runner = common::deterministic_runner(CASES);
     let rust_modules = RefCell::new(Vec::new());
     let documents = RefCell::new(Vec::new());
     let result = runner.run(&catalog_spec(), |spec| {

@@ -209,3 +209,19 @@ fn write_if_different(path: &Path, text: &str) {
         std::fs::write(path, text).expect("write a batch file");
     }
 }
+
+/// A proptest runner seeded deterministically (CI runs the same cases every time), with
+/// `PROPTEST_CASES` cases, else `default_cases`.
+pub fn deterministic_runner(default_cases: u32) -> proptest::test_runner::TestRunner {
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default_cases);
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha))
+}
