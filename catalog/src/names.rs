@@ -95,6 +95,8 @@ pub const ERROR_ENUM_ITEMS: &[&str] = &[
     "__errcat_args",
     "from_response",
     "__errcat_from_args",
+    "wire",
+    "log",
 ];
 
 /// Type names the generated code uses for its own helpers, in the scope of the enums.

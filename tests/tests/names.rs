@@ -359,6 +359,7 @@ fn adversarial_names_compile_or_are_rejected() {
         serde: true,
         http: true,
         axum: false,
+        ..rust::RustOptions::default()
     };
     let result = runner.run(&catalog_spec(), |spec| {
         let text = render(&spec);
@@ -462,6 +463,7 @@ fn idents_finds_the_issue_17_cases() {
             serde: true,
             http: true,
             axum: true,
+            ..rust::RustOptions::default()
         };
         let problems = idents::check(&rust::generate(&catalog, &opts)).expect("parses");
         assert!(problems.is_empty(), "{path}: {problems:?}");

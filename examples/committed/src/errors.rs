@@ -357,6 +357,12 @@ impl NotesError {
     pub fn body_json(&self) -> ::std::string::String {
         self.body_json_with(&::errcat::BodyContext::default())
     }
+    /// What a client may see of the error (its message and field values, never a
+    /// cause), to show or log where a cause must not go.
+    #[inline]
+    pub fn wire(&self) -> ::errcat::Wire<'_> {
+        ::errcat::Wire::new(self)
+    }
 }
 #[automatically_derived]
 impl ::core::fmt::Display for NotesError {
@@ -382,6 +388,9 @@ impl ::errcat::CatalogError for NotesError {
         ctx: &::errcat::BodyContext<'_>,
     ) {
         self.write_body_json(out, ctx);
+    }
+    fn fmt_wire(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::errcat::__private::debug_error(f, self.meta(), &self.__errcat_args())
     }
 }
 #[allow(
