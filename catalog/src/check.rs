@@ -2555,13 +2555,20 @@ fn rust_names(cx: &mut Cx<'_>, root: &Parsed) -> RustNames {
     let error_enum = check(&raw.error_enum, "ApiError");
     let status_enum = check(&raw.status_enum, "ApiStatus");
     if error_enum == status_enum {
-        if let Some(v) = &raw.status_enum {
+        // At the key that made them equal: `status_enum`, or `error_enum` named like the
+        // default status enum.
+        let at = match (&raw.status_enum, &raw.error_enum) {
+            (Some(v), _) => Some((v, "same name as the error enum")),
+            (None, Some(v)) => Some((v, "the name of the status enum (`status_enum`'s default)")),
+            (None, None) => None,
+        };
+        if let Some((v, label)) = at {
             cx.push(
                 Diagnostic::new(
                     "invalid-rust-name",
                     format!("the error and status enums are both named `{error_enum}`"),
                 )
-                .at(span(file, v), "same name as the error enum")
+                .at(span(file, v), label)
                 .help("give the two enums different names"),
             );
         }
