@@ -80,6 +80,11 @@ fn validate(args: &GenerateArgs) -> Result<()> {
     if stdout > 1 {
         return Err(Fail("only one output can be `-` (stdout)".to_owned()));
     }
+    if args.site.as_deref().is_some_and(is_stdout) {
+        return Err(Fail(
+            "--site needs a directory: the site is many files".to_owned(),
+        ));
+    }
     if args.merge_into.as_deref().is_some_and(is_stdout) {
         return Err(Fail(
             "--merge-into needs a file: the document to merge into".to_owned(),
@@ -118,6 +123,11 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
             path: path.clone(),
             content: build::with_header(OutputKind::Markdown, &markdown::generate(catalog)),
         });
+    }
+    if let Some(dir) = &args.site {
+        for (path, content) in build::site_files(catalog, dir) {
+            out.push(Output { path, content });
+        }
     }
     let generated = openapi::document(catalog);
     match (&args.openapi, &args.merge_into) {
@@ -165,6 +175,7 @@ pub(crate) fn generate(term: &Term, args: &GenerateArgs) -> Result<Exit> {
         Err(exit) => return Ok(exit),
     };
     let outputs = outputs(&catalog, args)?;
+    let stale = stale_site_files(args, &outputs)?;
     for o in &outputs {
         if is_stdout(&o.path) {
             term.out(&o.content);
@@ -182,7 +193,22 @@ pub(crate) fn generate(term: &Term, args: &GenerateArgs) -> Result<Exit> {
             term.info(&format!("{} is up to date", o.path.display()));
         }
     }
+    for path in stale {
+        std::fs::remove_file(&path)
+            .map_err(|e| Fail(format!("cannot remove `{}`: {e}", path.display())))?;
+        term.info(&format!("removed {}", path.display()));
+    }
     Ok(Exit::Ok)
+}
+
+/// The pages in the `--site` directory that errcat wrote but no longer writes.
+fn stale_site_files(args: &GenerateArgs, outputs: &[Output]) -> Result<Vec<PathBuf>> {
+    let Some(dir) = &args.site else {
+        return Ok(Vec::new());
+    };
+    let expected: Vec<PathBuf> = outputs.iter().map(|o| o.path.clone()).collect();
+    build::stale_site_files(dir, &expected)
+        .map_err(|e| Fail(format!("cannot read `{}`: {e}", dir.display())))
 }
 
 /// `errcat check`.
@@ -202,7 +228,16 @@ pub(crate) fn check(term: &Term, args: &GenerateArgs) -> Result<Exit> {
         Err(exit) => return Ok(exit),
     };
     let mut stale = Vec::new();
-    for o in outputs(&catalog, args)? {
+    let outputs = outputs(&catalog, args)?;
+    for path in stale_site_files(args, &outputs)? {
+        let shown = path.display().to_string();
+        term.out(&format!(
+            "{}: {shown} is a page errcat wrote that `errcat generate` now removes\n",
+            term.paint_out(RED, "extra")
+        ));
+        stale.push(shown);
+    }
+    for o in outputs {
         let current = match std::fs::read(&o.path) {
             // Not UTF-8 cannot be what errcat writes: shown lossily, it differs.
             Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
@@ -287,6 +322,7 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
         ("--markdown", &args.markdown),
         ("--openapi", &args.openapi),
         ("--merge-into", &args.merge_into),
+        ("--site", &args.site),
     ];
     for (flag, value) in options {
         if let Some(path) = value {

@@ -12,6 +12,7 @@ pub mod derive;
 pub mod markdown;
 pub mod openapi;
 pub mod rust;
+pub mod site;
 
 pub use build::{Builder, compile};
 pub use errcat_catalog as catalog;

@@ -24,7 +24,7 @@ fn has_line_break(s: &str) -> bool {
 
 /// Plain text (a title, a reason, an attribute value) for inline use: markdown
 /// punctuation is backslash-escaped and line breaks become spaces.
-pub(super) fn push_plain(out: &mut String, s: &str) {
+pub(crate) fn push_plain(out: &mut String, s: &str) {
     let s = s.trim();
     let bytes = s.as_bytes();
     let mut done = 0;
@@ -53,20 +53,6 @@ pub(super) fn push_plain(out: &mut String, s: &str) {
         i += 1;
     }
     out.push_str(&s[done..]);
-}
-
-/// The value of an HTML attribute.
-pub(super) fn push_attribute_value(out: &mut String, s: &str) {
-    if s.bytes().any(|b| matches!(b, b'&' | b'"' | b'<' | b'>')) {
-        out.push_str(
-            &s.replace('&', "&amp;")
-                .replace('"', "&quot;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;"),
-        );
-    } else {
-        out.push_str(s);
-    }
 }
 
 /// The longest run of backticks in `s`.
