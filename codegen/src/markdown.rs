@@ -12,7 +12,7 @@
 //! What the user wrote is written so that it cannot break the page: raw HTML in their
 //! markdown is escaped and shows literally, unclosed code fences are closed, plain text
 //! (titles, reasons, attribute values) has its markdown punctuation escaped, table cells
-//! have their pipes escaped and their line breaks turned into spaces or `<br>`, and code
+//! have their pipes escaped and their line breaks turned into spaces, and code
 //! is fenced with more backticks than it contains.
 //!
 //! The page is written into one `String` as it goes (see [`Page`]); user markdown is only
@@ -566,9 +566,16 @@ fn statuses(page: &mut Page, cx: &mut Cx<'_>) {
     let status_heading = |s: &Status| format!("{} {}", s.code, s.reason.as_str());
     let level = if docs.group_by_class { 4 } else { 3 };
     // The statuses' sections: reserved now, so that the table can link to them.
+    // In the table layout, a description longer than a paragraph gets a section too: a
+    // table cell holds one line, and cannot hold a list.
+    let sectioned = |s: &Status| {
+        s.description
+            .as_ref()
+            .is_some_and(|d| details || paragraphs(d).nth(1).is_some())
+    };
     let mut sections: HashMap<u16, (Option<usize>, String)> = HashMap::new();
-    if details {
-        for s in catalog.statuses.iter().filter(|s| s.description.is_some()) {
+    {
+        for s in catalog.statuses.iter().filter(|s| sectioned(s)) {
             let title = status_heading(s);
             let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
             let reserved = page.reserve(&title);
@@ -590,7 +597,11 @@ fn statuses(page: &mut Page, cx: &mut Cx<'_>) {
         if !details {
             r.cell(|o| {
                 if let Some(d) = &s.description {
-                    push_inline(o, d);
+                    let first = paragraphs(d).next().unwrap_or_default();
+                    push_inline(o, first);
+                    if let Some(id) = cx.status_ids.get(&s.code) {
+                        let _ = write!(o, " [More](#{id})");
+                    }
                 }
             });
         }
@@ -666,6 +677,11 @@ impl Row<'_> {
         self.separator();
         self.out
     }
+}
+
+/// The paragraphs (blocks between blank lines) of user markdown.
+fn paragraphs(md: &str) -> impl Iterator<Item = &str> {
+    md.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
 }
 
 /// Plain text, escaped.
