@@ -627,7 +627,7 @@ fn statuses(page: &mut Page, cx: &mut Cx<'_>) {
             }
         });
         for s in &catalog.statuses {
-            if !class.is_none_or(|c| s.class() == c) {
+            if class.is_some_and(|c| s.class() != c) {
                 continue;
             }
             let (Some((suffix, id)), Some(d)) = (sections.get(&s.code), &s.description) else {
