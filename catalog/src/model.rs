@@ -41,6 +41,9 @@ pub struct Catalog {
     pub success: Option<Success>,
     /// Documentation prose.
     pub docs: Docs,
+    /// The API's operations and the errors each may return (`[operations]`), when the
+    /// catalog lists them.
+    pub operations: Option<Operations>,
 }
 
 /// Names of the generated Rust types.
@@ -361,6 +364,19 @@ pub struct Example {
     pub values: Vec<Scalar>,
 }
 
+/// A cause an error carries on the server: a value of another error type that
+/// `std::error::Error::source()` returns and logs show, and that no output for clients
+/// (body, headers, message, docs, OpenAPI) ever contains. Rust-only: the generated variant
+/// gets a `cause: Option<errcat::Cause>` field.
+#[derive(Debug, Clone)]
+pub struct CauseDef {
+    /// Where the catalog asks for it (`cause = true`, else the `from` key).
+    pub span: Span,
+    /// The library error types `?` converts into the error, held as its cause: Rust type
+    /// paths as written (validated: `::`-separated identifiers), in the order written.
+    pub from: Vec<Sp<String>>,
+}
+
 /// An application error.
 #[derive(Debug, Clone)]
 pub struct ErrorDef {
@@ -397,6 +413,8 @@ pub struct ErrorDef {
     pub body: Option<Template>,
     /// Examples; never empty (one is made from the fields' example values if none is written).
     pub examples: Vec<Example>,
+    /// The server-side cause the error carries, if the catalog gives it one.
+    pub cause: Option<CauseDef>,
 }
 
 impl ErrorDef {
@@ -762,6 +780,136 @@ words!(
     }
 );
 
+/// An HTTP method of an OpenAPI operation (the fixed fields of an OpenAPI 3.1 Path Item).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Method {
+    /// `GET`.
+    Get,
+    /// `PUT`.
+    Put,
+    /// `POST`.
+    Post,
+    /// `DELETE`.
+    Delete,
+    /// `OPTIONS`.
+    Options,
+    /// `HEAD`.
+    Head,
+    /// `PATCH`.
+    Patch,
+    /// `TRACE`.
+    Trace,
+}
+
+impl Method {
+    /// Every method, in the order OpenAPI lists a Path Item's operations.
+    pub const ALL: [Method; 8] = [
+        Method::Get,
+        Method::Put,
+        Method::Post,
+        Method::Delete,
+        Method::Options,
+        Method::Head,
+        Method::Patch,
+        Method::Trace,
+    ];
+
+    /// The method as HTTP writes it (`POST`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+
+    /// The key of the operation in an OpenAPI Path Item (`post`).
+    pub fn openapi_key(self) -> &'static str {
+        match self {
+            Method::Get => "get",
+            Method::Put => "put",
+            Method::Post => "post",
+            Method::Delete => "delete",
+            Method::Options => "options",
+            Method::Head => "head",
+            Method::Patch => "patch",
+            Method::Trace => "trace",
+        }
+    }
+
+    /// The method named `name`, in any case (`post`, `POST`).
+    pub fn parse(name: &str) -> Option<Method> {
+        Method::ALL
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(name))
+    }
+}
+
+/// One operation of the API (`[operations.ID]`).
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// Its OpenAPI `operationId` (the table's key).
+    pub id: Sp<String>,
+    /// Its method and path template (`/receivables/{id}`), when the catalog gives them.
+    pub route: Option<(Method, Sp<String>)>,
+    /// The codes of the errors it may return besides the common ones, as written (each
+    /// names an error of the catalog).
+    pub errors: Vec<Sp<String>>,
+}
+
+/// The API's operations (`[operations]`).
+#[derive(Debug, Clone)]
+pub struct Operations {
+    /// Where the `[operations]` table is written.
+    pub span: Span,
+    /// The codes of the errors every operation may return.
+    pub common: Vec<Sp<String>>,
+    /// The codes of the errors returned to requests that match no operation.
+    pub unrouted: Vec<Sp<String>>,
+    /// The operations, in the order written.
+    pub list: Vec<Operation>,
+}
+
+impl Operations {
+    /// The operation with this `operationId`.
+    pub fn get(&self, id: &str) -> Option<&Operation> {
+        self.list.iter().find(|o| o.id.as_str() == id)
+    }
+
+    /// The operation at this method and path template.
+    pub fn at(&self, method: Method, path: &str) -> Option<&Operation> {
+        self.list.iter().find(|o| {
+            o.route
+                .as_ref()
+                .is_some_and(|(m, p)| *m == method && p.as_str() == path)
+        })
+    }
+
+    /// Whether `op` may return the error with this code (one of its own or a common one).
+    pub fn returns(&self, op: &Operation, code: &str) -> bool {
+        op.errors
+            .iter()
+            .chain(&self.common)
+            .any(|c| c.as_str() == code)
+    }
+
+    /// Whether any operation may return the error with this code, or it is returned to
+    /// requests that match no operation.
+    pub fn is_returned(&self, code: &str) -> bool {
+        self.list
+            .iter()
+            .flat_map(|o| &o.errors)
+            .chain(&self.common)
+            .chain(&self.unrouted)
+            .any(|c| c.as_str() == code)
+    }
+}
+
 /// A static JSON value a placeholder stands for, for one error.
 #[derive(Debug, Clone, PartialEq)]
 pub enum VarValue<'a> {
@@ -787,6 +935,38 @@ impl Catalog {
     /// The error with this code (exact match).
     pub fn error(&self, code: &str) -> Option<&ErrorDef> {
         self.errors.iter().find(|e| e.code.as_str() == code)
+    }
+
+    /// Whether any error carries a cause (the generated enum then has `cause` fields and
+    /// is not `Copy`).
+    pub fn has_causes(&self) -> bool {
+        self.errors.iter().any(|e| e.cause.is_some())
+    }
+
+    /// Every `from` conversion: the library error type and the error it becomes, in
+    /// declaration order (a validated catalog names each type once).
+    pub fn conversions(&self) -> impl Iterator<Item = (&str, &ErrorDef)> {
+        self.errors.iter().flat_map(|e| {
+            e.cause
+                .iter()
+                .flat_map(move |c| c.from.iter().map(move |t| (t.as_str(), e)))
+        })
+    }
+
+    /// The errors an operation may return (its own and the common ones), in declaration
+    /// order.
+    pub fn operation_errors<'a>(&'a self, op: &'a Operation) -> impl Iterator<Item = &'a ErrorDef> {
+        let ops = self.operations.as_ref();
+        self.errors
+            .iter()
+            .filter(move |e| ops.is_some_and(|ops| ops.returns(op, &e.code)))
+    }
+
+    /// The statuses of the errors an operation may return, sorted by code.
+    pub fn operation_statuses<'a>(&'a self, op: &'a Operation) -> impl Iterator<Item = &'a Status> {
+        self.statuses
+            .iter()
+            .filter(move |s| self.operation_errors(op).any(|e| *e.status == s.code))
     }
 
     /// The errors returned with a status, in declaration order.
