@@ -196,6 +196,31 @@ impl Sources {
     }
 }
 
+/// Lexical path normalization, without touching the file system: `a/./b/../c` -> `a/c`
+/// (a leading `..` is kept).
+///
+/// ```
+/// use std::path::{Path, PathBuf};
+/// let n = errcat_catalog::source::normalize_lexically(Path::new("a/./b/../c.toml"));
+/// assert_eq!(n, PathBuf::from("a/c.toml"));
+/// ```
+pub fn normalize_lexically(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// What a file type is when it is not a regular file (`"a directory"`, `"a FIFO"`, ...),
 /// for messages; `None` for a regular file.
 pub fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
@@ -252,11 +277,11 @@ const O_NONBLOCK: i32 = if cfg!(any(target_os = "linux", target_os = "android"))
     0
 };
 
-/// The error for a path that exists but is not a regular file.
-fn not_regular(path: &Path, kind: &str) -> std::io::Error {
+/// The error for a path that exists but is not a regular file (the caller names the path).
+fn not_regular(kind: &str) -> std::io::Error {
     std::io::Error::new(
         std::io::ErrorKind::InvalidInput,
-        format!("`{}` is {kind}, not a regular file", path.display()),
+        format!("it is {kind}, not a regular file"),
     )
 }
 
@@ -276,7 +301,7 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let before = std::fs::metadata(path)?;
     if let Some(kind) = special_kind(before.file_type()) {
-        return Err(not_regular(path, kind));
+        return Err(not_regular(kind));
     }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -287,7 +312,7 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     }
     let file = options.open(path)?;
     if let Some(kind) = special_kind(file.metadata()?.file_type()) {
-        return Err(not_regular(path, kind));
+        return Err(not_regular(kind));
     }
     let mut bytes = Vec::new();
     file.take(limit).read_to_end(&mut bytes)?;

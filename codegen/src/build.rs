@@ -30,9 +30,15 @@
 //! (`path:line:col`, the source line, a caret) as `errcat check`; warnings are shown as
 //! cargo warnings.
 //!
+//! Outputs are written as a set through [`OutputSet`](crate::outputs::OutputSet), with the
+//! CLI's refusals: an output that is one of the catalog's files, two outputs at the same
+//! path, or an existing output that is not a regular file fails the build with nothing
+//! written; so does a failure to write any one of them.
+//!
 //! Paths are relative to the working directory, which for a build script is the
 //! package's root (the directory of its `Cargo.toml`).
 
+use crate::outputs::{self, OutputSet};
 use crate::rust::RustOptions;
 use errcat_catalog::{Catalog, Loaded, Severity};
 use std::fmt;
@@ -104,6 +110,15 @@ pub fn with_header(kind: OutputKind, text: &str) -> String {
 /// assert!(files.iter().any(|(p, _)| p.ends_with("src/errors/gone.md")));
 /// ```
 pub fn site_files(catalog: &Catalog, dir: &Path) -> Vec<(PathBuf, String)> {
+    site_entries(catalog)
+        .into_iter()
+        .map(|(rel, text)| (dir.join(rel), text))
+        .collect()
+}
+
+/// The files of the site ([`crate::site`]) by path relative to its directory, each with its
+/// `@generated` header: an [`OutputSet::dir`] entry.
+pub fn site_entries(catalog: &Catalog) -> Vec<(PathBuf, String)> {
     crate::site::generate(catalog)
         .into_iter()
         .map(|(rel, text)| {
@@ -112,9 +127,7 @@ pub fn site_files(catalog: &Catalog, dir: &Path) -> Vec<(PathBuf, String)> {
             } else {
                 OutputKind::Markdown
             };
-            let mut path = dir.to_path_buf();
-            path.extend(rel.split('/'));
-            (path, with_header(kind, &text))
+            (rel.split('/').collect(), with_header(kind, &text))
         })
         .collect()
 }
@@ -172,7 +185,9 @@ fn is_generated(path: &Path) -> io::Result<bool> {
 /// what is there. Returns whether the file was written.
 ///
 /// Parent directories are created as needed. Leaving an unchanged file alone keeps its
-/// modification time, so nothing that depends on it is rebuilt.
+/// modification time, so nothing that depends on it is rebuilt. This is a set of one
+/// [`OutputSet`] file: a path that is not a regular file (a device, a FIFO, a directory)
+/// is refused.
 ///
 /// ```
 /// use errcat_codegen::build::write_if_changed;
@@ -186,38 +201,10 @@ fn is_generated(path: &Path) -> io::Result<bool> {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn write_if_changed(path: &Path, contents: &str) -> io::Result<bool> {
-    match std::fs::read(path) {
-        Ok(existing) if existing == contents.as_bytes() => return Ok(false),
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir)?;
-    // A temp file next to the target (same file system, so the rename is atomic), named
-    // after the process so that concurrent writers never share one. Hand-written rather
-    // than `tempfile` to keep every user's build-dependency tree small.
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.errcat-tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(contents.as_bytes())?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map(|()| true)
+    let mut set = OutputSet::new();
+    set.file("output", path, contents);
+    let written = set.write().map_err(io::Error::other)?;
+    Ok(written.iter().any(|w| w.changed))
 }
 
 /// Generates the catalog's Rust types into `$OUT_DIR/errors.rs` with the default options:
@@ -490,20 +477,24 @@ impl Builder {
                 }
             }
         }
-        let outputs = self.outputs(catalog)?;
-        let stale = match &self.site {
-            Some(dir) => {
-                let expected: Vec<PathBuf> = outputs.iter().map(|(p, _)| p.clone()).collect();
-                stale_site_files(dir, &expected).map_err(|e| Error::io(dir, e))?
-            }
-            None => Vec::new(),
-        };
-        for (target, text) in outputs {
-            let changed = write_if_changed(&target, &text).map_err(|e| Error::io(&target, e))?;
-            if changed {
-                report.written.push(target);
+        // Written as a set, never over the catalog's own files (outputs::OutputSet).
+        let mut set = OutputSet::new();
+        set.inputs(report.sources.iter().cloned());
+        for (label, target, text) in self.outputs(catalog)? {
+            set.file(label, target, text);
+        }
+        let mut stale = Vec::new();
+        if let Some(dir) = &self.site {
+            let files = site_entries(catalog);
+            let expected: Vec<PathBuf> = files.iter().map(|(p, _)| dir.join(p)).collect();
+            stale = stale_site_files(dir, &expected).map_err(|e| Error::io(dir, e))?;
+            set.dir("the site", dir, files);
+        }
+        for w in set.write().map_err(|e| Error(Kind::Output(e)))? {
+            if w.changed {
+                report.written.push(w.path);
             } else {
-                report.unchanged.push(target);
+                report.unchanged.push(w.path);
             }
         }
         for path in stale {
@@ -513,8 +504,9 @@ impl Builder {
         Ok(report)
     }
 
-    /// Every configured output: its path and its text (with the header).
-    fn outputs(&self, catalog: &Catalog) -> Result<Vec<(PathBuf, String)>, Error> {
+    /// Every configured output: how messages name it, its path and its text (with the
+    /// header).
+    fn outputs(&self, catalog: &Catalog) -> Result<Vec<(&'static str, PathBuf, String)>, Error> {
         let mut outputs = Vec::new();
         if self.rust {
             let dir = match &self.out_dir {
@@ -525,16 +517,18 @@ impl Builder {
             };
             let text = crate::rust::generate(catalog, &self.options);
             outputs.push((
+                "the Rust output",
                 dir.join(&self.file_name),
                 with_header(OutputKind::Rust, &text),
             ));
         }
         if let Some(path) = &self.markdown {
             let text = crate::markdown::generate(catalog);
-            outputs.push((path.clone(), with_header(OutputKind::Markdown, &text)));
-        }
-        if let Some(dir) = &self.site {
-            outputs.extend(site_files(catalog, dir));
+            outputs.push((
+                "the markdown output",
+                path.clone(),
+                with_header(OutputKind::Markdown, &text),
+            ));
         }
         #[cfg(feature = "yaml")]
         let yaml = self.openapi_yaml.as_ref();
@@ -544,12 +538,20 @@ impl Builder {
             let doc = crate::openapi::document(catalog);
             if let Some(path) = &self.openapi_json {
                 let text = crate::openapi::to_json(&doc);
-                outputs.push((path.clone(), with_header(OutputKind::OpenApiJson, &text)));
+                outputs.push((
+                    "the OpenAPI JSON output",
+                    path.clone(),
+                    with_header(OutputKind::OpenApiJson, &text),
+                ));
             }
             #[cfg(feature = "yaml")]
             if let Some(path) = yaml {
                 let text = crate::openapi::to_yaml(&doc);
-                outputs.push((path.clone(), with_header(OutputKind::OpenApiYaml, &text)));
+                outputs.push((
+                    "the OpenAPI YAML output",
+                    path.clone(),
+                    with_header(OutputKind::OpenApiYaml, &text),
+                ));
             }
         }
         Ok(outputs)
@@ -593,6 +595,9 @@ enum Kind {
     },
     /// An output could not be written.
     Io { path: PathBuf, source: io::Error },
+    /// The outputs were refused (one is an input, two are the same file, one is not a
+    /// regular file) or could not be written as a set.
+    Output(outputs::Error),
     /// No output directory: not run from a build script.
     NoOutDir,
 }
@@ -649,6 +654,7 @@ impl fmt::Display for Error {
             Kind::Io { path, source } => {
                 write!(f, "errcat: cannot write `{}`: {source}", path.display())
             }
+            Kind::Output(e) => write!(f, "errcat: {e}"),
             Kind::NoOutDir => f.write_str(
                 "errcat: OUT_DIR is not set; call the builder from a build script, or set `Builder::out_dir`",
             ),
@@ -667,6 +673,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.0 {
             Kind::Io { source, .. } => Some(source),
+            Kind::Output(e) => Some(e),
             _ => None,
         }
     }
@@ -897,6 +904,28 @@ fields.what = { type = "string" }
     }
 
     #[test]
+    fn the_builder_writes_the_site_and_removes_stale_pages() {
+        let dir = setup();
+        let site = dir.path().join("site");
+        let mut builder = Builder::new();
+        builder.rust(false).cargo_directives(false).site(&site);
+        let root = dir.path().join("errors.toml");
+        let report = run(&builder, &root).0.unwrap();
+        let catalog = errcat_catalog::load(&root).catalog.unwrap();
+        let files = site_files(&catalog, &site);
+        assert_eq!(report.written.len(), files.len());
+        for (path, text) in &files {
+            assert_eq!(&fs::read_to_string(path).unwrap(), text);
+        }
+        let old = site.join("src/errors/removed_error.md");
+        fs::write(&old, with_header(OutputKind::Markdown, "# Gone\n")).unwrap();
+        let again = run(&builder, &root).0.unwrap();
+        assert!(again.written.is_empty());
+        assert_eq!(again.removed, vec![old.clone()]);
+        assert!(!old.exists());
+    }
+
+    #[test]
     fn site_pages_errcat_no_longer_writes_are_stale() {
         let dir = tempfile::tempdir().unwrap();
         let catalog = errcat_catalog::load_str(
@@ -927,6 +956,37 @@ fields.what = { type = "string" }
                 .unwrap()
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn outputs_are_refused_like_the_clis() {
+        let dir = setup();
+        let root = dir.path().join("errors.toml");
+        let more = dir.path().join("more.toml");
+        let before = fs::read_to_string(&more).unwrap();
+        // An included file named (through `..`) as an output: refused, nothing written.
+        let mut builder = Builder::new();
+        builder
+            .out_dir(dir.path().join("out"))
+            .cargo_directives(false)
+            .markdown(dir.path().join("out/../more.toml"));
+        let err = run(&builder, &root).0.unwrap_err();
+        let shown = err.to_string();
+        assert!(!err.is_catalog_error());
+        assert!(shown.contains("which is an input of this run"), "{shown}");
+        assert!(shown.contains(&more.display().to_string()), "{shown}");
+        assert_eq!(fs::read_to_string(&more).unwrap(), before);
+        assert!(!dir.path().join("out").exists());
+        // The Rust file and the markdown page at the same path.
+        let mut twice = Builder::new();
+        twice
+            .out_dir(dir.path())
+            .file_name("same")
+            .cargo_directives(false)
+            .markdown(dir.path().join("same"));
+        let shown = run(&twice, &root).0.unwrap_err().to_string();
+        assert!(shown.contains("the same file as"), "{shown}");
+        assert!(!dir.path().join("same").exists());
     }
 
     #[test]

@@ -571,3 +571,89 @@ fn response_headers_are_the_union_over_the_statuss_errors() {
         "yes"
     );
 }
+
+/// Issue #17, case 17: a catalog whose codes, field names, titles, messages and examples
+/// are all strings a YAML 1.1 reader misreads when they are plain (booleans, null, a merge
+/// key, numbers in every base, sexagesimal, floats, dates).
+const YAML_11_CATALOG: &str = r#"
+[catalog]
+name = "Off"
+version = "1.0"
+extends = "http"
+
+[statuses.404]
+
+[statuses.409]
+
+[errors.yes]
+status = 404
+title = "Off"
+message = "on {y} {n}"
+description = "<<"
+fields.y = { type = "string", example = "no", description = "~" }
+fields.n = { type = "string", example = "2001-12-14" }
+
+[errors.no]
+status = 404
+title = "0x1"
+message = "1:20"
+fields.on = { type = "string", example = "1e3" }
+
+[errors.off]
+status = 409
+title = "2001-12-14t21:59:43.10-05:00"
+message = ".inf"
+fields.off = { type = "string", example = "012" }
+
+[errors.null]
+status = 409
+title = "1_000"
+message = "Y"
+remediation = "NULL"
+
+[errors.true]
+status = 409
+title = "="
+message = "190:20:30.15"
+description = ".NaN"
+"#;
+
+/// Loads YAML with PyYAML (YAML 1.1, what openapi-spec-validator reads) and compares it
+/// with the JSON of the same document.
+const PYYAML_SAME_AS_JSON: &str = r#"
+import json, sys, yaml
+y = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+j = json.load(open(sys.argv[2], encoding="utf-8"))
+if y != j:
+    def diff(a, b, path):
+        if type(a) != type(b) or (not isinstance(a, (dict, list)) and a != b):
+            print(f"{path}: YAML {a!r} != JSON {b!r}")
+            return True
+        if isinstance(a, dict):
+            return any(diff(a.get(k), b.get(k), f"{path}.{k}") for k in set(a) | set(b))
+        if isinstance(a, list):
+            return len(a) != len(b) and print(f"{path}: lengths") or any(diff(x, z, f"{path}[{i}]") for i, (x, z) in enumerate(zip(a, b)))
+        return False
+    diff(y, j, "$")
+    sys.exit(1)
+"#;
+
+#[test]
+fn yaml_11_readers_read_the_same_document() {
+    let catalog = load_text(YAML_11_CATALOG);
+    let doc = openapi::document(&catalog);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let yaml = write_temp(&dir, "off.yaml", &openapi::to_yaml(&doc));
+    let json = write_temp(&dir, "off.json", &openapi::to_json(&doc));
+    python("", &[]);
+    let out = python(PYYAML_SAME_AS_JSON, &[&yaml, &json]);
+    assert!(
+        out.status.success(),
+        "PyYAML reads another document:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_valid_openapi(&yaml, "the YAML 1.1 catalog's YAML");
+    let back: Value = serde_yaml_ng::from_str(&openapi::to_yaml(&doc)).expect("YAML parses");
+    assert_eq!(back, doc, "a YAML 1.2 reader reads the same document");
+}
