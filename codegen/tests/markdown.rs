@@ -225,20 +225,6 @@ fn check_page(name: &str, md: &str) -> Parsed {
     page
 }
 
-/// The id github-slugger gives a heading: lower case, punctuation other than `-` and `_`
-/// removed, each space a `-` (written apart from errcat's own function on purpose).
-fn github_id(text: &str) -> String {
-    let mut id = String::new();
-    for c in text.trim().to_lowercase().chars() {
-        if c == ' ' {
-            id.push('-');
-        } else if c.is_alphanumeric() || c == '-' || c == '_' {
-            id.push(c);
-        }
-    }
-    id
-}
-
 /// The ids of the page's headings, in order.
 fn anchors(page: &Parsed) -> Vec<String> {
     page.headings.iter().map(|(_, h)| github_id(h)).collect()

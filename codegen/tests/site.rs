@@ -20,18 +20,6 @@ struct Page {
     headings: Vec<(u8, String)>,
 }
 
-fn id_of(text: &str) -> String {
-    let mut id = String::new();
-    for c in text.trim().to_lowercase().chars() {
-        if c == ' ' {
-            id.push('-');
-        } else if c.is_alphanumeric() || c == '-' || c == '_' {
-            id.push(c);
-        }
-    }
-    id
-}
-
 fn parse(md: &str) -> Page {
     let mut page = Page::default();
     let mut heading: Option<(u8, String)> = None;
@@ -47,7 +35,7 @@ fn parse(md: &str) -> Page {
             }
             Event::End(TagEnd::Heading(_)) => {
                 let (l, h) = heading.take().unwrap();
-                page.ids.push(id_of(&h));
+                page.ids.push(github_id(&h));
                 page.headings.push((l, h));
             }
             Event::Start(Tag::Link { dest_url, .. }) => page.links.push(dest_url.to_string()),

@@ -45,3 +45,18 @@ pub fn example_catalogs() -> Vec<(String, Catalog)> {
         })
         .collect()
 }
+
+/// The id GitHub (github-slugger), pandoc's `gfm_auto_identifiers` and mdBook give a
+/// heading: lower case, punctuation other than `-` and `_` removed, each space a `-`
+/// (written apart from errcat's own function on purpose).
+pub fn github_id(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.trim().to_lowercase().chars() {
+        if c == ' ' {
+            id.push('-');
+        } else if c.is_alphanumeric() || c == '-' || c == '_' {
+            id.push(c);
+        }
+    }
+    id
+}
