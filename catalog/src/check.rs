@@ -90,6 +90,9 @@ pub(crate) fn build(
     let errors = errors(&mut cx, &mut entries, &statuses, &attributes, &retired);
     replacements_exist(&mut cx, &entries, &errors);
     let retired_replaced_by = retired_replacements(&mut cx, &merged, &retired, &errors);
+    if let Some(url) = &docs_url {
+        fragment_anchors(&mut cx, url, &errors);
+    }
     let operations = operations(&mut cx, root, &entries, &errors, &retired);
     let success = success(&mut cx, root);
     let docs = docs(&mut cx, root, &errors, &attributes);
@@ -2627,6 +2630,37 @@ fn docs(cx: &mut Cx<'_>, root: &Parsed, errors: &[ErrorDef], attrs: &[AttributeD
         labels,
         class_titles,
         attribute_titles,
+    }
+}
+
+// A docs URL whose fragment is `{code}` points at the heading id the reference page gives
+// an error's section: GitHub, pandoc and mdBook lower-case ids and drop `.`, so a code
+// with either cannot be reached (a lint).
+fn fragment_anchors(cx: &mut Cx<'_>, url: &Sp<String>, errors: &[ErrorDef]) {
+    let Some((_, fragment)) = url.split_once('#') else {
+        return;
+    };
+    if !fragment.contains("{code}") {
+        return;
+    }
+    for e in errors {
+        let code = e.code.as_str();
+        if code.chars().any(|c| c.is_ascii_uppercase() || c == '.') {
+            let id: String = code
+                .chars()
+                .filter(|c| *c != '.')
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            cx.push(
+                Diagnostic::new(
+                    "docs-url-fragment-mismatch",
+                    format!("the docs URL of `{code}` ends in `#{code}`, which no heading id matches"),
+                )
+                .at(e.code.span, format!("its section's id is `{id}`"))
+                .also(url.span, "the fragment is the code")
+                .help("use a docs URL with `{code}` in its path (a page per error, `--site`), or a code in lower case without `.`"),
+            );
+        }
     }
 }
 

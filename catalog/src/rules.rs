@@ -89,6 +89,7 @@ rules! {
     "unused-field" Warn "a declared field that the message does not use",
     "success-status-error" Warn "an error returned with a 1xx, 2xx or 3xx status",
     "unreturned-error" Warn "an error that no operation returns, when the catalog lists its operations",
+    "docs-url-fragment-mismatch" Warn "a docs URL ending in `#{code}` for a code with upper case letters or `.`, which heading ids cannot match",
     "docs-url-without-code" Warn "a docs URL pattern without `{code}`: every error links to the same page",
 }
 
