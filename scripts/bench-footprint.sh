@@ -23,7 +23,8 @@ runs=${1:-1}
 out=$root/target/bench-footprint
 mkdir -p "$out"
 target=${CARGO_TARGET_DIR:-$root/target}
-cargo build -q --release -p errcat-benches --bin gen-catalog -p errcat-cli
+cargo build -q --release -p errcat-benches --bin gen-catalog
+cargo build -q --release -p errcat-cli
 "$target/release/gen-catalog" "$out" 100 >/dev/null
 
 write() { # path (contents on stdin); leaves an identical file alone

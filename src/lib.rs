@@ -8,7 +8,9 @@
 //! - the metadata types of the generated tables ([`ErrorMeta`], [`StatusMeta`],
 //!   [`AttrValue`], ...);
 //! - [`BodyContext`], the values of a response body only known at run time;
-//! - the error types of failed lookups ([`UnknownStatus`]).
+//! - the error types of failed lookups ([`UnknownStatus`]);
+//! - the decoder's results ([`Decoded`], [`UnknownError`], [`DecodeError`]): the generated
+//!   `from_response` rebuilds an error from a response's status, headers and body.
 //!
 //! It has no dependency. Build-script users add it with `default-features = false`; the
 //! default feature `macros` re-exports the proc macros (`catalog!`,
@@ -25,7 +27,10 @@ use core::fmt;
 #[cfg(feature = "macros")]
 pub use errcat_macros::{ErrorCatalog, catalog};
 
+mod decode;
+mod json;
 mod table;
+pub use decode::{DecodeError, Decoded, UnknownError};
 pub use table::{Attributes, ErrorMeta, ErrorTable, Fields, Headers, Iter};
 
 /// The class of an HTTP status.
@@ -304,6 +309,7 @@ pub mod __private {
     use crate::table::{Piece, word as table_word};
     use core::fmt::{self, Write as _};
 
+    pub use crate::decode::{Args, Owned, Raw, decode, finish};
     pub use crate::table::{DEPRECATED, ERROR_WORDS, NONE, RETRYABLE, Table};
 
     /// The value of a message placeholder (generated `PartialEq` compares these).
@@ -439,6 +445,8 @@ pub mod __private {
         Instance,
         /// The docs URL, else `about:blank`.
         Type,
+        /// The error's typed fields as an object (absent when it has none).
+        Fields,
         /// A user attribute (optional).
         Attribute(&'static str),
     }
@@ -484,6 +492,8 @@ pub mod __private {
         Bool(bool),
         /// The rendered message (the error's `Display` text).
         Message,
+        /// The error's field values, as an object (`{fields}`).
+        Fields,
     }
 
     /// The value of a placeholder for an error; `None` when absent.
@@ -500,6 +510,8 @@ pub mod __private {
             Var::TraceId => Value::Str(ctx.trace_id?),
             Var::Instance => Value::Str(ctx.instance?),
             Var::Type => Value::Str(meta.docs_url().unwrap_or("about:blank")),
+            Var::Fields if meta.fields().len() == 0 => return None,
+            Var::Fields => Value::Fields,
             Var::Attribute(name) => match meta.attribute(name)? {
                 super::AttrValue::Str(s) => Value::Str(s),
                 super::AttrValue::Int(i) => Value::Int(i),
@@ -552,6 +564,8 @@ pub mod __private {
                     Some(Value::Float(x)) => write_float(w, x)?,
                     Some(Value::Bool(b)) => write!(w, "{b}")?,
                     Some(Value::Message) => write!(w, "{message}")?,
+                    // Never in text: validation keeps `{fields}` a whole value.
+                    Some(Value::Fields) => {}
                 },
             }
         }
@@ -612,19 +626,64 @@ pub mod __private {
         out.push('"');
     }
 
-    /// Appends the body of an error as JSON text.
+    /// Appends the body of an error as JSON text (without field values: `{fields}` is an
+    /// empty object; the generated code calls [`write_body_args`]).
     pub fn write_body(
         out: &mut String,
         meta: ErrorMeta,
         ctx: &BodyContext<'_>,
         message: &dyn fmt::Display,
     ) {
+        write_body_args(out, meta, ctx, message, &[]);
+    }
+
+    /// Appends the body of an error as JSON text, `{fields}` made of `args` (the error's
+    /// field values, in field order).
+    pub fn write_body_args(
+        out: &mut String,
+        meta: ErrorMeta,
+        ctx: &BodyContext<'_>,
+        message: &dyn fmt::Display,
+        args: &[Arg<'_>],
+    ) {
         if !meta
             .__body()
-            .is_some_and(|body| write_node(out, body, meta, ctx, message))
+            .is_some_and(|body| write_node(out, body, meta, ctx, message, args))
         {
             out.push_str("null");
         }
+    }
+
+    /// Appends the object of an error's field values: `{"name":value,...}` in field order.
+    pub fn write_fields(out: &mut String, meta: ErrorMeta, args: &[Arg<'_>]) {
+        out.push('{');
+        let mut first = true;
+        for (field, arg) in meta.fields().zip(args) {
+            if matches!(arg, Arg::None) {
+                continue;
+            }
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            push_json_str(out, field.name);
+            out.push(':');
+            match *arg {
+                Arg::None => {}
+                Arg::Str(s) => push_json_str(out, s),
+                Arg::Int(i) => {
+                    let _ = write!(out, "{i}");
+                }
+                Arg::Uint(u) => {
+                    let _ = write!(out, "{u}");
+                }
+                Arg::Float(x) => {
+                    let _ = write_float(out, x);
+                }
+                Arg::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+            }
+        }
+        out.push('}');
     }
 
     // Writes `node`; false (and nothing written) when it is an absent placeholder.
@@ -634,6 +693,7 @@ pub mod __private {
         meta: ErrorMeta,
         ctx: &BodyContext<'_>,
         message: &dyn fmt::Display,
+        args: &[Arg<'_>],
     ) -> bool {
         match node {
             Node::Var(v) => match resolve(*v, meta, ctx) {
@@ -651,6 +711,7 @@ pub mod __private {
                     let _ = write!(JsonEscaper(out), "{message}");
                     out.push('"');
                 }
+                Some(Value::Fields) => write_fields(out, meta, args),
             },
             Node::Text(pieces) => {
                 out.push('"');
@@ -675,7 +736,7 @@ pub mod __private {
                         out.push(',');
                     }
                     first = false;
-                    write_node(out, item, meta, ctx, message);
+                    write_node(out, item, meta, ctx, message, args);
                 }
                 out.push(']');
             }
@@ -692,7 +753,7 @@ pub mod __private {
                     first = false;
                     push_json_str(out, key);
                     out.push(':');
-                    write_node(out, value, meta, ctx, message);
+                    write_node(out, value, meta, ctx, message, args);
                 }
                 out.push('}');
             }

@@ -96,6 +96,7 @@ pub(crate) fn build(
     let operations = operations(&mut cx, root, &entries, &errors, &retired);
     let success = success(&mut cx, root);
     let docs = docs(&mut cx, root, &errors, &attributes);
+    let openapi = openapi_info(&mut cx, root);
     let rust = rust_names(&mut cx, root);
     let name = catalog_name(&mut cx, root);
 
@@ -120,6 +121,7 @@ pub(crate) fn build(
         success,
         docs,
         operations,
+        openapi,
     })
 }
 
@@ -234,6 +236,9 @@ fn fragment_sections(cx: &mut Cx<'_>, f: &Parsed) {
     }
     if let Some(s) = &raw.docs {
         found.push(("docs", Some(span(f.file, s))));
+    }
+    if let Some(s) = &raw.openapi {
+        found.push(("openapi", Some(span(f.file, s))));
     }
     if let Some((name, _)) = raw.lints.0.first() {
         found.push(("lints", Some(span(f.file, name))));
@@ -2015,7 +2020,7 @@ fn resolve_var(name: &str, vars: &VarSet) -> Option<(Var, bool)> {
     };
     let optional = matches!(
         var,
-        Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance
+        Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance | Var::Fields
     );
     allowed.then_some((var, optional))
 }
@@ -2224,6 +2229,7 @@ fn problem_template() -> Template {
         v("instance", Var::Instance),
         v("code", Var::Code),
         v("field", Var::Field),
+        v("fields", Var::Fields),
         v("trace_id", Var::TraceId),
     ])
 }
@@ -2237,6 +2243,7 @@ fn body(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef]) -> Option<Body> 
             content_type: "application/problem+json".into(),
             description: None,
             fields: Vec::new(),
+            closed: false,
         });
     };
     let file = root.file;
@@ -2297,6 +2304,7 @@ fn body(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef]) -> Option<Body> 
             .iter()
             .map(|(k, v)| (k.get().clone(), v.get().clone()))
             .collect(),
+        closed: raw.closed.as_ref().is_some_and(|c| *c.get()),
     })
 }
 
@@ -2331,6 +2339,7 @@ fn success(cx: &mut Cx<'_>, root: &Parsed) -> Option<Success> {
             .iter()
             .map(|(k, v)| (k.get().clone(), v.get().clone()))
             .collect(),
+        closed: raw.closed.as_ref().is_some_and(|c| *c.get()),
     })
 }
 
@@ -2392,6 +2401,53 @@ fn docs_url_placeholders(cx: &mut Cx<'_>, url: &Sp<String>) {
             .at(url.span, "every error links here")
             .help("add `{code}`, such as \"https://docs.example.com/errors#{code}\""),
         );
+    }
+}
+
+// `[openapi]` texts are not empty.
+fn openapi_info(cx: &mut Cx<'_>, root: &Parsed) -> OpenApiInfo {
+    let Some(o) = &root.raw.openapi else {
+        return OpenApiInfo::default();
+    };
+    let file = root.file;
+    let o = o.get();
+    let mut text = |t: &S<String>, what: &str| {
+        empty_text(cx, file, t, what);
+        t.get().clone()
+    };
+    let servers = o
+        .servers
+        .iter()
+        .map(|s| {
+            let s = s.get();
+            Server {
+                url: text(&s.url, "server URL"),
+                description: s
+                    .description
+                    .as_ref()
+                    .map(|d| text(d, "server description")),
+            }
+        })
+        .collect();
+    let license = o.license.as_ref().map(|l| {
+        let l = l.get();
+        License {
+            name: text(&l.name, "license name"),
+            url: l.url.as_ref().map(|u| text(u, "license URL")),
+        }
+    });
+    let contact = o.contact.as_ref().map(|c| {
+        let c = c.get();
+        Contact {
+            name: c.name.as_ref().map(|n| text(n, "contact name")),
+            url: c.url.as_ref().map(|u| text(u, "contact URL")),
+            email: c.email.as_ref().map(|e| text(e, "contact email")),
+        }
+    });
+    OpenApiInfo {
+        servers,
+        license,
+        contact,
     }
 }
 

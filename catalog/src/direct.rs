@@ -11,8 +11,9 @@
 //! keys serde reads.
 
 use crate::raw::{
-    AttributeDecl, Body, Columns, Deprecated, Docs, Error, Example, Field, Headings, Labels, Meta,
-    Operation, OrderedMap, RustNames, S, Scalar, Section, Snippet, Status, Success, Template,
+    AttributeDecl, Body, Columns, Contact, Deprecated, Docs, Error, Example, Field, Headings,
+    Labels, License, Meta, OpenApi, Operation, OrderedMap, RustNames, S, Scalar, Section, Server,
+    Snippet, Status, Success, Template,
 };
 use toml::Spanned;
 use toml::de::DeValue;
@@ -225,12 +226,14 @@ direct_struct!(Body {
     "content_type" => content_type: optional,
     "description" => description: optional,
     "fields" => fields: default,
+    "closed" => closed: optional,
 });
 
 direct_struct!(Success {
     "template" => template: required,
     "description" => description: optional,
     "fields" => fields: default,
+    "closed" => closed: optional,
 });
 
 direct_struct!(Docs {
@@ -304,6 +307,28 @@ direct_struct!(Section {
     "body" => body: required,
 });
 
+direct_struct!(OpenApi {
+    "servers" => servers: default,
+    "license" => license: optional,
+    "contact" => contact: optional,
+});
+
+direct_struct!(Server {
+    "url" => url: required,
+    "description" => description: optional,
+});
+
+direct_struct!(License {
+    "name" => name: required,
+    "url" => url: optional,
+});
+
+direct_struct!(Contact {
+    "name" => name: optional,
+    "url" => url: optional,
+    "email" => email: optional,
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,6 +380,7 @@ mod tests {
                 "body" => same::<S<Body>>(v, &at),
                 "success" => same::<S<Success>>(v, &at),
                 "docs" => same::<S<Docs>>(v, &at),
+                "openapi" => same::<S<OpenApi>>(v, &at),
                 _ => true,
             };
         }
@@ -482,6 +508,10 @@ mod tests {
             keys_match::<Columns>,
             keys_match::<Labels>,
             keys_match::<Operation>,
+            keys_match::<OpenApi>,
+            keys_match::<Server>,
+            keys_match::<License>,
+            keys_match::<Contact>,
         ] {
             check();
         }

@@ -73,6 +73,27 @@ pub(crate) fn bundled(name: &str) -> Option<&'static str> {
     }
 }
 
+/// A bundled catalog, parsed once per process: it is the same text every time, and parsing
+/// it was most of the cost of loading a small catalog (docs/performance.md). `None` for a
+/// name that is not bundled, or if the bundled text did not parse (a bug caught by the
+/// tests; the loader then parses it again and reports why).
+fn bundled_parsed(name: &str) -> Option<&'static (CatalogFile, Option<std::ops::Range<usize>>)> {
+    static HTTP: std::sync::OnceLock<Option<(CatalogFile, Option<std::ops::Range<usize>>)>> =
+        std::sync::OnceLock::new();
+    let cell = match name {
+        "http" => &HTTP,
+        _ => return None,
+    };
+    cell.get_or_init(|| {
+        let text = bundled(name)?;
+        let mut sources = Sources::new();
+        let id = sources.add(format!("<bundled>/{name}.toml"), text.to_owned(), true);
+        let mut diags = Diagnostics::default();
+        parse(&sources, id, &mut diags).filter(|_| !diags.has_errors())
+    })
+    .as_ref()
+}
+
 pub(crate) struct Loader<'r, 'a> {
     pub sources: Sources,
     pub diags: Diagnostics,
@@ -239,7 +260,11 @@ impl<'r, 'a> Loader<'r, 'a> {
                 if !self.seen.iter().any(|p| p.as_os_str() == name.as_str()) {
                     self.seen.push(PathBuf::from(&name));
                     let id = self.sources.add(&name, text.to_owned(), true);
-                    if let Some((raw, catalog_span)) = parse(&self.sources, id, &mut self.diags) {
+                    let parsed = match bundled_parsed(ext.get()) {
+                        Some(parsed) => Some(parsed.clone()),
+                        None => parse(&self.sources, id, &mut self.diags),
+                    };
+                    if let Some((raw, catalog_span)) = parsed {
                         self.files.push(Parsed {
                             file: id,
                             role: Role::Base,
@@ -321,6 +346,7 @@ fn parse(
             "success" => raw.success = cx.table(value, "[success]"),
             "docs" => raw.docs = cx.table(value, "[docs]"),
             "operations" => raw.operations = cx.operations(value),
+            "openapi" => raw.openapi = cx.table(value, "[openapi]"),
             // Reported by `unknown_keys`.
             _ => {}
         }
@@ -868,6 +894,22 @@ const TABLES: &[Table] = &[
         "[operations.ID]",
         &["operations", "*"],
         fields_of::<raw::Operation>,
+    ),
+    ("[openapi]", &["openapi"], fields_of::<raw::OpenApi>),
+    (
+        "[[openapi.servers]]",
+        &["openapi", "servers", "[]"],
+        fields_of::<raw::Server>,
+    ),
+    (
+        "[openapi.license]",
+        &["openapi", "license"],
+        fields_of::<raw::License>,
+    ),
+    (
+        "[openapi.contact]",
+        &["openapi", "contact"],
+        fields_of::<raw::Contact>,
     ),
 ];
 

@@ -44,6 +44,8 @@ pub struct Catalog {
     /// The API's operations and the errors each may return (`[operations]`), when the
     /// catalog lists them.
     pub operations: Option<Operations>,
+    /// What the OpenAPI document says about the API (`[openapi]`).
+    pub openapi: OpenApiInfo,
 }
 
 /// Names of the generated Rust types.
@@ -461,13 +463,16 @@ pub enum Var {
     Type,
     /// The success payload (only in `[success]`).
     Content,
+    /// The error's typed fields as a JSON object, each member of its field's JSON type
+    /// (optional: absent when the error has no fields). Known at run time.
+    Fields,
     /// A user attribute (optional unless required).
     Attribute(String),
 }
 
 impl Var {
     /// The names of the built-in placeholders.
-    pub const BUILTIN: [&'static str; 12] = [
+    pub const BUILTIN: [&'static str; 13] = [
         "status",
         "reason",
         "code",
@@ -480,6 +485,7 @@ impl Var {
         "instance",
         "type",
         "content",
+        "fields",
     ];
 
     /// The placeholder's name.
@@ -497,6 +503,7 @@ impl Var {
             Var::Instance => "instance",
             Var::Type => "type",
             Var::Content => "content",
+            Var::Fields => "fields",
             Var::Attribute(a) => a,
         }
     }
@@ -516,15 +523,17 @@ impl Var {
             "instance" => Var::Instance,
             "type" => Var::Type,
             "content" => Var::Content,
+            "fields" => Var::Fields,
             _ => return None,
         })
     }
 
-    /// Whether the value is only known at run time (message, trace id, instance, content).
+    /// Whether the value is only known at run time (message, trace id, instance, content,
+    /// fields).
     pub fn is_runtime(&self) -> bool {
         matches!(
             self,
-            Var::Message | Var::TraceId | Var::Instance | Var::Content
+            Var::Message | Var::TraceId | Var::Instance | Var::Content | Var::Fields
         )
     }
 }
@@ -580,6 +589,9 @@ pub struct Body {
     pub description: Option<Sp<String>>,
     /// Member descriptions by dotted path.
     pub fields: Vec<(String, String)>,
+    /// Whether the body is closed (`closed = true`): its schemas then refuse members they
+    /// do not list. Open by default.
+    pub closed: bool,
 }
 
 /// The success envelope.
@@ -591,6 +603,48 @@ pub struct Success {
     pub description: Option<Sp<String>>,
     /// Member descriptions by dotted path.
     pub fields: Vec<(String, String)>,
+    /// Whether the envelope is closed (`closed = true`). Open by default.
+    pub closed: bool,
+}
+
+/// What the OpenAPI document says about the API, from `[openapi]`.
+#[derive(Debug, Clone, Default)]
+pub struct OpenApiInfo {
+    /// `servers`, in the order written.
+    pub servers: Vec<Server>,
+    /// `info.license`.
+    pub license: Option<License>,
+    /// `info.contact`.
+    pub contact: Option<Contact>,
+}
+
+/// A server of the API.
+#[derive(Debug, Clone)]
+pub struct Server {
+    /// Its URL.
+    pub url: String,
+    /// What it is.
+    pub description: Option<String>,
+}
+
+/// The API's license.
+#[derive(Debug, Clone)]
+pub struct License {
+    /// Its name.
+    pub name: String,
+    /// Its URL.
+    pub url: Option<String>,
+}
+
+/// Who to contact about the API.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    /// A person or team.
+    pub name: Option<String>,
+    /// A web page.
+    pub url: Option<String>,
+    /// An email address.
+    pub email: Option<String>,
 }
 
 /// A client code sample.
@@ -919,6 +973,8 @@ pub enum VarValue<'a> {
     Int(i64),
     /// A scalar attribute.
     Scalar(&'a Scalar),
+    /// An object of named scalars (`{fields}`: field names and values, in field order).
+    Object(Vec<(&'a str, &'a Scalar)>),
 }
 
 impl Catalog {
@@ -1100,7 +1156,7 @@ impl Catalog {
                 .attribute(name)
                 .or_else(|| self.status_of(error).attribute(name))
                 .map(VarValue::Scalar),
-            Var::Message | Var::TraceId | Var::Instance | Var::Content => None,
+            Var::Message | Var::TraceId | Var::Instance | Var::Content | Var::Fields => None,
         }
     }
 }

@@ -282,6 +282,9 @@ pub struct CatalogFile {
     /// `[operations]`: the API's operations and the errors each may return.
     #[serde(default)]
     pub operations: Option<S<Operations>>,
+    /// `[openapi]`: what the generated OpenAPI document says about the API.
+    #[serde(default)]
+    pub openapi: Option<S<OpenApi>>,
 }
 
 /// `[catalog]`.
@@ -454,6 +457,9 @@ pub struct Body {
     /// Descriptions of the body's members for the docs' field table, by dotted path.
     #[serde(default)]
     pub fields: OrderedMap<S<String>, S<String>>,
+    /// Whether the body is closed: clients may then refuse members it does not list
+    /// (default false: open, as RFC 9457 asks of problem details).
+    pub closed: Option<S<bool>>,
 }
 
 /// `[success]`.
@@ -467,6 +473,8 @@ pub struct Success {
     /// Descriptions of the envelope's members, by dotted path.
     #[serde(default)]
     pub fields: OrderedMap<S<String>, S<String>>,
+    /// Whether the envelope is closed (default false: open).
+    pub closed: Option<S<bool>>,
 }
 
 /// `[docs]`.
@@ -692,4 +700,49 @@ pub struct Operation {
     /// The codes of the errors this operation may return, besides `common`.
     #[serde(default)]
     pub errors: Vec<S<String>>,
+}
+
+/// `[openapi]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct OpenApi {
+    /// The API's servers (`servers`).
+    #[serde(default)]
+    pub servers: Vec<S<Server>>,
+    /// The API's license (`info.license`).
+    pub license: Option<S<License>>,
+    /// Who to contact about the API (`info.contact`).
+    pub contact: Option<S<Contact>>,
+}
+
+/// `[[openapi.servers]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Server {
+    /// The server's URL.
+    pub url: S<String>,
+    /// What the server is (`Production`).
+    pub description: Option<S<String>>,
+}
+
+/// `[openapi.license]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct License {
+    /// The license's name (`Apache 2.0`).
+    pub name: S<String>,
+    /// The license's URL.
+    pub url: Option<S<String>>,
+}
+
+/// `[openapi.contact]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Contact {
+    /// A person or team.
+    pub name: Option<S<String>>,
+    /// A web page.
+    pub url: Option<S<String>>,
+    /// An email address.
+    pub email: Option<S<String>>,
 }

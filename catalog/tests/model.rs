@@ -164,7 +164,7 @@ fn body_templates_and_static_values() {
     assert_eq!(
         names,
         [
-            "type", "title", "status", "detail", "instance", "code", "field", "trace_id"
+            "type", "title", "status", "detail", "instance", "code", "field", "fields", "trace_id"
         ]
     );
 

@@ -620,6 +620,7 @@ fn var_type(catalog: &Catalog, v: &Var) -> (&'static str, bool) {
         Var::DocsUrl => ("string", catalog.docs_url.is_none()),
         Var::Field | Var::TraceId | Var::Instance => ("string", true),
         Var::Content => ("any", false),
+        Var::Fields => ("object", true),
         Var::Attribute(name) => match catalog.attribute(name) {
             Some(a) => {
                 let ty = match a.ty {

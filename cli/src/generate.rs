@@ -1,6 +1,6 @@
 //! `errcat generate` and `errcat check`: the same outputs, written or compared.
 
-use crate::args::GenerateArgs;
+use crate::args::{GenerateArgs, OpenApiVersion};
 use crate::output::{self, BOLD, CYAN, Exit, Fail, GREEN, RED, Result, Term};
 use errcat_catalog::Catalog;
 use errcat_catalog::diag::terminal_text;
@@ -131,6 +131,15 @@ fn validate(args: &GenerateArgs) -> Result<()> {
             "--serde, --http and --axum configure --rust, which is not given".to_owned(),
         ));
     }
+    if args.openapi_version != OpenApiVersion::V3_1
+        && args.openapi.is_none()
+        && args.merge_into.is_none()
+    {
+        return Err(Fail(
+            "--openapi-version configures --openapi and --merge-into, neither of which is given"
+                .to_owned(),
+        ));
+    }
     if let Some(p) = &args.openapi {
         doc_format(p, "--openapi")?;
     }
@@ -169,6 +178,10 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
             content: Content::Dir(build::site_entries(catalog)),
         });
     }
+    let version = match args.openapi_version {
+        OpenApiVersion::V3_1 => openapi::Version::V3_1,
+        OpenApiVersion::V3_0 => openapi::Version::V3_0,
+    };
     let generated = openapi::document(catalog);
     match (&args.openapi, &args.merge_into) {
         (Some(path), None) => {
@@ -176,11 +189,18 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
             out.push(Output::file(
                 "--openapi",
                 path,
-                build::with_header(header_kind(format), &serialize(&generated, format)),
+                build::with_header(
+                    header_kind(format),
+                    &serialize(&in_version(generated, version), format),
+                ),
             ));
         }
         (target, Some(existing)) => {
-            let merged = openapi::merge(read_document(existing)?, &generated);
+            // The whole merged document is written in the version asked for.
+            let merged = in_version(
+                openapi::merge(read_document(existing)?, &generated),
+                version,
+            );
             match target {
                 // A separate output: generated from its inputs, so it gets the header.
                 Some(path) => {
@@ -223,6 +243,14 @@ fn inputs(sources: Vec<PathBuf>, args: &GenerateArgs) -> Vec<PathBuf> {
         }
     }
     inputs
+}
+
+/// A 3.1 document in `version`.
+fn in_version(doc: Value, version: openapi::Version) -> Value {
+    match version {
+        openapi::Version::V3_1 => doc,
+        openapi::Version::V3_0 => openapi::to_3_0(&doc),
+    }
 }
 
 /// `errcat generate`.
@@ -392,6 +420,10 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
             words.push(flag.to_owned());
             words.push(quote(path));
         }
+    }
+    if args.openapi_version == OpenApiVersion::V3_0 {
+        words.push("--openapi-version".to_owned());
+        words.push("3.0".to_owned());
     }
     for (flag, on) in [
         ("--serde", args.serde),

@@ -248,6 +248,7 @@ pub struct Builder {
     openapi_json: Option<PathBuf>,
     #[cfg(feature = "yaml")]
     openapi_yaml: Option<PathBuf>,
+    openapi_version: crate::openapi::Version,
     cargo_directives: bool,
 }
 
@@ -263,6 +264,7 @@ impl Default for Builder {
             openapi_json: None,
             #[cfg(feature = "yaml")]
             openapi_yaml: None,
+            openapi_version: crate::openapi::Version::V3_1,
             cargo_directives: true,
         }
     }
@@ -389,7 +391,8 @@ impl Builder {
         self
     }
 
-    /// Also writes the OpenAPI 3.1 document as JSON to `path`.
+    /// Also writes the OpenAPI document (3.1 unless [`Builder::openapi_version`] says
+    /// otherwise) as JSON to `path`.
     ///
     /// ```
     /// let mut builder = errcat_codegen::build::Builder::new();
@@ -400,7 +403,7 @@ impl Builder {
         self
     }
 
-    /// Also writes the OpenAPI 3.1 document as YAML to `path` (feature `yaml`, on by
+    /// Also writes the OpenAPI document as YAML to `path` (feature `yaml`, on by
     /// default).
     ///
     /// ```
@@ -410,6 +413,19 @@ impl Builder {
     #[cfg(feature = "yaml")]
     pub fn openapi_yaml(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.openapi_yaml = Some(path.into());
+        self
+    }
+
+    /// The OpenAPI version of the documents (default 3.1; 3.0.3 for tools that read only
+    /// 3.0, such as progenitor).
+    ///
+    /// ```
+    /// use errcat_codegen::openapi::Version;
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.openapi_json("openapi/errors.json").openapi_version(Version::V3_0);
+    /// ```
+    pub fn openapi_version(&mut self, version: crate::openapi::Version) -> &mut Self {
+        self.openapi_version = version;
         self
     }
 
@@ -535,7 +551,7 @@ impl Builder {
         #[cfg(not(feature = "yaml"))]
         let yaml: Option<&PathBuf> = None;
         if self.openapi_json.is_some() || yaml.is_some() {
-            let doc = crate::openapi::document(catalog);
+            let doc = crate::openapi::document_for(catalog, self.openapi_version);
             if let Some(path) = &self.openapi_json {
                 let text = crate::openapi::to_json(&doc);
                 outputs.push((
@@ -717,6 +733,25 @@ fields.what = { type = "string" }
         let mut out = Vec::new();
         let result = builder.run(path, &mut out);
         (result, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn writes_openapi_3_0_when_asked() {
+        let dir = setup();
+        let out = dir.path().join("out");
+        let json = dir.path().join("openapi/errors.json");
+        let mut builder = Builder::new();
+        builder
+            .out_dir(&out)
+            .cargo_directives(false)
+            .openapi_json(&json)
+            .openapi_version(crate::openapi::Version::V3_0);
+        let (report, _) = run(&builder, &dir.path().join("errors.toml"));
+        report.unwrap();
+        let doc: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+        assert_eq!(doc["openapi"], "3.0.3");
+        assert!(!fs::read_to_string(&json).unwrap().contains("\"const\""));
     }
 
     #[test]

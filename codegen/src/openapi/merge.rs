@@ -9,8 +9,8 @@ use serde_json::{Map, Value};
 /// is replaced where it stands; new ones are appended; components of `existing` that carry
 /// the marker of the same catalog but are no longer generated are removed. Everything else
 /// (paths, other components, key order) is kept as it was, so merging twice gives the
-/// same document. `openapi` and `info` are taken from `generated` only when `existing` has
-/// none. When `existing` is not a JSON object, the result is `generated`.
+/// same document. `openapi`, `info` and `servers` are taken from `generated` only when
+/// `existing` has none. When `existing` is not a JSON object, the result is `generated`.
 pub fn merge(existing: Value, generated: &Value) -> Value {
     let Value::Object(mut doc) = existing else {
         return generated.clone();
@@ -18,7 +18,7 @@ pub fn merge(existing: Value, generated: &Value) -> Value {
     let Some(gen_doc) = generated.as_object() else {
         return Value::Object(doc);
     };
-    for key in ["openapi", "info"] {
+    for key in ["openapi", "info", "servers"] {
         if let (false, Some(v)) = (doc.contains_key(key), gen_doc.get(key)) {
             doc.insert(key.to_owned(), v.clone());
         }

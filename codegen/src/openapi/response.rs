@@ -22,7 +22,12 @@ pub(super) fn response<'c>(
 ) -> Value {
     let mut r = Map::new();
     let mut description = status.reason.to_string();
-    if let Some(d) = &status.description {
+    // Unless it only says the reason again ("Success\n\nSuccess").
+    if let Some(d) = status
+        .description
+        .as_ref()
+        .filter(|d| d.trim() != status.reason.as_str())
+    {
         description.push_str("\n\n");
         description.push_str(d.trim_end());
     }

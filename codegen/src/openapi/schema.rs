@@ -11,6 +11,10 @@ pub(crate) struct Ctx<'a> {
     fields: &'a [(String, String)],
     /// In a per-status schema: the status, and the codes `{code}` may take.
     status: Option<(&'a Status, Vec<&'a str>)>,
+    /// In a per-error schema: the error, whose static values are constants.
+    error: Option<&'a ErrorDef>,
+    /// Whether objects refuse members they do not list.
+    closed: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -21,6 +25,16 @@ impl<'a> Ctx<'a> {
         Ctx {
             fields: &catalog.body.fields,
             status,
+            error: None,
+            closed: catalog.body.closed,
+        }
+    }
+
+    /// The schema of one error's body.
+    pub(crate) fn one_error(catalog: &'a Catalog, error: &'a ErrorDef) -> Ctx<'a> {
+        Ctx {
+            error: Some(error),
+            ..Ctx::error(catalog, None)
         }
     }
 
@@ -28,7 +42,24 @@ impl<'a> Ctx<'a> {
         Ctx {
             fields: catalog.success.as_ref().map_or(&[][..], |s| &s.fields[..]),
             status: None,
+            error: None,
+            closed: catalog.success.as_ref().is_some_and(|s| s.closed),
         }
+    }
+
+    /// The value `var` always has in this schema, when one error is described and the
+    /// value is known before run time; `Err(())` when that error never sends it.
+    fn static_value(&self, catalog: &Catalog, var: &Var) -> Option<Result<Value, ()>> {
+        let error = self.error?;
+        if var.is_runtime() {
+            return None;
+        }
+        Some(
+            catalog
+                .static_value(error, var)
+                .map(body::var_json)
+                .ok_or(()),
+        )
     }
 }
 
@@ -37,6 +68,7 @@ pub(crate) fn var_type(catalog: &Catalog, var: &Var) -> Option<&'static str> {
     match var {
         Var::Status | Var::RetryAfter => Some("integer"),
         Var::Content => None,
+        Var::Fields => Some("object"),
         Var::Attribute(a) => Some(match catalog.attribute(a).map(|a| a.ty) {
             Some(AttrType::Integer) => "integer",
             Some(AttrType::Boolean) => "boolean",
@@ -50,6 +82,7 @@ pub(crate) fn var_type(catalog: &Catalog, var: &Var) -> Option<&'static str> {
 pub(crate) fn var_optional(catalog: &Catalog, var: &Var) -> bool {
     match var {
         Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance => true,
+        Var::Fields => true,
         Var::Attribute(a) => !catalog
             .attribute(a)
             .is_some_and(|a| a.required && a.on_errors),
@@ -72,6 +105,9 @@ pub(crate) fn var_description(var: &Var) -> String {
         Var::Instance => "The URI of the request, when known.".into(),
         Var::Type => "The error's documentation URL, else `about:blank`.".into(),
         Var::Content => "The response payload.".into(),
+        Var::Fields => {
+            "The error's typed fields (the values in its message), when it has any.".into()
+        }
         Var::Attribute(a) => format!("The `{a}` attribute."),
     }
 }
@@ -100,7 +136,11 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
             if let Some(ty) = var_type(catalog, var) {
                 s.insert("type".into(), ty.into());
             }
+            let constant = cx.static_value(catalog, var).and_then(Result::ok);
             match (var, &cx.status) {
+                _ if constant.is_some() => {
+                    s.insert("const".into(), constant.clone().unwrap_or(Value::Null));
+                }
                 (Var::Code, Some((_, codes))) => {
                     s.insert(
                         "enum".into(),
@@ -140,6 +180,8 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
                 .collect();
             if let Some(l) = literal {
                 s.insert("const".into(), l.into());
+            } else if let Some(v) = static_text(catalog, t, cx) {
+                s.insert("const".into(), v);
             }
             if let Some(d) = description_of(cx, path) {
                 s.insert("description".into(), d.into());
@@ -202,7 +244,16 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
                 } else {
                     format!("{path}.{k}")
                 };
-                if !template_optional(catalog, v) {
+                let always = match v {
+                    Template::Var(var) => match cx.static_value(catalog, var) {
+                        Some(Ok(_)) => true,
+                        // This error never sends the member.
+                        Some(Err(())) => continue,
+                        None => !var_optional(catalog, var),
+                    },
+                    _ => true,
+                };
+                if always {
                     required.push(Value::String(k.clone()));
                 }
                 props.insert(k.clone(), schema_at(catalog, v, cx, &p));
@@ -211,10 +262,55 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
             if !required.is_empty() {
                 s.insert("required".into(), Value::Array(required));
             }
-            s.insert("additionalProperties".into(), false.into());
+            if cx.closed {
+                s.insert("additionalProperties".into(), false.into());
+            }
         }
     }
     Value::Object(s)
+}
+
+/// The text of a string template when it is the same in every response of the one error
+/// described (its placeholders all known before run time).
+fn static_text(catalog: &Catalog, t: &Template, cx: &Ctx<'_>) -> Option<Value> {
+    let Template::Text(pieces) = t else {
+        return None;
+    };
+    for p in pieces {
+        if let TextPiece::Var(v) = p {
+            cx.static_value(catalog, v)?.ok()?;
+        }
+    }
+    let lookup = |v: &Var| cx.static_value(catalog, v).and_then(Result::ok);
+    body::render(t, &lookup)
+}
+
+/// Whether every body of an error built from `t` shows its code where no other error's
+/// body can (a member holding `{code}`, or a string made only of values known before run
+/// time with `{code}` among them), outside arrays: what makes per-error schemas exclusive.
+pub(super) fn shows_code(t: &Template) -> bool {
+    match t {
+        Template::Var(Var::Code) => true,
+        Template::Text(pieces) => {
+            pieces.contains(&TextPiece::Var(Var::Code))
+                && pieces
+                    .iter()
+                    .all(|p| !matches!(p, TextPiece::Var(v) if v.is_runtime()))
+        }
+        Template::Object(members) => members.iter().any(|(_, v)| shows_code(v)),
+        _ => false,
+    }
+}
+
+/// The top-level member holding `{code}`: what a discriminator reads.
+pub(super) fn code_member(t: &Template) -> Option<&str> {
+    match t {
+        Template::Object(members) => members
+            .iter()
+            .find(|(_, v)| *v == Template::Var(Var::Code))
+            .map(|(k, _)| k.as_str()),
+        _ => None,
+    }
 }
 
 /// Narrows the members of a template that hold `{code}`, `{status}` or `{reason}` to the
@@ -249,17 +345,74 @@ fn narrowing(t: &Template, status: &Status, codes: &[&str]) -> Option<Option<Val
     })
 }
 
-/// The body schema of a status's responses: the codes narrowed to those returned with it;
-/// errors with their own body template are alternatives (`anyOf`).
+/// The schema of one error's body (for errors whose body [`shows_code`]): its code and
+/// every other value known before run time as constants, members it never sends left out.
+pub(super) fn error_schema(catalog: &Catalog, error: &ErrorDef) -> Map<String, Value> {
+    let mut s = Map::new();
+    s.insert("title".into(), error.display_title().into());
+    if let Some(d) = &error.description {
+        s.insert("description".into(), d.trim_end().into());
+    }
+    if let Value::Object(m) = template_schema(
+        catalog,
+        catalog.body_of(error),
+        &Ctx::one_error(catalog, error),
+    ) {
+        s.extend(m);
+    }
+    if error.deprecated.is_some() {
+        s.insert("deprecated".into(), true.into());
+    }
+    s
+}
+
+/// The body schema of a status's responses. When every error's body shows its code, a
+/// `oneOf` of the errors' own schemas, discriminated by the code when it is a top-level
+/// member of each; otherwise the catalog's body with the codes narrowed to those returned
+/// with the status, errors with their own body template (and errors with schemas of their
+/// own) as alternatives (`anyOf`).
 pub(super) fn status_schema(
     catalog: &Catalog,
     status: &Status,
     errors: &[&ErrorDef],
     names: &Names,
 ) -> Map<String, Value> {
+    let own = |e: &ErrorDef| shows_code(catalog.body_of(e));
+    let mut s = Map::new();
+    if errors.iter().all(|e| own(e)) {
+        let refs: Vec<Value> = errors.iter().map(|e| schema_ref(&names.error(e))).collect();
+        s.insert("oneOf".into(), Value::Array(refs));
+        let members: Vec<Option<&str>> = errors
+            .iter()
+            .map(|e| code_member(catalog.body_of(e)))
+            .collect();
+        let shared = match members.first() {
+            Some(Some(m)) if members.iter().all(|o| o == &Some(*m)) => Some(*m),
+            _ => None,
+        };
+        if let Some(member) = shared {
+            let mapping: Map<String, Value> = errors
+                .iter()
+                .map(|e| {
+                    (
+                        e.code.to_string(),
+                        format!("#/components/schemas/{}", names.error(e)).into(),
+                    )
+                })
+                .collect();
+            s.insert(
+                "discriminator".into(),
+                json!({ "propertyName": member, "mapping": mapping }),
+            );
+        }
+        if errors.iter().all(|e| e.deprecated.is_some()) {
+            s.insert("deprecated".into(), true.into());
+        }
+        return s;
+    }
     // Groups of errors sharing a body template, in declaration order.
     let mut groups: Vec<(&Template, Vec<&ErrorDef>)> = Vec::new();
-    for e in errors {
+    for e in errors.iter().filter(|e| !own(e)) {
         let t = catalog.body_of(e);
         match groups
             .iter_mut()
@@ -303,15 +456,25 @@ pub(super) fn status_schema(
         }
         s
     };
-    if let [(t, group)] = &groups[..] {
-        return branch(t, group);
+    // In declaration order: each error with a schema of its own, each group where its
+    // first error stands.
+    let mut branches: Vec<Map<String, Value>> = Vec::new();
+    for e in errors {
+        if own(e) {
+            if let Value::Object(m) = schema_ref(&names.error(e)) {
+                branches.push(m);
+            }
+        } else if let Some((t, g)) = groups.iter().find(|(_, g)| std::ptr::eq(g[0], *e)) {
+            branches.push(branch(t, g));
+        }
     }
-    let branches: Vec<Value> = groups
-        .iter()
-        .map(|(t, g)| Value::Object(branch(t, g)))
-        .collect();
-    let mut s = Map::new();
-    s.insert("anyOf".into(), Value::Array(branches));
+    if branches.len() == 1 {
+        return branches.remove(0);
+    }
+    s.insert(
+        "anyOf".into(),
+        Value::Array(branches.into_iter().map(Value::Object).collect()),
+    );
     if errors.iter().all(|e| e.deprecated.is_some()) {
         s.insert("deprecated".into(), true.into());
     }

@@ -151,6 +151,7 @@ fn var(v: &Var) -> TokenStream {
         Var::TraceId => quote!(TraceId),
         Var::Instance => quote!(Instance),
         Var::Type => quote!(Type),
+        Var::Fields => quote!(Fields),
         Var::Attribute(a) => quote!(Attribute(#a)),
         // `{content}` only means something in `[success]`: absent in an error body, like
         // an attribute no error sets.
@@ -343,6 +344,7 @@ pub(crate) fn error_impls(
     };
 
     let integrations = integrations(ty, opts);
+    let decoder = super::decode::tokens(ty, variants);
     let name = catalog.name.as_str();
     let errors_doc = docs::text(&format!(
         " Every error of the {name} catalog, in the order of the enum's variants."
@@ -412,7 +414,7 @@ pub(crate) fn error_impls(
             /// Appends the response body, as JSON text, to `out`.
             #[inline]
             pub fn write_body_json(&self, out: &mut ::std::string::String, ctx: &::errcat::BodyContext<'_>) {
-                #p::write_body(out, self.meta(), ctx, self);
+                #p::write_body_args(out, self.meta(), ctx, self, &self.__errcat_args());
             }
 
             /// The response body as JSON text, with run-time values from `ctx`.
@@ -456,6 +458,8 @@ pub(crate) fn error_impls(
                 self.write_body_json(out, ctx);
             }
         }
+
+        #decoder
 
         #integrations
     };
@@ -551,6 +555,20 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                                 ::core::option::Option::Some(#p::Value::Float(x)) => serializer.serialize_f64(x),
                                 ::core::option::Option::Some(#p::Value::Bool(b)) => serializer.serialize_bool(b),
                                 ::core::option::Option::Some(#p::Value::Message) => serializer.collect_str(self.error),
+                                ::core::option::Option::Some(#p::Value::Fields) => {
+                                    let mut map = serializer.serialize_map(::core::option::Option::None)?;
+                                    for (field, arg) in self.meta.fields().zip(self.error.__errcat_args()) {
+                                        match arg {
+                                            #p::Arg::None => {}
+                                            #p::Arg::Str(s) => map.serialize_entry(field.name, s)?,
+                                            #p::Arg::Int(i) => map.serialize_entry(field.name, &i)?,
+                                            #p::Arg::Uint(u) => map.serialize_entry(field.name, &u)?,
+                                            #p::Arg::Float(x) => map.serialize_entry(field.name, &x)?,
+                                            #p::Arg::Bool(b) => map.serialize_entry(field.name, &b)?,
+                                        }
+                                    }
+                                    map.end()
+                                }
                             },
                             #p::Node::Text(pieces) => serializer.collect_str(&#p::TextDisplay {
                                 pieces,
