@@ -37,6 +37,7 @@ use text::{
 pub fn generate(catalog: &Catalog) -> String {
     // About 900 bytes a synthetic error takes, so that the page rarely grows.
     let mut page = Page::with_capacity(4096 + 1024 * catalog.errors.len());
+    page.contents = catalog.docs.contents;
     // The errors' headings first: their ids are the anchors docs URLs point to.
     let errors = catalog.docs_errors();
     let mut ids = HashMap::new();

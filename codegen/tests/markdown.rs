@@ -687,3 +687,82 @@ fn classic_page_without_errors() {
     let status = page.tables.iter().find(|t| t.header[0] == "Code").unwrap();
     assert_eq!(status.header, ["Code", "Reason", "Description"]);
 }
+
+#[test]
+fn order_contents_and_words_follow_the_catalog() {
+    let text = r#"
+        [catalog]
+        name = "Demo"
+        extends = "http"
+
+        [attributes.team]
+        type = "string"
+
+        [docs]
+        error_order = "catalog"
+        contents = false
+
+        [docs.headings]
+        errors = "Codes"
+
+        [docs.columns]
+        code = "HTTP"
+        errors = "Codes"
+
+        [docs.labels]
+        status = "HTTP status"
+        message = "Text"
+
+        [docs.attribute_titles]
+        team = "Owner"
+
+        [statuses.404]
+        attributes = { team = "core" }
+
+        [statuses.400]
+
+        [errors.not_found]
+        status = 404
+        message = "Not found"
+
+        [errors.bad]
+        status = 400
+        message = "Bad"
+        "#;
+    let catalog = load_text(text);
+    let md = markdown::generate(&catalog);
+    let page = check_page("words", &md);
+    let errors: Vec<&str> = page
+        .headings
+        .iter()
+        .filter(|(l, _)| *l == 3)
+        .map(|(_, h)| h.as_str())
+        .collect();
+    assert_eq!(errors, ["not_found", "bad"], "catalog order");
+    assert!(!page.headings.iter().any(|(_, h)| h == "Contents"));
+    assert!(page.headings.iter().any(|(l, h)| *l == 2 && h == "Codes"));
+    let status = page.tables.iter().find(|t| t.header[0] == "HTTP").unwrap();
+    assert_eq!(
+        status.header,
+        ["HTTP", "Reason", "Description", "Owner", "Codes"]
+    );
+    assert!(page.text.contains("HTTP status: 404 Not Found"));
+    assert!(page.text.contains("Text: Not found"));
+    assert!(page.text.contains("Owner: core"));
+    // The default: status order, and a table of contents.
+    let catalog =
+        load_text(&text.replace("error_order = \"catalog\"\n        contents = false", ""));
+    let page = check_page("default", &markdown::generate(&catalog));
+    let errors: Vec<&str> = page
+        .headings
+        .iter()
+        .filter(|(l, _)| *l == 3)
+        .map(|(_, h)| h.as_str())
+        .collect();
+    assert_eq!(errors, ["bad", "not_found"], "status order");
+    assert!(
+        page.headings
+            .iter()
+            .any(|(l, h)| *l == 2 && h == "Contents")
+    );
+}
