@@ -58,6 +58,10 @@ pub enum OutputKind {
     OpenApiYaml,
     /// TOML (the site's `book.toml`).
     Toml,
+    /// The registry, JSON (no comment syntax: no header).
+    Registry,
+    /// TypeScript.
+    TypeScript,
 }
 
 /// The text of the `@generated` marker (tools such as GitHub and Phabricator recognise it).
@@ -84,10 +88,10 @@ const GENERATED: &str =
 /// ```
 pub fn with_header(kind: OutputKind, text: &str) -> String {
     let header = match kind {
-        OutputKind::Rust => format!("// {GENERATED}\n"),
+        OutputKind::Rust | OutputKind::TypeScript => format!("// {GENERATED}\n"),
         OutputKind::Markdown => format!("[//]: # ({GENERATED})\n"),
         OutputKind::OpenApiYaml | OutputKind::Toml => format!("# {GENERATED}\n"),
-        OutputKind::OpenApiJson => return text.to_owned(),
+        OutputKind::OpenApiJson | OutputKind::Registry => return text.to_owned(),
     };
     let mut out = String::with_capacity(header.len() + 1 + text.len());
     out.push_str(&header);
@@ -248,6 +252,8 @@ pub struct Builder {
     openapi_json: Option<PathBuf>,
     #[cfg(feature = "yaml")]
     openapi_yaml: Option<PathBuf>,
+    typescript: Option<PathBuf>,
+    registry: Option<PathBuf>,
     openapi_version: crate::openapi::Version,
     cargo_directives: bool,
 }
@@ -264,6 +270,8 @@ impl Default for Builder {
             openapi_json: None,
             #[cfg(feature = "yaml")]
             openapi_yaml: None,
+            typescript: None,
+            registry: None,
             openapi_version: crate::openapi::Version::V3_1,
             cargo_directives: true,
         }
@@ -323,7 +331,7 @@ impl Builder {
     /// use errcat_codegen::rust::RustOptions;
     ///
     /// let mut builder = errcat_codegen::build::Builder::new();
-    /// builder.rust_options(RustOptions { serde: true, http: true, axum: false });
+    /// builder.rust_options(RustOptions { serde: true, http: true, ..RustOptions::default() });
     /// ```
     pub fn rust_options(&mut self, options: RustOptions) -> &mut Self {
         self.options = options;
@@ -362,6 +370,19 @@ impl Builder {
     /// ```
     pub fn axum(&mut self, enable: bool) -> &mut Self {
         self.options.axum = enable;
+        self
+    }
+
+    /// Generates `log()`, which records the error through `::tracing` (server errors at
+    /// `ERROR` with their cause chain, the others at `DEBUG`), called by `into_response`
+    /// when `axum` is on; the crate then needs `tracing`.
+    ///
+    /// ```
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.axum(true).tracing(true);
+    /// ```
+    pub fn tracing(&mut self, enable: bool) -> &mut Self {
+        self.options.tracing = enable;
         self
     }
 
@@ -413,6 +434,30 @@ impl Builder {
     #[cfg(feature = "yaml")]
     pub fn openapi_yaml(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.openapi_yaml = Some(path.into());
+        self
+    }
+
+    /// Also writes the TypeScript client module to `path`: one self-contained `.ts` file
+    /// (the errors as a discriminated union, `decode(status, body)`, the tables).
+    ///
+    /// ```
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.typescript("web/src/errors.ts");
+    /// ```
+    pub fn typescript(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.typescript = Some(path.into());
+        self
+    }
+
+    /// Also writes the registry to `path`: every error code as language-neutral JSON
+    /// (`docs/registry.schema.json` is its schema).
+    ///
+    /// ```
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.registry("docs/errors.registry.json");
+    /// ```
+    pub fn registry(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.registry = Some(path.into());
         self
     }
 
@@ -496,9 +541,7 @@ impl Builder {
         // Written as a set, never over the catalog's own files (outputs::OutputSet).
         let mut set = OutputSet::new();
         set.inputs(report.sources.iter().cloned());
-        for (label, target, text) in self.outputs(catalog)? {
-            set.file(label, target, text);
-        }
+        self.outputs(catalog, &mut set)?;
         let mut stale = Vec::new();
         if let Some(dir) = &self.site {
             let files = site_entries(catalog);
@@ -520,10 +563,9 @@ impl Builder {
         Ok(report)
     }
 
-    /// Every configured output: how messages name it, its path and its text (with the
-    /// header).
-    fn outputs(&self, catalog: &Catalog) -> Result<Vec<(&'static str, PathBuf, String)>, Error> {
-        let mut outputs = Vec::new();
+    /// Every configured output, as entries of `set` (a new output is one more `set.file`
+    /// or `set.dir`), each named for messages and with its header.
+    fn outputs(&self, catalog: &Catalog, set: &mut OutputSet) -> Result<(), Error> {
         if self.rust {
             let dir = match &self.out_dir {
                 Some(dir) => dir.clone(),
@@ -532,19 +574,19 @@ impl Builder {
                     .ok_or(Error(Kind::NoOutDir))?,
             };
             let text = crate::rust::generate(catalog, &self.options);
-            outputs.push((
+            set.file(
                 "the Rust output",
                 dir.join(&self.file_name),
                 with_header(OutputKind::Rust, &text),
-            ));
+            );
         }
         if let Some(path) = &self.markdown {
             let text = crate::markdown::generate(catalog);
-            outputs.push((
+            set.file(
                 "the markdown output",
-                path.clone(),
+                path,
                 with_header(OutputKind::Markdown, &text),
-            ));
+            );
         }
         #[cfg(feature = "yaml")]
         let yaml = self.openapi_yaml.as_ref();
@@ -554,23 +596,40 @@ impl Builder {
             let doc = crate::openapi::document_for(catalog, self.openapi_version);
             if let Some(path) = &self.openapi_json {
                 let text = crate::openapi::to_json(&doc);
-                outputs.push((
+                set.file(
                     "the OpenAPI JSON output",
-                    path.clone(),
+                    path,
                     with_header(OutputKind::OpenApiJson, &text),
-                ));
+                );
             }
             #[cfg(feature = "yaml")]
             if let Some(path) = yaml {
                 let text = crate::openapi::to_yaml(&doc);
-                outputs.push((
+                set.file(
                     "the OpenAPI YAML output",
-                    path.clone(),
+                    path,
                     with_header(OutputKind::OpenApiYaml, &text),
-                ));
+                );
             }
         }
-        Ok(outputs)
+        if let Some(path) = &self.typescript {
+            set.file(
+                "the TypeScript output",
+                path,
+                with_header(
+                    OutputKind::TypeScript,
+                    &crate::typescript::generate(catalog),
+                ),
+            );
+        }
+        if let Some(path) = &self.registry {
+            set.file(
+                "the registry output",
+                path,
+                with_header(OutputKind::Registry, &crate::registry::generate(catalog)),
+            );
+        }
+        Ok(())
     }
 }
 
@@ -813,6 +872,7 @@ fields.what = { type = "string" }
                 serde: true,
                 http: true,
                 axum: false,
+                tracing: false,
             },
         );
         let written = fs::read_to_string(dir.path().join("errors.rs")).unwrap();
