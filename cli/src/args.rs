@@ -136,13 +136,6 @@ pub struct GenerateArgs {
     /// header are left alone.
     #[arg(long, value_name = "DIR")]
     pub site: Option<PathBuf>,
-    /// Write the TypeScript client module to FILE: the errors as a discriminated union,
-    /// `decode(status, body)` and the tables, with no dependency.
-    #[arg(long, value_name = "FILE")]
-    pub typescript: Option<PathBuf>,
-    /// Write the registry to FILE: every error code as language-neutral JSON.
-    #[arg(long, value_name = "FILE")]
-    pub registry: Option<PathBuf>,
     /// With --merge-into: replace components (and operation responses) that errcat did
     /// not generate but that have the name of one it generates.
     ///
@@ -154,6 +147,13 @@ pub struct GenerateArgs {
     /// (OpenAPI 3.0.3, for tools that read only 3.0, such as progenitor).
     #[arg(long, value_enum, value_name = "VERSION", default_value_t = OpenApiVersion::V3_1)]
     pub openapi_version: OpenApiVersion,
+    /// Write the TypeScript client module to FILE: the errors as a discriminated union,
+    /// `decode(status, body)` and the tables, with no dependency.
+    #[arg(long, value_name = "FILE")]
+    pub typescript: Option<PathBuf>,
+    /// Write the registry to FILE: every error code as language-neutral JSON.
+    #[arg(long, value_name = "FILE")]
+    pub registry: Option<PathBuf>,
     /// Rust: implement `serde::Serialize` (the error serializes as its body).
     #[arg(long)]
     pub serde: bool,
