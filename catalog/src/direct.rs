@@ -11,8 +11,8 @@
 //! keys serde reads.
 
 use crate::raw::{
-    AttributeDecl, Body, Deprecated, Docs, Error, Example, Field, Meta, OrderedMap, RustNames, S,
-    Scalar, Section, Snippet, Status, Success, Template,
+    AttributeDecl, Body, ContextDecl, Deprecated, Docs, Error, Example, Field, Group, Meta,
+    OrderedMap, RustNames, S, Scalar, Section, Snippet, Status, Success, Template,
 };
 use toml::Spanned;
 use toml::de::DeValue;
@@ -196,6 +196,7 @@ direct_struct!(Error {
     "attributes" => attributes: default,
     "headers" => headers: default,
     "body" => body: optional,
+    "item" => item: optional,
     "examples" => examples: default,
 });
 
@@ -214,6 +215,7 @@ direct_struct!(Deprecated {
 direct_struct!(Example {
     "summary" => summary: optional,
     "values" => values: default,
+    "omit" => omit: default,
 });
 
 direct_struct!(Body {
@@ -222,11 +224,31 @@ direct_struct!(Body {
     "content_type" => content_type: optional,
     "description" => description: optional,
     "fields" => fields: default,
+    "closed" => closed: optional,
 });
 
 direct_struct!(Success {
     "template" => template: required,
     "description" => description: optional,
+    "fields" => fields: default,
+    "closed" => closed: optional,
+});
+
+direct_struct!(ContextDecl {
+    "description" => description: optional,
+    "example" => example: optional,
+});
+
+direct_struct!(Group {
+    "status" => status: required,
+    "title" => title: optional,
+    "type" => type_uri: optional,
+    "description" => description: optional,
+    "errors" => errors: required,
+    "template" => template: required,
+    "item" => item: required,
+    "content_type" => content_type: optional,
+    "closed" => closed: optional,
     "fields" => fields: default,
 });
 

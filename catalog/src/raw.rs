@@ -279,6 +279,50 @@ pub struct CatalogFile {
     /// `[docs]`: prose of the generated reference page.
     #[serde(default)]
     pub docs: Option<S<Docs>>,
+    /// `[context.NAME]`: values supplied at run time (a request id, say), `{NAME}` in bodies.
+    #[serde(default)]
+    pub context: OrderedMap<S<String>, S<ContextDecl>>,
+    /// `[groups.NAME]`: responses that carry several errors.
+    #[serde(default)]
+    pub groups: OrderedMap<S<String>, S<Group>>,
+}
+
+/// `[context.NAME]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct ContextDecl {
+    /// What the value is.
+    pub description: Option<S<String>>,
+    /// The value examples use (default `<NAME>`).
+    pub example: Option<S<String>>,
+}
+
+/// `[groups.NAME]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Group {
+    /// The status of every response of the group.
+    pub status: S<i64>,
+    /// The response's title (`{title}`); default the status's reason phrase.
+    pub title: Option<S<String>>,
+    /// The URI of the response's type (`{type}`, `{docs_url}`); default `about:blank`.
+    #[serde(rename = "type")]
+    pub type_uri: Option<S<String>>,
+    /// Markdown: what the response means.
+    pub description: Option<S<String>>,
+    /// The codes of the errors that may appear in the group.
+    pub errors: Vec<S<String>>,
+    /// The outer body, with `"{items}"` where the array of items goes.
+    pub template: S<Template>,
+    /// The item template of the group's errors (an error's `item` replaces it).
+    pub item: S<Template>,
+    /// The response content type (default: `[body]`'s).
+    pub content_type: Option<S<String>>,
+    /// Whether the body's schema lists every member (default false: open).
+    pub closed: Option<S<bool>>,
+    /// Descriptions of the body's members, by dotted path (`errors[].detail`).
+    #[serde(default)]
+    pub fields: OrderedMap<S<String>, S<String>>,
 }
 
 /// `[catalog]`.
@@ -385,6 +429,8 @@ pub struct Error {
     pub headers: OrderedMap<S<String>, S<String>>,
     /// A body template for this error only, replacing `[body]`'s.
     pub body: Option<S<Template>>,
+    /// The item template of this error in grouped responses, replacing its group's.
+    pub item: Option<S<Template>>,
     /// Example field values; each gives an example body.
     #[serde(default)]
     pub examples: Vec<S<Example>>,
@@ -424,6 +470,9 @@ pub struct Example {
     /// Field values.
     #[serde(default)]
     pub values: OrderedMap<S<String>, S<Scalar>>,
+    /// Run-time values left out of this example (`trace_id`, `instance`, context names).
+    #[serde(default)]
+    pub omit: Vec<S<String>>,
 }
 
 /// `[body]`.
@@ -441,6 +490,8 @@ pub struct Body {
     /// Descriptions of the body's members for the docs' field table, by dotted path.
     #[serde(default)]
     pub fields: OrderedMap<S<String>, S<String>>,
+    /// Whether the body's schema lists every member (default false: open).
+    pub closed: Option<S<bool>>,
 }
 
 /// `[success]`.
@@ -454,6 +505,8 @@ pub struct Success {
     /// Descriptions of the envelope's members, by dotted path.
     #[serde(default)]
     pub fields: OrderedMap<S<String>, S<String>>,
+    /// Whether the envelope's schema lists every member (default false: open).
+    pub closed: Option<S<bool>>,
 }
 
 /// `[docs]`.

@@ -618,7 +618,9 @@ fn var_type(catalog: &Catalog, v: &Var) -> (&'static str, bool) {
         Var::Reason | Var::Code | Var::Message | Var::Title | Var::Type => ("string", false),
         Var::DocsUrl => ("string", catalog.docs_url.is_none()),
         Var::Field | Var::TraceId | Var::Instance => ("string", true),
-        Var::Content => ("any", false),
+        Var::Content | Var::Items => ("any", false),
+        Var::ErrorField(_) => ("any", false),
+        Var::Context(_) => ("string", true),
         Var::Attribute(name) => match catalog.attribute(name) {
             Some(a) => {
                 let ty = match a.ty {

@@ -11,6 +11,7 @@
 //! The page is written into one `String` as it goes (see [`Page`]); user markdown is only
 //! parsed when it could hold raw HTML or a code fence (see `text`).
 
+mod groups;
 pub(crate) mod text;
 
 use crate::body;
@@ -53,6 +54,7 @@ pub fn generate(catalog: &Catalog) -> String {
     statuses(&mut page, catalog);
     error_body(&mut page, catalog);
     success(&mut page, catalog);
+    groups::groups(&mut page, catalog);
     errors(&mut page, catalog);
     retired(&mut page, catalog);
     for snippet in &catalog.docs.snippets {

@@ -17,6 +17,7 @@
 
 mod docs;
 pub(crate) mod emit;
+mod group;
 mod pretty;
 mod text;
 

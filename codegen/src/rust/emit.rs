@@ -152,6 +152,12 @@ fn var(v: &Var) -> TokenStream {
         Var::Instance => quote!(Instance),
         Var::Type => quote!(Type),
         Var::Attribute(a) => quote!(Attribute(#a)),
+        Var::ErrorField(i) => {
+            let i = proc_macro2::Literal::usize_unsuffixed(*i);
+            quote!(Arg(#i))
+        }
+        Var::Context(c) => quote!(Context(#c)),
+        Var::Items => quote!(Items),
         // `{content}` only means something in `[success]`: absent in an error body, like
         // an attribute no error sets.
         Var::Content => quote!(Attribute("")),
@@ -412,7 +418,7 @@ pub(crate) fn error_impls(
             /// Appends the response body, as JSON text, to `out`.
             #[inline]
             pub fn write_body_json(&self, out: &mut ::std::string::String, ctx: &::errcat::BodyContext<'_>) {
-                #p::write_body(out, self.meta(), ctx, self);
+                #p::write_body_args(out, self.meta(), ctx, self, &self.__errcat_args());
             }
 
             /// The response body as JSON text, with run-time values from `ctx`.
@@ -454,6 +460,15 @@ pub(crate) fn error_impls(
 
             fn write_body(&self, out: &mut ::std::string::String, ctx: &::errcat::BodyContext<'_>) {
                 self.write_body_json(out, ctx);
+            }
+
+            fn __write_item(
+                &self,
+                out: &mut ::std::string::String,
+                item: &'static #p::Node,
+                ctx: &::errcat::BodyContext<'_>,
+            ) -> bool {
+                #p::write_item(out, item, self.meta(), ctx, self, &self.__errcat_args())
             }
         }
 
@@ -543,20 +558,24 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                     ) -> ::core::result::Result<S::Ok, S::Error> {
                         use ::serde::ser::{SerializeMap as _, SerializeSeq as _};
                         let ctx = ::errcat::BodyContext::default();
+                        let args = self.error.__errcat_args();
                         match self.node {
-                            #p::Node::Var(var) => match #p::resolve(*var, self.meta, &ctx) {
+                            #p::Node::Var(var) => match #p::resolve_args(*var, self.meta, &ctx, &args) {
                                 ::core::option::Option::None => serializer.serialize_none(),
                                 ::core::option::Option::Some(#p::Value::Str(s)) => serializer.serialize_str(s),
                                 ::core::option::Option::Some(#p::Value::Int(i)) => serializer.serialize_i64(i),
                                 ::core::option::Option::Some(#p::Value::Float(x)) => serializer.serialize_f64(x),
                                 ::core::option::Option::Some(#p::Value::Bool(b)) => serializer.serialize_bool(b),
                                 ::core::option::Option::Some(#p::Value::Message) => serializer.collect_str(self.error),
+                                ::core::option::Option::Some(#p::Value::Uint(u)) => serializer.serialize_u64(u),
+                                ::core::option::Option::Some(#p::Value::Items) => serializer.serialize_none(),
                             },
                             #p::Node::Text(pieces) => serializer.collect_str(&#p::TextDisplay {
                                 pieces,
                                 meta: self.meta,
                                 ctx: &ctx,
                                 message: self.error,
+                                args: &args,
                             }),
                             #p::Node::Int(i) => serializer.serialize_i64(*i),
                             #p::Node::Float(x) => serializer.serialize_f64(*x),
@@ -564,7 +583,7 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                             #p::Node::Array(items) => {
                                 let mut seq = serializer.serialize_seq(::core::option::Option::None)?;
                                 for node in *items {
-                                    if #p::present(node, self.meta, &ctx) {
+                                    if #p::present_args(node, self.meta, &ctx, &args) {
                                         seq.serialize_element(&__ErrcatNode { node, error: self.error, meta: self.meta })?;
                                     }
                                 }
@@ -573,7 +592,7 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                             #p::Node::Object(members) => {
                                 let mut map = serializer.serialize_map(::core::option::Option::None)?;
                                 for (key, node) in *members {
-                                    if #p::present(node, self.meta, &ctx) {
+                                    if #p::present_args(node, self.meta, &ctx, &args) {
                                         map.serialize_entry(key, &__ErrcatNode { node, error: self.error, meta: self.meta })?;
                                     }
                                 }
@@ -904,7 +923,8 @@ pub(crate) fn errors(catalog: &Catalog, opts: &RustOptions, out: &mut String) ->
         out,
     );
     let values = value_impls(&error_ty, !has_float, unit_only);
-    quote!(#values #impls)
+    let groups = super::group::list(catalog, &error_ty, &status_ty, opts);
+    quote!(#values #impls #groups)
 }
 
 #[cfg(test)]

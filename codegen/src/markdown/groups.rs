@@ -1,0 +1,84 @@
+//! The reference page's section on grouped responses (`[groups.NAME]`): per group its
+//! status, title, type and content type, the errors it may carry, the members of the
+//! response and of each item, and an example with at least two items.
+
+use super::{Page, json_block, member_table, push_error_links};
+use crate::body;
+use crate::markdown::text::{push_code_span, push_plain, push_prose};
+use errcat_catalog::Catalog;
+
+pub(super) fn groups(page: &mut Page, catalog: &Catalog) {
+    if catalog.groups.is_empty() {
+        return;
+    }
+    page.text("## Responses with several errors");
+    page.text(
+        "These responses carry a list of errors, one item each. Their status, title and \
+         other outer members are the response's own, whichever errors it carries.",
+    );
+    for g in &catalog.groups {
+        page.block(|o| {
+            o.push_str("### ");
+            push_plain(o, g.display_title(catalog));
+            o.push_str(" (`");
+            o.push_str(g.name.as_str());
+            o.push_str("`)");
+        });
+        if let Some(d) = &g.description {
+            page.block(|o| push_prose(o, d));
+        }
+        let reason = catalog.status(*g.status).map_or("", |s| s.reason.as_str());
+        page.block(|o| {
+            o.push_str("- Status: `");
+            o.push_str(&g.status.to_string());
+            o.push(' ');
+            push_plain(o, reason);
+            o.push_str("`\n- Content type: ");
+            push_code_span(o, &g.content_type);
+            if let Some(t) = &g.type_uri {
+                o.push_str("\n- Type: ");
+                push_code_span(o, t);
+            }
+            o.push_str("\n- Errors it may carry: ");
+            push_error_links(o, catalog.group_errors(g));
+        });
+        member_table(page, catalog, &g.template, &g.fields);
+        if let Some(path) = g.items_path() {
+            let prefix = format!("{path}[].");
+            let item_fields: Vec<(String, String)> = g
+                .fields
+                .iter()
+                .filter_map(|(k, v)| k.strip_prefix(&prefix).map(|k| (k.to_owned(), v.clone())))
+                .collect();
+            page.block(|o| {
+                o.push_str("Each item of ");
+                push_code_span(o, &path);
+                o.push_str(", one per error:");
+            });
+            member_table(page, catalog, &g.item, &item_fields);
+            let own: Vec<_> = catalog
+                .group_errors(g)
+                .filter(|e| e.item.is_some())
+                .collect();
+            if !own.is_empty() {
+                page.block(|o| {
+                    o.push_str("These errors have an item of their own: ");
+                    push_error_links(o, own.into_iter());
+                    o.push('.');
+                });
+            }
+        }
+        let items = body::group_example_items(catalog, g);
+        page.block(|o| {
+            o.push_str("For example, with ");
+            o.push_str(&items.len().to_string());
+            o.push_str(if items.len() == 1 {
+                " error:"
+            } else {
+                " errors:"
+            });
+        });
+        let example = body::group_body(catalog, g, &items, body::EXAMPLE_RUNTIME);
+        json_block(page, |o| body::json::push_value(o, &example, 0));
+    }
+}
