@@ -131,7 +131,10 @@ fn groups(c: &mut Changes, old: &Catalog, new: &Catalog) {
     for a in &old.groups {
         let name = a.name.as_str();
         let Some(b) = new.group(name) else {
-            c.push("group-removed", format!("grouped response `{name}` was removed"));
+            c.push(
+                "group-removed",
+                format!("grouped response `{name}` was removed"),
+            );
             continue;
         };
         if a.status != b.status {
