@@ -8,7 +8,9 @@
 //! - the metadata types of the generated tables ([`ErrorMeta`], [`StatusMeta`],
 //!   [`AttrValue`], ...);
 //! - [`BodyContext`], the values of a response body only known at run time;
-//! - the error types of failed lookups ([`UnknownStatus`]).
+//! - the error types of failed lookups ([`UnknownStatus`]);
+//! - the decoder's results ([`Decoded`], [`UnknownError`], [`DecodeError`]): the generated
+//!   `from_response` rebuilds an error from a response's status, headers and body.
 //!
 //! It has no dependency. Build-script users add it with `default-features = false`; the
 //! default feature `macros` re-exports the proc macros (`catalog!`,
@@ -25,7 +27,10 @@ use core::fmt;
 #[cfg(feature = "macros")]
 pub use errcat_macros::{ErrorCatalog, catalog};
 
+mod decode;
+mod json;
 mod table;
+pub use decode::{DecodeError, Decoded, UnknownError};
 pub use table::{Attributes, ErrorMeta, ErrorTable, Fields, Headers, Iter};
 
 /// The class of an HTTP status.
@@ -590,6 +595,7 @@ pub mod __private {
     use crate::table::{Piece, word as table_word};
     use core::fmt::{self, Write as _};
 
+    pub use crate::decode::{Args, Owned, Raw, decode, finish};
     pub use crate::table::{DEPRECATED, ERROR_WORDS, NONE, RETRYABLE, Table};
 
     /// The value of a message placeholder (generated `PartialEq` compares these).
@@ -725,6 +731,8 @@ pub mod __private {
         Instance,
         /// The docs URL, else `about:blank`.
         Type,
+        /// The error's typed fields as an object (absent when it has none).
+        Fields,
         /// A user attribute (optional).
         Attribute(&'static str),
         /// The error's own field at this index (its field values, in field order).
@@ -780,6 +788,8 @@ pub mod __private {
         Uint(u64),
         /// The items of a grouped response.
         Items,
+        /// The error's field values, as an object (`{fields}`).
+        Fields,
     }
 
     /// The value of a placeholder for an error; `None` when absent.
@@ -816,6 +826,8 @@ pub mod __private {
             Var::TraceId => Value::Str(ctx.trace_id?),
             Var::Instance => Value::Str(ctx.instance?),
             Var::Type => Value::Str(meta.docs_url().unwrap_or("about:blank")),
+            Var::Fields if meta.fields().len() == 0 => return None,
+            Var::Fields => Value::Fields,
             Var::Attribute(name) => match meta.attribute(name)? {
                 super::AttrValue::Str(s) => Value::Str(s),
                 super::AttrValue::Int(i) => Value::Int(i),
@@ -852,6 +864,8 @@ pub mod __private {
         fn message(&self) -> &dyn fmt::Display;
         /// Writes the items of a grouped response (inside the brackets).
         fn items(&self, out: &mut String);
+        /// Writes the object of the error's field values (`{fields}`).
+        fn fields(&self, out: &mut String);
     }
 
     /// An error's values.
@@ -871,6 +885,9 @@ pub mod __private {
             self.message
         }
         fn items(&self, _: &mut String) {}
+        fn fields(&self, out: &mut String) {
+            write_fields(out, self.meta, self.args);
+        }
     }
 
     /// Writes the items of a grouped response: given the item template of a code.
@@ -907,6 +924,7 @@ pub mod __private {
         fn items(&self, out: &mut String) {
             (self.items)(out, &|code| self.group.item(code), self.ctx);
         }
+        fn fields(&self, _: &mut String) {}
     }
 
     /// A string template, as `Display` (absent placeholders write nothing).
@@ -947,6 +965,8 @@ pub mod __private {
                     Some(Value::Float(x)) => write_float(w, x)?,
                     Some(Value::Bool(b)) => write!(w, "{b}")?,
                     Some(Value::Message) => write!(w, "{}", l.message())?,
+                    // Never in text: validation keeps `{fields}` a whole value.
+                    Some(Value::Fields) => {}
                 },
             }
         }
@@ -1007,7 +1027,8 @@ pub mod __private {
         out.push('"');
     }
 
-    /// Appends the body of an error as JSON text.
+    /// Appends the body of an error as JSON text (without field values: `{fields}` is an
+    /// empty object; the generated code calls [`write_body_args`]).
     pub fn write_body(
         out: &mut String,
         meta: ErrorMeta,
@@ -1017,7 +1038,8 @@ pub mod __private {
         write_body_args(out, meta, ctx, message, &[]);
     }
 
-    /// [`write_body`], with the error's field values (for its own fields in its body).
+    /// Appends the body of an error as JSON text, `{fields}` made of `args` (the error's
+    /// field values, in field order).
     pub fn write_body_args(
         out: &mut String,
         meta: ErrorMeta,
@@ -1037,6 +1059,38 @@ pub mod __private {
         {
             out.push_str("null");
         }
+    }
+
+    /// Appends the object of an error's field values: `{"name":value,...}` in field order.
+    pub fn write_fields(out: &mut String, meta: ErrorMeta, args: &[Arg<'_>]) {
+        out.push('{');
+        let mut first = true;
+        for (field, arg) in meta.fields().zip(args) {
+            if matches!(arg, Arg::None) {
+                continue;
+            }
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            push_json_str(out, field.name);
+            out.push(':');
+            match *arg {
+                Arg::None => {}
+                Arg::Str(s) => push_json_str(out, s),
+                Arg::Int(i) => {
+                    let _ = write!(out, "{i}");
+                }
+                Arg::Uint(u) => {
+                    let _ = write!(out, "{u}");
+                }
+                Arg::Float(x) => {
+                    let _ = write_float(out, x);
+                }
+                Arg::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+            }
+        }
+        out.push('}');
     }
 
     /// Appends an error's item of a grouped response; false (nothing written) when the item
@@ -1098,6 +1152,7 @@ pub mod __private {
                     l.items(out);
                     out.push(']');
                 }
+                Some(Value::Fields) => l.fields(out),
             },
             Node::Text(pieces) => {
                 out.push('"');

@@ -112,6 +112,7 @@ pub(crate) fn build(
         &known,
     );
     replacements_exist(&mut cx, &entries, &errors);
+    let operations = operations(&mut cx, root, &entries, &errors, &retired);
     let groups = groups(
         &mut cx,
         root,
@@ -126,6 +127,7 @@ pub(crate) fn build(
     }
     let success = success(&mut cx, root, &known);
     let docs = docs(&mut cx, root);
+    let openapi = openapi_info(&mut cx, root);
     let rust = rust_names(&mut cx, root);
     let name = catalog_name(&mut cx, root);
 
@@ -150,6 +152,8 @@ pub(crate) fn build(
         docs,
         context,
         groups,
+        operations,
+        openapi,
     })
 }
 
@@ -265,6 +269,9 @@ fn fragment_sections(cx: &mut Cx<'_>, f: &Parsed) {
     if let Some(s) = &raw.docs {
         found.push(("docs", Some(span(f.file, s))));
     }
+    if let Some(s) = &raw.openapi {
+        found.push(("openapi", Some(span(f.file, s))));
+    }
     if let Some((name, _)) = raw.context.0.first() {
         found.push(("context", Some(span(f.file, name))));
     }
@@ -273,6 +280,9 @@ fn fragment_sections(cx: &mut Cx<'_>, f: &Parsed) {
     }
     if let Some((name, _)) = raw.lints.0.first() {
         found.push(("lints", Some(span(f.file, name))));
+    }
+    if let Some(s) = &raw.operations {
+        found.push(("operations", Some(span(f.file, s))));
     }
     for (key, at) in found {
         let at = at.unwrap_or(Span::new(f.file, 0..0));
@@ -736,7 +746,7 @@ fn statuses(
         }
     }
     out.sort_by_key(|s| s.code);
-    status_variants_unique(cx, &mut out);
+    status_variants_unique(&mut out);
     out
 }
 
@@ -818,16 +828,16 @@ fn unregistered_status(cx: &mut Cx<'_>, at: Span, code: u16) {
     );
 }
 
-// Two statuses whose reasons give the same variant name get `Status{code}` names instead.
-fn status_variants_unique(_cx: &mut Cx<'_>, statuses: &mut [Status]) {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for s in statuses.iter() {
-        *seen.entry(s.variant.clone()).or_default() += 1;
-    }
-    for s in statuses.iter_mut() {
-        if seen[&s.variant] > 1 {
-            s.variant = format!("Status{}", s.code);
-        }
+// Status variants are distinct and clash with no generated item: a reason whose name is
+// taken gets `Status{code}` (`names::status_variants`; docs/catalog-format.md).
+fn status_variants_unique(statuses: &mut [Status]) {
+    let pairs: Vec<(u16, &str)> = statuses
+        .iter()
+        .map(|s| (s.code, s.reason.as_str()))
+        .collect();
+    let names = names::status_variants(&pairs);
+    for (s, n) in statuses.iter_mut().zip(names) {
+        s.variant = n;
     }
 }
 
@@ -940,6 +950,7 @@ fn errors(
             let variant = names::variant_name(name);
             if !error_variant_unique(cx, at, name, &variant, &mut variants)
                 || !error_variant_not_keyword(cx, at, name, &variant)
+                || !error_variant_not_generated(cx, at, name, &variant)
             {
                 continue;
             }
@@ -957,6 +968,7 @@ fn errors(
             }
         }
     }
+    from_types_unique(cx, &out);
     out
 }
 
@@ -1053,6 +1065,25 @@ fn error_variant_not_keyword(cx: &mut Cx<'_>, at: Span, code: &str, variant: &st
     false
 }
 
+// An error's Rust variant is not the name of an item the generated code defines on the
+// error enum (`eRRORS` gives `ERRORS`, which is `ApiError::ERRORS`).
+fn error_variant_not_generated(cx: &mut Cx<'_>, at: Span, code: &str, variant: &str) -> bool {
+    if !names::is_generated_item(variant, false) {
+        return true;
+    }
+    cx.push(
+        Diagnostic::new(
+            "reserved-rust-name",
+            format!("`{code}` becomes `{variant}`, a name the generated error enum already uses"),
+        )
+        .at(at, format!("becomes the variant `{variant}`"))
+        .help(format!(
+            "`{variant}` is an associated item of the generated enum; rename the error code"
+        )),
+    );
+    false
+}
+
 /// One error's entry checked and turned into its definition. Its texts (message, title,
 /// description, remediation, field, field descriptions) are moved into the definition:
 /// no check reads them from the entry afterwards (`replacements_exist` reads the code and
@@ -1127,6 +1158,7 @@ fn error(
         None => None,
         Some(b) => Some(b?),
     };
+    let cause = cause(cx, file, e, &fields);
     let deprecated = e.deprecated.as_ref().map(|d| {
         let d = d.get();
         Deprecation {
@@ -1169,6 +1201,7 @@ fn error(
         body,
         item,
         examples,
+        cause,
     })
 }
 
@@ -1376,10 +1409,25 @@ fn fields(cx: &mut Cx<'_>, file: FileId, e: &mut raw::Error) -> Vec<FieldDef> {
     out
 }
 
-// A field name is a snake_case identifier (it becomes a Rust struct field).
+// A field name is a snake_case identifier (it becomes a Rust struct field), as rustc's
+// `non_snake_case` lint defines it (no `__`).
 fn field_name_snake_case(cx: &mut Cx<'_>, at: Span, name: &str) -> bool {
-    if names::is_snake_case(name) {
+    if names::is_rust_snake_case(name) {
         return true;
+    }
+    if names::is_snake_case(name) {
+        cx.push(
+            Diagnostic::new(
+                "invalid-field-name",
+                format!("`{name}` is not a valid field name"),
+            )
+            .at(at, "has `__`, which rustc's `non_snake_case` lint rejects")
+            .help(format!(
+                "separate the words with one `_`: `{}`",
+                collapse_underscores(name)
+            )),
+        );
+        return false;
     }
     cx.push(
         Diagnostic::new("invalid-field-name", format!("`{name}` is not a valid field name"))
@@ -1387,6 +1435,17 @@ fn field_name_snake_case(cx: &mut Cx<'_>, at: Span, name: &str) -> bool {
             .help("field names become Rust struct fields: ASCII lowercase letters, digits and `_`, starting with a letter"),
     );
     false
+}
+
+/// `name` with each run of `_` made one `_`.
+fn collapse_underscores(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if !(c == '_' && out.ends_with('_')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 // A field name is not a Rust keyword.
@@ -1632,6 +1691,167 @@ fn retry(cx: &mut Cx<'_>, file: FileId, e: &raw::Error) -> (bool, Option<u32>) {
     }
 }
 
+/// The cause an error carries on the server (`cause`, `from`), checked by the rules below.
+fn cause(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -> Option<CauseDef> {
+    let asked = e.cause.as_ref().filter(|c| *c.get());
+    let first_from = e.from.first();
+    if let (Some(flag), Some(first)) = (e.cause.as_ref().filter(|c| !*c.get()), first_from) {
+        cx.push(
+            Diagnostic::new(
+                "conflicting-cause",
+                "`from` is set on an error declared without a cause",
+            )
+            .at(
+                span(file, first),
+                "converts a library error into this error's cause",
+            )
+            .also(span(file, flag), "but the error carries no cause")
+            .help("remove `cause = false` (`from` implies a cause) or remove `from`"),
+        );
+        return None;
+    }
+    let at = match (asked, first_from) {
+        (Some(flag), _) => span(file, flag),
+        (None, Some(first)) => span(file, first),
+        (None, None) => return None,
+    };
+    let mut ok = cause_field_free(cx, fields, at);
+    let mut from = Vec::with_capacity(e.from.len());
+    for ty in &e.from {
+        if from_type_is_path(cx, file, ty) {
+            from.push(sp(file, ty));
+        } else {
+            ok = false;
+        }
+    }
+    if let Some(first) = first_from {
+        ok = from_without_fields(cx, file, fields, first) && ok;
+    }
+    ok.then_some(CauseDef { span: at, from })
+}
+
+// An error with a cause has no field named `cause`: that is the name of the generated
+// variant's cause field.
+fn cause_field_free(cx: &mut Cx<'_>, fields: &[FieldDef], at: Span) -> bool {
+    let Some(f) = fields.iter().find(|f| f.name.as_str() == "cause") else {
+        return true;
+    };
+    cx.push(
+        Diagnostic::new(
+            "cause-field-collision",
+            "an error with a cause declares a field named `cause`",
+        )
+        .at(f.name.span, "a field named `cause`")
+        .also(
+            at,
+            "the error carries a cause, held in the generated field `cause`",
+        )
+        .help("rename the field (its placeholder in the message too)"),
+    );
+    false
+}
+
+// `from` converts into errors without fields only: a conversion has no values for them.
+fn from_without_fields(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    fields: &[FieldDef],
+    first: &S<String>,
+) -> bool {
+    let Some(f) = fields.first() else {
+        return true;
+    };
+    cx.push(
+        Diagnostic::new(
+            "from-with-fields",
+            "`from` is set on an error with fields",
+        )
+        .at(span(file, first), "a conversion gives no value for the fields")
+        .also(f.name.span, "a field of the error")
+        .help("move `from` to an error without fields, or set `cause = true` and build the error with its fields and cause in code"),
+    );
+    false
+}
+
+/// Whether `s` is a Rust path to a type without generic arguments: identifiers separated
+/// by `::`, optionally after a leading `::`; keywords only as a first `crate`, `self`,
+/// `super` or `Self`, and not alone.
+pub(crate) fn is_type_path(s: &str) -> bool {
+    let rest = s.strip_prefix("::").unwrap_or(s);
+    let segments: Vec<&str> = rest.split("::").collect();
+    let leading = rest.len() != s.len();
+    segments.iter().enumerate().all(|(i, seg)| {
+        names::is_ident(seg)
+            && (!names::is_keyword(seg)
+                || (i == 0
+                    && !leading
+                    && segments.len() > 1
+                    && matches!(*seg, "crate" | "self" | "super" | "Self")))
+    })
+}
+
+// Each `from` entry is a Rust path to a type, without generic arguments.
+fn from_type_is_path(cx: &mut Cx<'_>, file: FileId, ty: &S<String>) -> bool {
+    let t = ty.get();
+    if is_type_path(t) {
+        return true;
+    }
+    let label = if t.trim().is_empty() {
+        "an empty path".to_owned()
+    } else if t.contains(['<', '>']) {
+        "generic arguments are not supported".to_owned()
+    } else if t.contains(char::is_whitespace) {
+        "whitespace in a path".to_owned()
+    } else if let Some(k) = t
+        .split("::")
+        .find(|seg| names::is_keyword(seg) && !matches!(*seg, "crate" | "self" | "super" | "Self"))
+    {
+        format!("`{k}` is a Rust keyword")
+    } else {
+        "not a path such as `std::io::Error`".to_owned()
+    };
+    cx.push(
+        Diagnostic::new(
+            "invalid-from-type",
+            format!("{t:?} is not a Rust path to an error type"),
+        )
+        .at(span(file, ty), label)
+        .help("write the type's path as Rust code names it, such as `std::io::Error` or `crate::store::StoreError` (for a generic type, name a type alias)"),
+    );
+    false
+}
+
+// A library error type converts into one error only: `?` cannot choose between two.
+fn from_types_unique(cx: &mut Cx<'_>, errors: &[ErrorDef]) {
+    let mut seen: HashMap<&str, (&Sp<String>, &str)> = HashMap::new();
+    for e in errors {
+        for ty in e.cause.iter().flat_map(|c| &c.from) {
+            let key = ty.as_str().strip_prefix("::").unwrap_or(ty.as_str());
+            match seen.get(key) {
+                None => {
+                    seen.insert(key, (ty, e.code.as_str()));
+                }
+                Some((first, code)) => {
+                    let other = if *code == e.code.as_str() {
+                        "listed again".to_owned()
+                    } else {
+                        format!("also converted into `{}`", e.code.as_str())
+                    };
+                    cx.push(
+                        Diagnostic::new(
+                            "duplicate-from",
+                            format!("`{}` is converted into two errors", ty.as_str()),
+                        )
+                        .at(ty.span, other)
+                        .also(first.span, format!("first converted into `{code}`"))
+                        .help("list each library error type in the `from` of one error"),
+                    );
+                }
+            }
+        }
+    }
+}
+
 // Examples set declared fields only, with values of the field's type.
 fn examples(
     cx: &mut Cx<'_>,
@@ -1777,6 +1997,210 @@ fn replacements_exist(cx: &mut Cx<'_>, entries: &ErrorEntries, errors: &[ErrorDe
     }
 }
 
+// `[operations]`: the checks of each list of codes and each operation, then the lint of
+// the errors no operation returns.
+fn operations(
+    cx: &mut Cx<'_>,
+    root: &Parsed,
+    entries: &ErrorEntries,
+    errors: &[ErrorDef],
+    retired: &[Sp<String>],
+) -> Option<Operations> {
+    let raw = root.raw.operations.as_ref()?;
+    let file = root.file;
+    let before = cx.diags.len();
+    // Every code declared, also of errors whose entry has a mistake (reported already).
+    let declared: Vec<&str> = entries
+        .iter()
+        .flat_map(|(_, e)| e.0.iter().map(|(code, _)| code.get().as_str()))
+        .collect();
+    let codes = |cx: &mut Cx<'_>, list: &[S<String>], owner: &str| -> Vec<Sp<String>> {
+        list.iter()
+            .filter(|c| {
+                operation_error_exists(cx, span(file, c), c.get(), owner, &declared, retired)
+            })
+            .map(|c| sp(file, c))
+            .collect()
+    };
+    let common = codes(cx, &raw.get().common, "`common`");
+    let unrouted = codes(cx, &raw.get().unrouted, "`unrouted`");
+    let mut list: Vec<Operation> = Vec::with_capacity(raw.get().entries.0.len());
+    for (id, op) in &raw.get().entries.0 {
+        let owner = format!("operation `{}`", id.get());
+        let errors = codes(cx, &op.get().errors, &owner);
+        let route = operation_route(cx, file, id, op);
+        if let Some((method, path)) = &route {
+            if !operation_route_unique(cx, *method, path, &list) {
+                continue;
+            }
+        }
+        list.push(Operation {
+            id: sp(file, id),
+            route,
+            errors,
+        });
+    }
+    let operations = Operations {
+        span: span(file, raw),
+        common,
+        unrouted,
+        list,
+    };
+    // A mistake in the lists (a misspelt code) would also make an error look unreturned:
+    // one mistake, one diagnostic.
+    if cx.diags.len() == before {
+        for e in errors {
+            unreturned_error(cx, e, &operations);
+        }
+    }
+    Some(operations)
+}
+
+// An operation's errors are errors of the catalog.
+fn operation_error_exists(
+    cx: &mut Cx<'_>,
+    at: Span,
+    code: &str,
+    owner: &str,
+    declared: &[&str],
+    retired: &[Sp<String>],
+) -> bool {
+    if declared.contains(&code) {
+        return true;
+    }
+    let mut d = Diagnostic::new(
+        "unknown-operation-error",
+        format!("{owner} lists `{code}`, which is not an error of the catalog"),
+    )
+    .at(at, "no error has this code");
+    if let Some(r) = retired.iter().find(|r| r.as_str() == code) {
+        d = d
+            .also(r.span, "retired here")
+            .help("a retired code is never returned again: remove it from the list");
+    } else {
+        d = match did_you_mean(code, declared) {
+            Some(best) => d.help(format!("did you mean `{best}`?")),
+            None => d.help("list the codes of `[errors.CODE]` tables of this catalog"),
+        };
+    }
+    cx.push(d);
+    false
+}
+
+// An operation gives both a method and a path, or neither; the method is one OpenAPI
+// operations have, and the path a template that starts with `/`.
+fn operation_route(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    id: &S<String>,
+    op: &S<raw::Operation>,
+) -> Option<(Method, Sp<String>)> {
+    let op = op.get();
+    let (method, path) = match (&op.method, &op.path) {
+        (None, None) => return None,
+        (Some(m), Some(p)) => (m, p),
+        (given, _) => {
+            let (key, missing, at) = match given {
+                Some(m) => ("method", "path", span(file, m)),
+                None => (
+                    "path",
+                    "method",
+                    op.path.as_ref().map_or(span(file, id), |p| span(file, p)),
+                ),
+            };
+            cx.push(
+                Diagnostic::new(
+                    "invalid-operation-path",
+                    format!("operation `{}` has a {key} but no {missing}", id.get()),
+                )
+                .at(at, format!("needs a {missing} too"))
+                .help("give both `method` and `path` (they find the operation in the OpenAPI document), or neither"),
+            );
+            return None;
+        }
+    };
+    let parsed = Method::parse(method.get());
+    if parsed.is_none() {
+        let names: Vec<&str> = Method::ALL.iter().map(|m| m.as_str()).collect();
+        let upper = method.get().to_ascii_uppercase();
+        let d = Diagnostic::new(
+            "invalid-method",
+            format!("`{}` is not a method of an OpenAPI operation", method.get()),
+        )
+        .at(span(file, method), "unknown method");
+        cx.push(match did_you_mean(&upper, &names) {
+            Some(best) => d.help(format!("did you mean `{best}`?")),
+            None => d.help(format!("the methods are {}", names.join(", "))),
+        });
+    }
+    let path_ok = path.get().starts_with('/');
+    if !path_ok {
+        cx.push(
+            Diagnostic::new(
+                "invalid-operation-path",
+                format!(
+                    "the path of operation `{}` does not start with `/`",
+                    id.get()
+                ),
+            )
+            .at(span(file, path), "not a path template")
+            .help(format!(
+                "write the path as the OpenAPI document's `paths` key, such as `/{}`",
+                path.get()
+            )),
+        );
+    }
+    Some((parsed?, sp(file, path))).filter(|_| path_ok)
+}
+
+// No two operations have the same method and path.
+fn operation_route_unique(
+    cx: &mut Cx<'_>,
+    method: Method,
+    path: &Sp<String>,
+    seen: &[Operation],
+) -> bool {
+    let Some(first) = seen.iter().find(|o| {
+        o.route
+            .as_ref()
+            .is_some_and(|(m, p)| *m == method && p.as_str() == path.as_str())
+    }) else {
+        return true;
+    };
+    cx.push(
+        Diagnostic::new(
+            "duplicate-operation",
+            format!(
+                "`{} {}` is listed twice, also as operation `{}`",
+                method.as_str(),
+                path.as_str(),
+                first.id.as_str()
+            ),
+        )
+        .at(path.span, "listed again here")
+        .also(first.id.span, "first listed here")
+        .help("an operation is one method on one path: merge the two entries into one"),
+    );
+    false
+}
+
+// Every error is returned by some operation (or to requests that match none), once the
+// catalog lists its operations.
+fn unreturned_error(cx: &mut Cx<'_>, e: &ErrorDef, ops: &Operations) {
+    if ops.is_returned(&e.code) {
+        return;
+    }
+    cx.push(
+        Diagnostic::new(
+            "unreturned-error",
+            format!("no operation returns `{}`", e.code.as_str()),
+        )
+        .at(e.code.span, "returned by no operation")
+        .also(ops.span, "the operations")
+        .help("list it in the `errors` of the operations that return it, in `common`, or in `unrouted` for requests that match no operation; or retire it"),
+    );
+}
+
 /// The placeholders a template may use.
 struct VarSet<'f> {
     /// Attributes, with whether each may be absent.
@@ -1854,7 +2278,7 @@ fn resolve_var(name: &str, vars: &VarSet<'_>) -> Option<(Var, bool)> {
     };
     let optional = matches!(
         var,
-        Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance
+        Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance | Var::Fields
     );
     allowed.then_some((var, optional))
 }
@@ -2088,6 +2512,7 @@ fn problem_template() -> Template {
         v("instance", Var::Instance),
         v("code", Var::Code),
         v("field", Var::Field),
+        v("fields", Var::Fields),
         v("trace_id", Var::TraceId),
     ])
 }
@@ -2603,6 +3028,53 @@ fn docs_url_placeholders(cx: &mut Cx<'_>, url: &Sp<String>) {
     }
 }
 
+// `[openapi]` texts are not empty.
+fn openapi_info(cx: &mut Cx<'_>, root: &Parsed) -> OpenApiInfo {
+    let Some(o) = &root.raw.openapi else {
+        return OpenApiInfo::default();
+    };
+    let file = root.file;
+    let o = o.get();
+    let mut text = |t: &S<String>, what: &str| {
+        empty_text(cx, file, t, what);
+        t.get().clone()
+    };
+    let servers = o
+        .servers
+        .iter()
+        .map(|s| {
+            let s = s.get();
+            Server {
+                url: text(&s.url, "server URL"),
+                description: s
+                    .description
+                    .as_ref()
+                    .map(|d| text(d, "server description")),
+            }
+        })
+        .collect();
+    let license = o.license.as_ref().map(|l| {
+        let l = l.get();
+        License {
+            name: text(&l.name, "license name"),
+            url: l.url.as_ref().map(|u| text(u, "license URL")),
+        }
+    });
+    let contact = o.contact.as_ref().map(|c| {
+        let c = c.get();
+        Contact {
+            name: c.name.as_ref().map(|n| text(n, "contact name")),
+            url: c.url.as_ref().map(|u| text(u, "contact URL")),
+            email: c.email.as_ref().map(|e| text(e, "contact email")),
+        }
+    });
+    OpenApiInfo {
+        servers,
+        license,
+        contact,
+    }
+}
+
 // Docs class sections are keyed 1xx to 5xx.
 fn docs(cx: &mut Cx<'_>, root: &Parsed) -> Docs {
     let Some(d) = &root.raw.docs else {
@@ -2652,7 +3124,8 @@ fn docs(cx: &mut Cx<'_>, root: &Parsed) -> Docs {
     }
 }
 
-// Configured Rust type names are identifiers, not keywords, and distinct.
+// Configured Rust type names are identifiers, not keywords, UpperCamelCase (rustc's
+// `non_camel_case_types`), no primitive type or generated helper, and distinct.
 fn rust_names(cx: &mut Cx<'_>, root: &Parsed) -> RustNames {
     let file = root.file;
     let raw = root
@@ -2666,6 +3139,7 @@ fn rust_names(cx: &mut Cx<'_>, root: &Parsed) -> RustNames {
             return default.to_owned();
         };
         let name = v.get();
+        let at = span(file, v);
         if !names::is_ident(name) || names::is_keyword(name) {
             cx.push(
                 Diagnostic::new(
@@ -2676,8 +3150,32 @@ fn rust_names(cx: &mut Cx<'_>, root: &Parsed) -> RustNames {
                     },
                     format!("`{name}` cannot be a Rust type name"),
                 )
-                .at(span(file, v), "not a usable Rust identifier")
+                .at(at, "not a usable Rust identifier")
                 .help("use an UpperCamelCase identifier such as `ApiError`"),
+            );
+            return default.to_owned();
+        }
+        if let Some(why) = names::reserved_type_name(name) {
+            cx.push(
+                Diagnostic::new(
+                    "reserved-rust-name",
+                    format!("`{name}` cannot be a generated enum's name"),
+                )
+                .at(at, format!("`{name}` is {why}"))
+                .help(format!(
+                    "use another UpperCamelCase identifier, such as `{default}`"
+                )),
+            );
+            return default.to_owned();
+        }
+        if !names::is_upper_camel_case(name) {
+            cx.push(
+                Diagnostic::new(
+                    "invalid-rust-name",
+                    format!("`{name}` is not an UpperCamelCase type name"),
+                )
+                .at(at, "rustc's `non_camel_case_types` lint rejects it")
+                .help(format!("start with an uppercase letter and join the words without `_`, such as `{default}`")),
             );
             return default.to_owned();
         }

@@ -273,3 +273,41 @@ impl IntoIterator for Diagnostics {
         self.list.into_iter()
     }
 }
+
+/// Catalog text made safe to print on a terminal, as diagnostics show it: every control
+/// character but line feed and tab becomes its visible Unicode "control picture" (ESC is
+/// `␛`, BEL `␇`, backspace `␈`, carriage return `␍`, DEL `␡`), C1 controls (U+0080-U+009F,
+/// which some terminals read as ESC sequences) are written `\u{9b}`, and bidirectional
+/// overrides and isolates (U+202A-U+202E, U+2066-U+2069) become `�`: the same table
+/// annotate-snippets (rustc's renderer) applies to the source lines it shows, so no
+/// catalog can clear the screen, set the window title or hide text through `explain`,
+/// `diff` or a diagnostic.
+///
+/// ```
+/// use errcat_catalog::diag::terminal_text;
+///
+/// assert_eq!(terminal_text("plain\ttext\n"), "plain\ttext\n");
+/// assert_eq!(terminal_text("\u{1b}]0;pwned\u{7}\u{1b}[2J"), "␛]0;pwned␇␛[2J");
+/// assert_eq!(terminal_text("a\u{9b}31m\u{202e}b"), "a\\u{9b}31m�b");
+/// ```
+pub fn terminal_text(text: &str) -> std::borrow::Cow<'_, str> {
+    fn unsafe_char(c: char) -> bool {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !unsafe_char(c) => out.push(c),
+            // U+2400 + n is the control picture of C0 control n.
+            '\0'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+            '\u{7f}' => out.push('\u{2421}'),
+            '\u{80}'..='\u{9f}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            _ => out.push('\u{fffd}'),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}

@@ -38,7 +38,7 @@ pub mod source;
 mod template;
 
 pub use diag::{Diagnostic, Diagnostics, Severity};
-pub use load::{MAX_FILE_BYTES, MAX_INCLUDE_DEPTH, Reader};
+pub use load::{MAX_FILE_BYTES, MAX_INCLUDE_DEPTH, Reader, read_file};
 pub use model::*;
 pub use source::{FileId, SourceFile, Sources, Sp, Span};
 

@@ -36,7 +36,8 @@ pub type Reader<'a> = dyn FnMut(&Path) -> std::io::Result<String> + 'a;
 
 /// The largest catalog file read, in bytes. Real catalogs are a few hundred KB; loading
 /// costs about 20 bytes of memory per byte of TOML, so this bounds a load at a few hundred
-/// MB, and a mistaken `include = ["/dev/zero"]` ends in an error instead of eating memory.
+/// MB, and a mistaken include of a huge file ends in an error instead of eating memory
+/// (devices and FIFOs such as `/dev/zero` are refused before reading).
 /// (docs/robustness.md)
 pub const MAX_FILE_BYTES: usize = 16 << 20;
 
@@ -45,14 +46,23 @@ pub const MAX_FILE_BYTES: usize = 16 << 20;
 /// builds). (docs/robustness.md)
 pub const MAX_INCLUDE_DEPTH: usize = 32;
 
-/// Reads a file from disk, at most [`MAX_FILE_BYTES`] (+1, to tell that it is larger).
-pub(crate) fn read_file(path: &Path) -> std::io::Result<String> {
-    use std::io::Read;
-    let mut text = String::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_string(&mut text)?;
-    Ok(text)
+/// Reads a catalog file from disk as [`load`](crate::load) does: at most
+/// [`MAX_FILE_BYTES`] (+1, to tell that it is larger), never blocking on a FIFO or a
+/// device (which are errors, see [`read_regular`](crate::source::read_regular)), and text
+/// that is not UTF-8 is an error that locates its first invalid byte
+/// ([`NotUtf8`](crate::source::NotUtf8)). For readers given to [`load_with`](crate::load_with).
+pub fn read_file(path: &Path) -> std::io::Result<String> {
+    let bytes = crate::source::read_regular(path, MAX_FILE_BYTES as u64 + 1)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        // Too large: the loader says so from the length (the text itself is not used).
+        return Ok(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    crate::source::not_utf8(bytes)
+}
+
+/// The [`NotUtf8`](crate::source::NotUtf8) an error carries, if it does.
+fn not_utf8_payload(e: &std::io::Error) -> Option<&crate::source::NotUtf8> {
+    e.get_ref()?.downcast_ref()
 }
 
 /// The bundled catalogs `extends` may name.
@@ -61,6 +71,27 @@ pub(crate) fn bundled(name: &str) -> Option<&'static str> {
         "http" => Some(include_str!("../std/http.toml")),
         _ => None,
     }
+}
+
+/// A bundled catalog, parsed once per process: it is the same text every time, and parsing
+/// it was most of the cost of loading a small catalog (docs/performance.md). `None` for a
+/// name that is not bundled, or if the bundled text did not parse (a bug caught by the
+/// tests; the loader then parses it again and reports why).
+fn bundled_parsed(name: &str) -> Option<&'static (CatalogFile, Option<std::ops::Range<usize>>)> {
+    static HTTP: std::sync::OnceLock<Option<(CatalogFile, Option<std::ops::Range<usize>>)>> =
+        std::sync::OnceLock::new();
+    let cell = match name {
+        "http" => &HTTP,
+        _ => return None,
+    };
+    cell.get_or_init(|| {
+        let text = bundled(name)?;
+        let mut sources = Sources::new();
+        let id = sources.add(format!("<bundled>/{name}.toml"), text.to_owned(), true);
+        let mut diags = Diagnostics::default();
+        parse(&sources, id, &mut diags).filter(|_| !diags.has_errors())
+    })
+    .as_ref()
 }
 
 pub(crate) struct Loader<'r, 'a> {
@@ -130,6 +161,10 @@ impl<'r, 'a> Loader<'r, 'a> {
         let text = match (self.reader)(path) {
             Ok(text) => text,
             Err(e) => {
+                if let Some(bad) = not_utf8_payload(&e) {
+                    self.not_utf8(path, bad, from);
+                    return;
+                }
                 let mut d = Diagnostic::new(
                     "io",
                     format!("cannot read catalog `{}`: {e}", path.display()),
@@ -151,6 +186,25 @@ impl<'r, 'a> Loader<'r, 'a> {
         self.stack.push(key);
         self.parse_and_follow(file, role, path.parent().unwrap_or(Path::new("")));
         self.stack.pop();
+    }
+
+    /// A file that is not UTF-8: located at its first invalid sequence, shown lossily.
+    fn not_utf8(&mut self, path: &Path, bad: &crate::source::NotUtf8, from: Option<Span>) {
+        let offset = bad.offset;
+        let file = self.sources.add(path, bad.lossy.clone(), false);
+        // The invalid sequence is one U+FFFD (3 bytes) in the lossy text.
+        let span = Span::new(file, offset..offset + '\u{fffd}'.len_utf8());
+        let mut d = Diagnostic::new(
+            "io",
+            format!("cannot read catalog `{}`: it is not UTF-8", path.display()),
+        )
+        .at(span, "this byte sequence is not UTF-8")
+        .note(format!("the first invalid sequence is at byte {offset}"))
+        .help("a catalog is TOML, which is UTF-8: convert the file (e.g. with `iconv -t UTF-8`)");
+        if let Some(from) = from {
+            d = d.also(from, "named here");
+        }
+        self.diags.push(d);
     }
 
     fn too_large(&mut self, path: &Path, from: Option<Span>) {
@@ -206,7 +260,11 @@ impl<'r, 'a> Loader<'r, 'a> {
                 if !self.seen.iter().any(|p| p.as_os_str() == name.as_str()) {
                     self.seen.push(PathBuf::from(&name));
                     let id = self.sources.add(&name, text.to_owned(), true);
-                    if let Some((raw, catalog_span)) = parse(&self.sources, id, &mut self.diags) {
+                    let parsed = match bundled_parsed(ext.get()) {
+                        Some(parsed) => Some(parsed.clone()),
+                        None => parse(&self.sources, id, &mut self.diags),
+                    };
+                    if let Some((raw, catalog_span)) = parsed {
                         self.files.push(Parsed {
                             file: id,
                             role: Role::Base,
@@ -289,6 +347,8 @@ fn parse(
             "docs" => raw.docs = cx.table(value, "[docs]"),
             "context" => raw.context = cx.entries(value, "context"),
             "groups" => raw.groups = cx.entries(value, "groups"),
+            "operations" => raw.operations = cx.operations(value),
+            "openapi" => raw.openapi = cx.table(value, "[openapi]"),
             // Reported by `unknown_keys`.
             _ => {}
         }
@@ -377,6 +437,12 @@ impl TypeCx<'_> {
         if let DeValue::Table(_) = value.get_ref() {
             return self.de(value);
         }
+        self.not_a_table(value, what);
+        None
+    }
+
+    /// Reports a value that should be a table (`what` names it).
+    fn not_a_table(&mut self, value: &Spanned<DeValue<'_>>, what: impl fmt::Display) {
         self.ok = false;
         let found = kind(value.get_ref());
         self.diags.push(
@@ -386,7 +452,31 @@ impl TypeCx<'_> {
                     "write it as a `{what}` header followed by its keys; docs/catalog-format.md lists them"
                 )),
         );
-        None
+    }
+
+    /// Deserializes `[operations]`: its lists of codes (`common`, `unrouted`), then each
+    /// `[operations.ID]` table, one at a time.
+    fn operations(&mut self, value: &Spanned<DeValue<'_>>) -> Option<S<raw::Operations>> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.not_a_table(value, "[operations]");
+            return None;
+        };
+        let mut out = raw::Operations::default();
+        for (key, v) in table.iter() {
+            let name: &str = key.get_ref().as_ref();
+            match name {
+                "common" => out.common = self.de(v).unwrap_or_default(),
+                "unrouted" => out.unrouted = self.de(v).unwrap_or_default(),
+                _ => {
+                    let what = format_args!("[operations.{}]", QuotedKey(name));
+                    if let Some(op) = self.table(v, what) {
+                        let key = S(toml::Spanned::new(key.span(), name.to_owned()));
+                        out.entries.0.push((key, op));
+                    }
+                }
+            }
+        }
+        Some(S(toml::Spanned::new(value.span(), out)))
     }
 
     /// Deserializes a table of named entries (`[errors.CODE]` ...) one entry at a time.
@@ -477,9 +567,26 @@ fn missing_field(message: &str) -> Option<&str> {
 fn syntax_errors(text: &str, file: FileId, errors: Vec<toml::de::Error>, diags: &mut Diagnostics) {
     // The byte range from a duplicate table header to the next header.
     let mut duplicate_table: Option<std::ops::Range<usize>> = None;
+    // toml reports a key of too many dotted parts without a span: found here instead.
+    let mut deep = deep_keys(text, TOML_KEY_PARTS_LIMIT).into_iter();
     for e in errors {
-        let range = e.span().unwrap_or(0..0);
         let message = first_line(e.message());
+        if message == "recursion limit" && e.span().is_none() {
+            let (range, parts) = deep.next().unwrap_or((0..0, TOML_KEY_PARTS_LIMIT));
+            diags.push(
+                Diagnostic::new(
+                    "toml-syntax",
+                    format!(
+                        "invalid TOML: a key of {parts} dotted parts (the TOML parser reads at most {})",
+                        TOML_KEY_PARTS_LIMIT - 1
+                    ),
+                )
+                .at(Span::new(file, range), "nested too deeply")
+                .help("use fewer dotted parts: the catalog format's deepest table has four"),
+            );
+            continue;
+        }
+        let range = e.span().unwrap_or(0..0);
         let duplicate = message == "duplicate key";
         if duplicate
             && duplicate_table
@@ -525,6 +632,74 @@ fn syntax_errors(text: &str, file: FileId, errors: Vec<toml::de::Error>, diags: 
         }
         diags.push(d);
     }
+}
+
+/// The number of dotted parts from which the toml crate refuses a key (its `LIMIT` of 80
+/// counts the parts before the last).
+const TOML_KEY_PARTS_LIMIT: usize = 81;
+
+/// The keys of `text` with `min` dotted parts or more, in order, with their part counts:
+/// table headers (`[a.b]`, `[[a.b]]`) and dotted keys (`a.b = 1`) that start a line, outside
+/// multi-line strings, quoted parts read as one.
+fn deep_keys(text: &str, min: usize) -> Vec<(std::ops::Range<usize>, usize)> {
+    let mut out = Vec::new();
+    let mut multiline: Option<&str> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        if let Some(delim) = multiline {
+            if line.matches(delim).count() % 2 == 1 {
+                multiline = None;
+            }
+            continue;
+        }
+        let trimmed = line.trim_start();
+        let lead = line.len() - trimmed.len();
+        let (skip, body) = if let Some(rest) = trimmed.strip_prefix("[[") {
+            (2, rest)
+        } else if let Some(rest) = trimmed.strip_prefix('[') {
+            (1, rest)
+        } else {
+            (0, trimmed)
+        };
+        let mut parts = 1;
+        let mut quote = None;
+        let mut escaped = false;
+        let mut end = body.len();
+        for (i, c) in body.char_indices() {
+            match quote {
+                Some(q) => {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' && q == '"' {
+                        escaped = true;
+                    } else if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    '"' | '\'' => quote = Some(c),
+                    '.' => parts += 1,
+                    ']' | '=' | '#' | '\n' | '\r' => {
+                        end = i;
+                        break;
+                    }
+                    _ => {}
+                },
+            }
+        }
+        if parts >= min {
+            let start = line_start + lead + skip;
+            out.push((start..start + body[..end].trim_end().len(), parts));
+        }
+        for delim in ["\"\"\"", "'''"] {
+            if line.matches(delim).count() % 2 == 1 {
+                multiline = Some(delim);
+            }
+        }
+    }
+    out
 }
 
 /// `text[start..end]`, or `""` where that is not a valid range (never a panic).
@@ -708,6 +883,27 @@ const TABLES: &[Table] = &[
         &["docs", "sections", "[]"],
         fields_of::<raw::Section>,
     ),
+    (
+        "[operations.ID]",
+        &["operations", "*"],
+        fields_of::<raw::Operation>,
+    ),
+    ("[openapi]", &["openapi"], fields_of::<raw::OpenApi>),
+    (
+        "[[openapi.servers]]",
+        &["openapi", "servers", "[]"],
+        fields_of::<raw::Server>,
+    ),
+    (
+        "[openapi.license]",
+        &["openapi", "license"],
+        fields_of::<raw::License>,
+    ),
+    (
+        "[openapi.contact]",
+        &["openapi", "contact"],
+        fields_of::<raw::Contact>,
+    ),
 ];
 
 /// Every table of the format whose keys are fixed, with the keys it accepts.
@@ -842,7 +1038,9 @@ mod tests {
                 "headers",
                 "body",
                 "item",
-                "examples"
+                "examples",
+                "cause",
+                "from"
             ]
         );
         assert_eq!(
@@ -871,6 +1069,17 @@ mod tests {
             normalize(Path::new("../x.toml")),
             PathBuf::from("../x.toml")
         );
+    }
+
+    #[test]
+    fn deep_keys_are_found_outside_strings() {
+        let deep = ["a"; 5].join(".");
+        let text =
+            format!("x = 1\ns = \"\"\"\n[{deep}]\n\"\"\"\n[{deep}]\n\"q.q\".{deep} = 1\n[b.c]\n");
+        let found = deep_keys(&text, 5);
+        let spans: Vec<&str> = found.iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(spans, [deep.clone(), format!("\"q.q\".{deep}")]);
+        assert_eq!(found[1].1, 6);
     }
 
     #[test]

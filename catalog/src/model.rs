@@ -43,6 +43,11 @@ pub struct Catalog {
     pub context: Vec<ContextDef>,
     /// Responses that carry several errors (`[groups.NAME]`), in declaration order.
     pub groups: Vec<Group>,
+    /// The API's operations and the errors each may return (`[operations]`), when the
+    /// catalog lists them.
+    pub operations: Option<Operations>,
+    /// What the OpenAPI document says about the API (`[openapi]`).
+    pub openapi: OpenApiInfo,
 }
 
 /// A value supplied at run time (`[context.NAME]`), such as a request id: absent unless
@@ -487,6 +492,19 @@ impl Example {
     }
 }
 
+/// A cause an error carries on the server: a value of another error type that
+/// `std::error::Error::source()` returns and logs show, and that no output for clients
+/// (body, headers, message, docs, OpenAPI) ever contains. Rust-only: the generated variant
+/// gets a `cause: Option<errcat::Cause>` field.
+#[derive(Debug, Clone)]
+pub struct CauseDef {
+    /// Where the catalog asks for it (`cause = true`, else the `from` key).
+    pub span: Span,
+    /// The library error types `?` converts into the error, held as its cause: Rust type
+    /// paths as written (validated: `::`-separated identifiers), in the order written.
+    pub from: Vec<Sp<String>>,
+}
+
 /// An application error.
 #[derive(Debug, Clone)]
 pub struct ErrorDef {
@@ -528,6 +546,8 @@ pub struct ErrorDef {
     pub item: Option<Template>,
     /// Examples; never empty (one is made from the fields' example values if none is written).
     pub examples: Vec<Example>,
+    /// The server-side cause the error carries, if the catalog gives it one.
+    pub cause: Option<CauseDef>,
 }
 
 impl ErrorDef {
@@ -598,6 +618,9 @@ pub enum Var {
     Content,
     /// The array of a grouped response's items (only in `[groups.NAME] template`).
     Items,
+    /// The error's typed fields as a JSON object, each member of its field's JSON type
+    /// (optional: absent when the error has no fields). Known at run time.
+    Fields,
     /// A user attribute (optional unless required).
     Attribute(String),
     /// The error's own typed field at this index of [`ErrorDef::fields`] (only in the
@@ -609,7 +632,7 @@ pub enum Var {
 
 impl Var {
     /// The names of the built-in placeholders.
-    pub const BUILTIN: [&'static str; 13] = [
+    pub const BUILTIN: [&'static str; 14] = [
         "status",
         "reason",
         "code",
@@ -623,6 +646,7 @@ impl Var {
         "type",
         "content",
         "items",
+        "fields",
     ];
 
     /// The placeholder's name.
@@ -641,6 +665,7 @@ impl Var {
             Var::Type => "type",
             Var::Content => "content",
             Var::Items => "items",
+            Var::Fields => "fields",
             Var::Attribute(a) | Var::Context(a) => a,
             Var::ErrorField(_) => "",
         }
@@ -662,12 +687,13 @@ impl Var {
             "type" => Var::Type,
             "content" => Var::Content,
             "items" => Var::Items,
+            "fields" => Var::Fields,
             _ => return None,
         })
     }
 
     /// Whether the value is only known at run time (message, trace id, instance, content,
-    /// items, the error's own fields, context values).
+    /// items, the error's own fields, context values, the error's fields as an object).
     pub fn is_runtime(&self) -> bool {
         matches!(
             self,
@@ -678,6 +704,7 @@ impl Var {
                 | Var::Items
                 | Var::ErrorField(_)
                 | Var::Context(_)
+                | Var::Fields
         )
     }
 
@@ -766,6 +793,46 @@ impl Success {
     }
 }
 
+/// What the OpenAPI document says about the API, from `[openapi]`.
+#[derive(Debug, Clone, Default)]
+pub struct OpenApiInfo {
+    /// `servers`, in the order written.
+    pub servers: Vec<Server>,
+    /// `info.license`.
+    pub license: Option<License>,
+    /// `info.contact`.
+    pub contact: Option<Contact>,
+}
+
+/// A server of the API.
+#[derive(Debug, Clone)]
+pub struct Server {
+    /// Its URL.
+    pub url: String,
+    /// What it is.
+    pub description: Option<String>,
+}
+
+/// The API's license.
+#[derive(Debug, Clone)]
+pub struct License {
+    /// Its name.
+    pub name: String,
+    /// Its URL.
+    pub url: Option<String>,
+}
+
+/// Who to contact about the API.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    /// A person or team.
+    pub name: Option<String>,
+    /// A web page.
+    pub url: Option<String>,
+    /// An email address.
+    pub email: Option<String>,
+}
+
 /// A client code sample.
 #[derive(Debug, Clone)]
 pub struct Snippet {
@@ -807,6 +874,136 @@ pub struct Docs {
     pub sections: Vec<Section>,
 }
 
+/// An HTTP method of an OpenAPI operation (the fixed fields of an OpenAPI 3.1 Path Item).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Method {
+    /// `GET`.
+    Get,
+    /// `PUT`.
+    Put,
+    /// `POST`.
+    Post,
+    /// `DELETE`.
+    Delete,
+    /// `OPTIONS`.
+    Options,
+    /// `HEAD`.
+    Head,
+    /// `PATCH`.
+    Patch,
+    /// `TRACE`.
+    Trace,
+}
+
+impl Method {
+    /// Every method, in the order OpenAPI lists a Path Item's operations.
+    pub const ALL: [Method; 8] = [
+        Method::Get,
+        Method::Put,
+        Method::Post,
+        Method::Delete,
+        Method::Options,
+        Method::Head,
+        Method::Patch,
+        Method::Trace,
+    ];
+
+    /// The method as HTTP writes it (`POST`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+
+    /// The key of the operation in an OpenAPI Path Item (`post`).
+    pub fn openapi_key(self) -> &'static str {
+        match self {
+            Method::Get => "get",
+            Method::Put => "put",
+            Method::Post => "post",
+            Method::Delete => "delete",
+            Method::Options => "options",
+            Method::Head => "head",
+            Method::Patch => "patch",
+            Method::Trace => "trace",
+        }
+    }
+
+    /// The method named `name`, in any case (`post`, `POST`).
+    pub fn parse(name: &str) -> Option<Method> {
+        Method::ALL
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(name))
+    }
+}
+
+/// One operation of the API (`[operations.ID]`).
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// Its OpenAPI `operationId` (the table's key).
+    pub id: Sp<String>,
+    /// Its method and path template (`/receivables/{id}`), when the catalog gives them.
+    pub route: Option<(Method, Sp<String>)>,
+    /// The codes of the errors it may return besides the common ones, as written (each
+    /// names an error of the catalog).
+    pub errors: Vec<Sp<String>>,
+}
+
+/// The API's operations (`[operations]`).
+#[derive(Debug, Clone)]
+pub struct Operations {
+    /// Where the `[operations]` table is written.
+    pub span: Span,
+    /// The codes of the errors every operation may return.
+    pub common: Vec<Sp<String>>,
+    /// The codes of the errors returned to requests that match no operation.
+    pub unrouted: Vec<Sp<String>>,
+    /// The operations, in the order written.
+    pub list: Vec<Operation>,
+}
+
+impl Operations {
+    /// The operation with this `operationId`.
+    pub fn get(&self, id: &str) -> Option<&Operation> {
+        self.list.iter().find(|o| o.id.as_str() == id)
+    }
+
+    /// The operation at this method and path template.
+    pub fn at(&self, method: Method, path: &str) -> Option<&Operation> {
+        self.list.iter().find(|o| {
+            o.route
+                .as_ref()
+                .is_some_and(|(m, p)| *m == method && p.as_str() == path)
+        })
+    }
+
+    /// Whether `op` may return the error with this code (one of its own or a common one).
+    pub fn returns(&self, op: &Operation, code: &str) -> bool {
+        op.errors
+            .iter()
+            .chain(&self.common)
+            .any(|c| c.as_str() == code)
+    }
+
+    /// Whether any operation may return the error with this code, or it is returned to
+    /// requests that match no operation.
+    pub fn is_returned(&self, code: &str) -> bool {
+        self.list
+            .iter()
+            .flat_map(|o| &o.errors)
+            .chain(&self.common)
+            .chain(&self.unrouted)
+            .any(|c| c.as_str() == code)
+    }
+}
+
 /// A static JSON value a placeholder stands for, for one error.
 #[derive(Debug, Clone, PartialEq)]
 pub enum VarValue<'a> {
@@ -816,6 +1013,8 @@ pub enum VarValue<'a> {
     Int(i64),
     /// A scalar attribute.
     Scalar(&'a Scalar),
+    /// An object of named scalars (`{fields}`: field names and values, in field order).
+    Object(Vec<(&'a str, &'a Scalar)>),
 }
 
 impl Catalog {
@@ -832,6 +1031,38 @@ impl Catalog {
     /// The error with this code (exact match).
     pub fn error(&self, code: &str) -> Option<&ErrorDef> {
         self.errors.iter().find(|e| e.code.as_str() == code)
+    }
+
+    /// Whether any error carries a cause (the generated enum then has `cause` fields and
+    /// is not `Copy`).
+    pub fn has_causes(&self) -> bool {
+        self.errors.iter().any(|e| e.cause.is_some())
+    }
+
+    /// Every `from` conversion: the library error type and the error it becomes, in
+    /// declaration order (a validated catalog names each type once).
+    pub fn conversions(&self) -> impl Iterator<Item = (&str, &ErrorDef)> {
+        self.errors.iter().flat_map(|e| {
+            e.cause
+                .iter()
+                .flat_map(move |c| c.from.iter().map(move |t| (t.as_str(), e)))
+        })
+    }
+
+    /// The errors an operation may return (its own and the common ones), in declaration
+    /// order.
+    pub fn operation_errors<'a>(&'a self, op: &'a Operation) -> impl Iterator<Item = &'a ErrorDef> {
+        let ops = self.operations.as_ref();
+        self.errors
+            .iter()
+            .filter(move |e| ops.is_some_and(|ops| ops.returns(op, &e.code)))
+    }
+
+    /// The statuses of the errors an operation may return, sorted by code.
+    pub fn operation_statuses<'a>(&'a self, op: &'a Operation) -> impl Iterator<Item = &'a Status> {
+        self.statuses
+            .iter()
+            .filter(move |s| self.operation_errors(op).any(|e| *e.status == s.code))
     }
 
     /// The errors returned with a status, in declaration order.
@@ -944,7 +1175,8 @@ impl Catalog {
             | Var::Content
             | Var::Items
             | Var::ErrorField(_)
-            | Var::Context(_) => None,
+            | Var::Context(_)
+            | Var::Fields => None,
         }
     }
 
@@ -1058,6 +1290,7 @@ impl Catalog {
             Var::Message | Var::ErrorField(_) | Var::Content | Var::Items => true,
             Var::TraceId | Var::Instance | Var::Context(_) => false,
             Var::Field => error.field.is_some(),
+            Var::Fields => !error.fields.is_empty(),
             other => self.static_value(error, other).is_some(),
         }
     }

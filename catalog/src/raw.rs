@@ -279,6 +279,12 @@ pub struct CatalogFile {
     /// `[docs]`: prose of the generated reference page.
     #[serde(default)]
     pub docs: Option<S<Docs>>,
+    /// `[operations]`: the API's operations and the errors each may return.
+    #[serde(default)]
+    pub operations: Option<S<Operations>>,
+    /// `[openapi]`: what the generated OpenAPI document says about the API.
+    #[serde(default)]
+    pub openapi: Option<S<OpenApi>>,
     /// `[context.NAME]`: values supplied at run time (a request id, say), `{NAME}` in bodies.
     #[serde(default)]
     pub context: OrderedMap<S<String>, S<ContextDecl>>,
@@ -434,6 +440,13 @@ pub struct Error {
     /// Example field values; each gives an example body.
     #[serde(default)]
     pub examples: Vec<S<Example>>,
+    /// Whether the error carries a cause that stays on the server (`source()`), never on
+    /// the wire; implied by `from`.
+    pub cause: Option<S<bool>>,
+    /// Rust paths of the library errors `?` converts into this error, held as its cause
+    /// (`["std::io::Error", "rusqlite::Error"]`).
+    #[serde(default)]
+    pub from: Vec<S<String>>,
 }
 
 /// `[errors.CODE.fields.NAME]`.
@@ -490,7 +503,8 @@ pub struct Body {
     /// Descriptions of the body's members for the docs' field table, by dotted path.
     #[serde(default)]
     pub fields: OrderedMap<S<String>, S<String>>,
-    /// Whether the body's schema lists every member (default false: open).
+    /// Whether the body is closed: clients may then refuse members it does not list
+    /// (default false: open, as RFC 9457 asks of problem details).
     pub closed: Option<S<bool>>,
 }
 
@@ -505,7 +519,7 @@ pub struct Success {
     /// Descriptions of the envelope's members, by dotted path.
     #[serde(default)]
     pub fields: OrderedMap<S<String>, S<String>>,
-    /// Whether the envelope's schema lists every member (default false: open).
+    /// Whether the envelope is closed (default false: open).
     pub closed: Option<S<bool>>,
 }
 
@@ -555,4 +569,134 @@ pub struct Section {
     pub title: S<String>,
     /// Markdown.
     pub body: S<String>,
+}
+
+/// `[operations]`: the errors every operation may return (`common`), errors returned to
+/// requests that match no operation (`unrouted`), and one `[operations.ID]` table per
+/// operation, keyed by its OpenAPI `operationId`.
+#[derive(Debug, Clone, Default)]
+pub struct Operations {
+    /// Error codes every operation may return.
+    pub common: Vec<S<String>>,
+    /// Error codes returned to requests that match no operation (an unknown path).
+    pub unrouted: Vec<S<String>>,
+    /// The operations, by `operationId`, in the order written.
+    pub entries: OrderedMap<S<String>, S<Operation>>,
+}
+
+impl Operations {
+    /// The keys of `[operations]` that are not operations.
+    pub const KEYS: [&'static str; 2] = ["common", "unrouted"];
+}
+
+impl<'de> Deserialize<'de> for Operations {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Operations;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table of operations")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Operations, A::Error> {
+                let mut out = Operations::default();
+                while let Some(key) = map.next_key::<S<String>>()? {
+                    match key.get().as_str() {
+                        "common" => out.common = map.next_value()?,
+                        "unrouted" => out.unrouted = map.next_value()?,
+                        _ => {
+                            let op = map.next_value()?;
+                            out.entries.0.push((key, op));
+                        }
+                    }
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl JsonSchema for Operations {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Operations".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes = g.subschema_for::<Vec<String>>();
+        let operation = g.subschema_for::<Operation>();
+        schemars::json_schema!({
+            "description": "The API's operations, by `operationId`, with the errors each may return.",
+            "type": "object",
+            "properties": {
+                "common": {
+                    "description": "Error codes every operation may return.",
+                    "allOf": [codes.clone()]
+                },
+                "unrouted": {
+                    "description": "Error codes returned to requests that match no operation (an unknown path).",
+                    "allOf": [codes]
+                }
+            },
+            "additionalProperties": operation
+        })
+    }
+}
+
+/// `[operations.ID]`: one operation of the API.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Operation {
+    /// The HTTP method (`GET`, `POST`...); with `path`, finds the operation in an OpenAPI
+    /// document that gives it no `operationId`.
+    pub method: Option<S<String>>,
+    /// The path template as the OpenAPI document writes it (`/receivables/{id}`).
+    pub path: Option<S<String>>,
+    /// The codes of the errors this operation may return, besides `common`.
+    #[serde(default)]
+    pub errors: Vec<S<String>>,
+}
+
+/// `[openapi]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct OpenApi {
+    /// The API's servers (`servers`).
+    #[serde(default)]
+    pub servers: Vec<S<Server>>,
+    /// The API's license (`info.license`).
+    pub license: Option<S<License>>,
+    /// Who to contact about the API (`info.contact`).
+    pub contact: Option<S<Contact>>,
+}
+
+/// `[[openapi.servers]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Server {
+    /// The server's URL.
+    pub url: S<String>,
+    /// What the server is (`Production`).
+    pub description: Option<S<String>>,
+}
+
+/// `[openapi.license]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct License {
+    /// The license's name (`Apache 2.0`).
+    pub name: S<String>,
+    /// The license's URL.
+    pub url: Option<S<String>>,
+}
+
+/// `[openapi.contact]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Contact {
+    /// A person or team.
+    pub name: Option<S<String>>,
+    /// A web page.
+    pub url: Option<S<String>>,
+    /// An email address.
+    pub email: Option<S<String>>,
 }

@@ -195,3 +195,170 @@ impl Sources {
         (file.path.display().to_string(), line, col)
     }
 }
+
+/// What a file type is when it is not a regular file (`"a directory"`, `"a FIFO"`, ...),
+/// for messages; `None` for a regular file.
+pub fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        return None;
+    }
+    if file_type.is_dir() {
+        return Some("a directory");
+    }
+    if file_type.is_symlink() {
+        return Some("a symbolic link");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_char_device() {
+            return Some("a character device");
+        }
+        if file_type.is_block_device() {
+            return Some("a block device");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// `O_NONBLOCK` where its value is known without the `libc` crate (which the build-script
+/// path does not otherwise need): opening a FIFO then returns at once instead of waiting
+/// for a writer. Elsewhere 0, and only the check before opening protects the open.
+#[cfg(unix)]
+const O_NONBLOCK: i32 = if cfg!(any(target_os = "linux", target_os = "android")) {
+    if cfg!(any(target_arch = "mips", target_arch = "mips64")) {
+        0x80
+    } else if cfg!(any(target_arch = "sparc", target_arch = "sparc64")) {
+        0x4000
+    } else {
+        0o4000
+    }
+} else if cfg!(any(
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_os = "dragonfly"
+)) {
+    0x4
+} else {
+    0
+};
+
+/// The error for a path that exists but is not a regular file (the caller names the path).
+fn not_regular(kind: &str) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("it is {kind}, not a regular file"),
+    )
+}
+
+/// Reads at most `limit` bytes of a regular file, never blocking on a FIFO or a device.
+///
+/// The path's type is checked before it is opened; it is then opened non-blocking (where
+/// the platform's flag is known) and checked again on the open file, so a FIFO, a device,
+/// a directory or a socket is an error (`InvalidInput`, naming what it is) before a byte
+/// is read, and a file swapped for a FIFO in between does not hang the open.
+///
+/// ```
+/// let dir = std::env::temp_dir();
+/// let err = errcat_catalog::source::read_regular(&dir, 100).unwrap_err();
+/// assert!(err.to_string().contains("is a directory"), "{err}");
+/// ```
+pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let before = std::fs::metadata(path)?;
+    if let Some(kind) = special_kind(before.file_type()) {
+        return Err(not_regular(kind));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if let Some(kind) = special_kind(file.metadata()?.file_type()) {
+        return Err(not_regular(kind));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The payload of the `InvalidData` error for a file that is not UTF-8 (see
+/// [`not_utf8`]): where its first invalid sequence is, and its text with invalid
+/// sequences replaced by U+FFFD, so that a diagnostic can show the line.
+#[derive(Debug)]
+pub struct NotUtf8 {
+    /// The byte offset of the first invalid sequence (the same in `lossy`).
+    pub offset: usize,
+    /// The text, invalid sequences replaced.
+    pub lossy: String,
+}
+
+impl fmt::Display for NotUtf8 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the file is not UTF-8 (invalid byte sequence at byte {})",
+            self.offset
+        )
+    }
+}
+
+impl std::error::Error for NotUtf8 {}
+
+/// The text of `bytes`, or an `InvalidData` error carrying a [`NotUtf8`] (which the loader
+/// turns into a diagnostic at the first invalid sequence's line and column).
+///
+/// ```
+/// let err = errcat_catalog::source::not_utf8(b"a = 1\nb = \"\xff\"\n".to_vec()).unwrap_err();
+/// let payload = err.get_ref().unwrap().downcast_ref::<errcat_catalog::source::NotUtf8>();
+/// assert_eq!(payload.unwrap().offset, 11);
+/// ```
+pub fn not_utf8(bytes: Vec<u8>) -> std::io::Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        std::io::Error::new(std::io::ErrorKind::InvalidData, NotUtf8 { offset, lossy })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_blocking() {
+        let dir = std::env::temp_dir().join(format!("errcat-fifo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("catalog.toml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this machine
+        }
+        let err = read_regular(&fifo, 100).unwrap_err();
+        assert!(err.to_string().contains("is a FIFO"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn not_utf8_keeps_the_offset_and_the_text() {
+        let text = not_utf8(b"ok".to_vec()).unwrap();
+        assert_eq!(text, "ok");
+        let err = not_utf8(b"ab\xc3(".to_vec()).unwrap_err();
+        let payload = err.get_ref().unwrap().downcast_ref::<NotUtf8>().unwrap();
+        assert_eq!(payload.offset, 2);
+        assert_eq!(payload.lossy, "ab\u{fffd}(");
+    }
+}

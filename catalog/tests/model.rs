@@ -164,7 +164,7 @@ fn body_templates_and_static_values() {
     assert_eq!(
         names,
         [
-            "type", "title", "status", "detail", "instance", "code", "field", "trace_id"
+            "type", "title", "status", "detail", "instance", "code", "field", "fields", "trace_id"
         ]
     );
 
@@ -306,4 +306,78 @@ message = "Not found"
         catalog.docs_url(error).as_deref(),
         Some("https://x.example/{code}/404/not_found?q={not_found}&s={status}")
     );
+}
+
+#[test]
+fn operations_return_their_own_and_the_common_errors() {
+    let text = r#"
+[catalog]
+name = "Demo"
+extends = "http"
+
+[statuses.401]
+[statuses.404]
+[statuses.409]
+
+[errors.invalid_key]
+status = 401
+message = "Invalid key"
+
+[errors.not_found]
+status = 404
+message = "Not found"
+
+[errors.route_not_found]
+status = 404
+message = "No route"
+
+[errors.conflict]
+status = 409
+message = "Conflict"
+
+[operations]
+common = ["invalid_key"]
+unrouted = ["route_not_found"]
+
+[operations.getThing]
+method = "get"
+path = "/things/{id}"
+# Listed out of order, and the common one again: the model keeps the catalog's order.
+errors = ["not_found", "invalid_key"]
+
+[operations.createThing]
+errors = ["conflict"]
+"#;
+    let catalog = load(text);
+    let ops = catalog.operations.as_ref().expect("operations");
+    let get = ops.get("getThing").expect("getThing");
+    assert_eq!(
+        get.route.as_ref().map(|(m, p)| (m.as_str(), p.as_str())),
+        Some(("GET", "/things/{id}"))
+    );
+    assert!(std::ptr::eq(
+        ops.at(errcat_catalog::Method::Get, "/things/{id}").unwrap(),
+        get
+    ));
+    assert!(
+        ops.at(errcat_catalog::Method::Post, "/things/{id}")
+            .is_none()
+    );
+    let codes = |op| -> Vec<&str> {
+        catalog
+            .operation_errors(op)
+            .map(|e| e.code.as_str())
+            .collect()
+    };
+    assert_eq!(codes(get), ["invalid_key", "not_found"]);
+    let create = ops.get("createThing").expect("createThing");
+    assert!(create.route.is_none());
+    assert_eq!(codes(create), ["invalid_key", "conflict"]);
+    let statuses: Vec<u16> = catalog.operation_statuses(get).map(|s| s.code).collect();
+    assert_eq!(statuses, [401, 404]);
+    // The unrouted error is returned (to no operation): the lint is quiet.
+    assert!(ops.is_returned("route_not_found"));
+    assert!(!ops.returns(get, "route_not_found"));
+    let loaded = errcat_catalog::load_str("errors.toml", text);
+    assert!(loaded.diagnostics.is_empty());
 }

@@ -104,7 +104,7 @@ pub struct GenerateArgs {
     /// Write the markdown reference page to FILE.
     #[arg(long, value_name = "FILE")]
     pub markdown: Option<PathBuf>,
-    /// Write the OpenAPI 3.1 document to FILE (`.json`, `.yaml` or `.yml`; `-` is JSON).
+    /// Write the OpenAPI document to FILE (`.json`, `.yaml` or `.yml`; `-` is JSON).
     ///
     /// With --merge-into, FILE receives the merged document instead of the merged file
     /// itself.
@@ -118,6 +118,10 @@ pub struct GenerateArgs {
     /// (this file is then only read). YAML comments of the merged file are not kept.
     #[arg(long, value_name = "FILE")]
     pub merge_into: Option<PathBuf>,
+    /// The OpenAPI version of --openapi / --merge-into: 3.1 (OpenAPI 3.1.0), or 3.0
+    /// (OpenAPI 3.0.3, for tools that read only 3.0, such as progenitor).
+    #[arg(long, value_enum, value_name = "VERSION", default_value_t = OpenApiVersion::V3_1)]
+    pub openapi_version: OpenApiVersion,
     /// Rust: implement `serde::Serialize` (the error serializes as its body).
     #[arg(long)]
     pub serde: bool,
@@ -127,6 +131,17 @@ pub struct GenerateArgs {
     /// Rust: implement `axum::response::IntoResponse`.
     #[arg(long)]
     pub axum: bool,
+}
+
+/// `--openapi-version`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OpenApiVersion {
+    /// OpenAPI 3.1.0.
+    #[value(name = "3.1")]
+    V3_1,
+    /// OpenAPI 3.0.3.
+    #[value(name = "3.0")]
+    V3_0,
 }
 
 /// Output formats of `lint` and `diff`.

@@ -7,8 +7,9 @@
 //! and rely on must not be removed or changed; adding is fine.
 
 use crate::args::{DiffArgs, Format};
-use crate::output::{self, BOLD, Exit, GREEN, RED, Result, Term};
+use crate::output::{self, BOLD, Exit, Fail, GREEN, RED, Result, Term};
 use crate::source::Spec;
+use errcat_catalog::diag::terminal_text;
 use errcat_catalog::{Catalog, ErrorDef, FieldDef, Piece, Template, TextPiece, Var};
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -707,6 +708,7 @@ fn var_type(catalog: &Catalog, v: &Var) -> (&'static str, bool) {
         Var::Content | Var::Items => ("any", false),
         Var::ErrorField(_) => ("any", false),
         Var::Context(_) => ("string", true),
+        Var::Fields => ("object", true),
         Var::Attribute(name) => match catalog.attribute(name) {
             Some(a) => {
                 let ty = match a.ty {
@@ -866,7 +868,7 @@ fn retired(c: &mut Changes, old: &Catalog, new: &Catalog) {
 pub(crate) fn command(term: &Term, args: &DiffArgs) -> Result<Exit> {
     let mut catalogs = Vec::new();
     for (side, arg) in [("old", &args.old), ("new", &args.new)] {
-        let spec = Spec::parse(arg);
+        let spec = Spec::parse(arg).map_err(Fail)?;
         let loaded = spec.load();
         output::print_diagnostics(term, &loaded);
         match loaded.catalog {
@@ -928,7 +930,7 @@ fn human(term: &Term, changes: &[Change]) -> String {
             out.push_str(&format!(
                 "  {} {}\n",
                 term.paint_out(BOLD, &format!("[{}]", c.rule)),
-                c.message
+                terminal_text(&c.message)
             ));
         }
         out.push('\n');

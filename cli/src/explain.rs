@@ -3,6 +3,7 @@
 
 use crate::args::ExplainArgs;
 use crate::output::{self, BOLD, CYAN, Exit, Result, Term, YELLOW};
+use errcat_catalog::diag::terminal_text as t;
 use errcat_catalog::{Catalog, ErrorDef, Status};
 use std::fmt::Write as _;
 
@@ -106,7 +107,7 @@ fn unknown(term: &Term, catalog: &Catalog, wanted: &str) {
             format!("the catalog's errors are {}", list.join(", ")),
         )
     };
-    term.err(&format!("{}: {text}\n", term.paint_err(CYAN, label)));
+    term.err(&format!("{}: {}\n", term.paint_err(CYAN, label), t(&text)));
 }
 
 fn heading(term: &Term, text: &str) -> String {
@@ -114,7 +115,7 @@ fn heading(term: &Term, text: &str) -> String {
 }
 
 fn status_line(status: &Status) -> String {
-    format!("{} {}", status.code, status.reason.as_str())
+    format!("{} {}", status.code, t(status.reason.as_str()))
 }
 
 /// Indents every line of a markdown block by two spaces.
@@ -138,13 +139,13 @@ fn render_error(term: &Term, catalog: &Catalog, e: &ErrorDef) -> String {
         out,
         "{}: {}",
         heading(term, e.code.as_str()),
-        e.display_title()
+        t(e.display_title())
     );
     out.push('\n');
     let _ = writeln!(out, "  Status:     {}", status_line(status));
-    let _ = writeln!(out, "  Message:    {}", e.message.text.as_str());
+    let _ = writeln!(out, "  Message:    {}", t(e.message.text.as_str()));
     if let Some(field) = &e.field {
-        let _ = writeln!(out, "  Field:      {}", field.as_str());
+        let _ = writeln!(out, "  Field:      {}", t(field.as_str()));
     }
     let retry = match (e.retryable, e.retry_after) {
         (true, Some(s)) => format!("yes, after {s} s"),
@@ -158,7 +159,12 @@ fn render_error(term: &Term, catalog: &Catalog, e: &ErrorDef) -> String {
         catalog.rust.error_enum, e.variant
     );
     for (name, value) in &e.attributes {
-        let _ = writeln!(out, "  {:11} {value}", format!("{name}:"));
+        let _ = writeln!(
+            out,
+            "  {:11} {}",
+            t(&format!("{name}:")),
+            t(&value.to_string())
+        );
     }
     if let Some(d) = &e.deprecated {
         let mut text = String::from("deprecated");
@@ -179,18 +185,24 @@ fn render_error(term: &Term, catalog: &Catalog, e: &ErrorDef) -> String {
         let _ = writeln!(out, "{}", heading(term, "Fields"));
         for f in &e.fields {
             let desc = f.description.as_ref().map_or("", |d| d.as_str());
-            let _ = writeln!(out, "  {} ({}) {desc}", f.name.as_str(), f.ty.as_str());
+            let _ = writeln!(
+                out,
+                "  {} ({}) {}",
+                t(f.name.as_str()),
+                t(f.ty.as_str()),
+                t(desc)
+            );
         }
     }
     if let Some(d) = &e.description {
         out.push('\n');
         let _ = writeln!(out, "{}", heading(term, "Description"));
-        out.push_str(&block(d));
+        out.push_str(&block(&t(d)));
     }
     if let Some(r) = &e.remediation {
         out.push('\n');
         let _ = writeln!(out, "{}", heading(term, "Remediation"));
-        out.push_str(&block(r));
+        out.push_str(&block(&t(r)));
     }
     out.push('\n');
     let _ = writeln!(
@@ -203,10 +215,11 @@ fn render_error(term: &Term, catalog: &Catalog, e: &ErrorDef) -> String {
     );
     let body = errcat_codegen::body::example_body(catalog, e);
     let pretty = serde_json::to_string_pretty(&body).unwrap_or_default();
-    out.push_str(&block(&pretty));
+    // JSON escapes C0 controls itself, but not DEL, C1 controls or bidi overrides.
+    out.push_str(&block(&t(&pretty)));
     if let Some(url) = catalog.docs_url(e) {
         out.push('\n');
-        let _ = writeln!(out, "{} {}", heading(term, "Docs:"), url);
+        let _ = writeln!(out, "{} {}", heading(term, "Docs:"), t(&url));
     }
     out
 }
@@ -229,11 +242,11 @@ fn explain_status(term: &Term, catalog: &Catalog, code: u16) -> Exit {
     let mut out = String::new();
     let _ = writeln!(out, "{}", heading(term, &status_line(status)));
     if let Some(reference) = &status.reference {
-        let _ = writeln!(out, "  {reference}");
+        let _ = writeln!(out, "  {}", t(reference));
     }
     if let Some(d) = &status.description {
         out.push('\n');
-        out.push_str(&block(d));
+        out.push_str(&block(&t(d)));
     }
     out.push('\n');
     let errors: Vec<&ErrorDef> = catalog.errors_with_status(code).collect();
@@ -246,8 +259,8 @@ fn explain_status(term: &Term, catalog: &Catalog, code: u16) -> Exit {
             let _ = writeln!(
                 out,
                 "  {:width$}  {}",
-                e.code.as_str(),
-                e.message.text.as_str()
+                t(e.code.as_str()),
+                t(e.message.text.as_str())
             );
         }
         out.push('\n');

@@ -1,20 +1,57 @@
 //! `errcat generate` and `errcat check`: the same outputs, written or compared.
 
-use crate::args::GenerateArgs;
+use crate::args::{GenerateArgs, OpenApiVersion};
 use crate::output::{self, BOLD, CYAN, Exit, Fail, GREEN, RED, Result, Term};
 use errcat_catalog::Catalog;
+use errcat_catalog::diag::terminal_text;
 use errcat_codegen::build::{self, OutputKind};
+use errcat_codegen::outputs::OutputSet;
 use errcat_codegen::rust::RustOptions;
 use errcat_codegen::{markdown, openapi, rust};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-/// One file the command produces.
+/// What one output holds.
+enum Content {
+    /// One file: its full content, header included.
+    File(String),
+    /// A directory of files (by path relative to it), for outputs of many files.
+    #[allow(dead_code)] // no output of many files yet; the site will be one
+    Dir(Vec<(PathBuf, String)>),
+}
+
+/// One output the command produces: adding an output is adding one of these in
+/// [`outputs`]; writing, refusals and `check` then apply to it.
 struct Output {
-    /// Where it goes (`-`: stdout).
+    /// The option that names it (`--rust`), for messages.
+    flag: &'static str,
+    /// Where it goes (`-`: stdout, for a file).
     path: PathBuf,
-    /// Its full content, header included.
-    content: String,
+    content: Content,
+}
+
+impl Output {
+    fn file(flag: &'static str, path: &Path, content: String) -> Output {
+        Output {
+            flag,
+            path: path.to_path_buf(),
+            content: Content::File(content),
+        }
+    }
+}
+
+/// The outputs that go to disk as one [`OutputSet`] (the `-` one is printed instead),
+/// none of which may be an input: the catalog's files and the document merged from.
+fn output_set(outputs: &[Output], inputs: &[PathBuf]) -> OutputSet {
+    let mut set = OutputSet::new();
+    set.inputs(inputs.iter().cloned());
+    for o in outputs.iter().filter(|o| !is_stdout(&o.path)) {
+        match &o.content {
+            Content::File(text) => set.file(o.flag, &o.path, text.as_str()),
+            Content::Dir(files) => set.dir(o.flag, &o.path, files.iter().cloned()),
+        };
+    }
+    set
 }
 
 fn is_stdout(path: &Path) -> bool {
@@ -58,10 +95,10 @@ fn header_kind(format: DocFormat) -> OutputKind {
     }
 }
 
-/// Reads an existing OpenAPI document for `--merge-into`.
+/// Reads an existing OpenAPI document for `--merge-into` (never blocking on a FIFO).
 fn read_document(path: &Path) -> Result<Value> {
     let format = doc_format(path, "--merge-into")?;
-    let text = std::fs::read_to_string(path)
+    let text = errcat_catalog::read_file(path)
         .map_err(|e| Fail(format!("cannot read `{}`: {e}", path.display())))?;
     let parsed = match format {
         DocFormat::Json => serde_json::from_str(&text).map_err(|e| e.to_string()),
@@ -90,6 +127,15 @@ fn validate(args: &GenerateArgs) -> Result<()> {
             "--serde, --http and --axum configure --rust, which is not given".to_owned(),
         ));
     }
+    if args.openapi_version != OpenApiVersion::V3_1
+        && args.openapi.is_none()
+        && args.merge_into.is_none()
+    {
+        return Err(Fail(
+            "--openapi-version configures --openapi and --merge-into, neither of which is given"
+                .to_owned(),
+        ));
+    }
     if let Some(p) = &args.openapi {
         doc_format(p, "--openapi")?;
     }
@@ -108,47 +154,60 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
             http: args.http,
             axum: args.axum,
         };
-        out.push(Output {
-            path: path.clone(),
-            content: build::with_header(OutputKind::Rust, &rust::generate(catalog, &opts)),
-        });
+        out.push(Output::file(
+            "--rust",
+            path,
+            build::with_header(OutputKind::Rust, &rust::generate(catalog, &opts)),
+        ));
     }
     if let Some(path) = &args.markdown {
-        out.push(Output {
-            path: path.clone(),
-            content: build::with_header(OutputKind::Markdown, &markdown::generate(catalog)),
-        });
+        out.push(Output::file(
+            "--markdown",
+            path,
+            build::with_header(OutputKind::Markdown, &markdown::generate(catalog)),
+        ));
     }
+    let version = match args.openapi_version {
+        OpenApiVersion::V3_1 => openapi::Version::V3_1,
+        OpenApiVersion::V3_0 => openapi::Version::V3_0,
+    };
     let generated = openapi::document(catalog);
     match (&args.openapi, &args.merge_into) {
         (Some(path), None) => {
             let format = doc_format(path, "--openapi")?;
-            out.push(Output {
-                path: path.clone(),
-                content: build::with_header(header_kind(format), &serialize(&generated, format)),
-            });
+            out.push(Output::file(
+                "--openapi",
+                path,
+                build::with_header(
+                    header_kind(format),
+                    &serialize(&in_version(generated, version), format),
+                ),
+            ));
         }
         (target, Some(existing)) => {
-            let merged = openapi::merge(read_document(existing)?, &generated);
+            // The whole merged document is written in the version asked for.
+            let merged = in_version(
+                openapi::merge(read_document(existing)?, &generated),
+                version,
+            );
             match target {
                 // A separate output: generated from its inputs, so it gets the header.
                 Some(path) => {
                     let format = doc_format(path, "--openapi")?;
-                    out.push(Output {
-                        path: path.clone(),
-                        content: build::with_header(
-                            header_kind(format),
-                            &serialize(&merged, format),
-                        ),
-                    });
+                    out.push(Output::file(
+                        "--openapi",
+                        path,
+                        build::with_header(header_kind(format), &serialize(&merged, format)),
+                    ));
                 }
                 // Written back in place: the file stays the user's, no header.
                 None => {
                     let format = doc_format(existing, "--merge-into")?;
-                    out.push(Output {
-                        path: existing.clone(),
-                        content: serialize(&merged, format),
-                    });
+                    out.push(Output::file(
+                        "--merge-into",
+                        existing,
+                        serialize(&merged, format),
+                    ));
                 }
             }
         }
@@ -157,29 +216,59 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
     Ok(out)
 }
 
+/// The inputs no output may be: the catalog's files, and the document `--merge-into`
+/// reads when the merged result goes to `--openapi` (written back in place, it is the
+/// output).
+fn inputs(sources: Vec<PathBuf>, args: &GenerateArgs) -> Vec<PathBuf> {
+    let mut inputs = sources;
+    inputs.push(args.catalog.clone());
+    if let (Some(target), Some(merged)) = (&args.openapi, &args.merge_into) {
+        // `--openapi` naming the merged file itself is writing it back in place.
+        let same = std::fs::canonicalize(target)
+            .ok()
+            .is_some_and(|t| std::fs::canonicalize(merged).is_ok_and(|m| m == t));
+        if !same {
+            inputs.push(merged.clone());
+        }
+    }
+    inputs
+}
+
+/// A 3.1 document in `version`.
+fn in_version(doc: Value, version: openapi::Version) -> Value {
+    match version {
+        openapi::Version::V3_1 => doc,
+        openapi::Version::V3_0 => openapi::to_3_0(&doc),
+    }
+}
+
 /// `errcat generate`.
 pub(crate) fn generate(term: &Term, args: &GenerateArgs) -> Result<Exit> {
     validate(args)?;
-    let catalog = match output::load(term, &args.catalog) {
+    let (catalog, sources) = match output::load_with_sources(term, &args.catalog) {
         Ok(c) => c,
         Err(exit) => return Ok(exit),
     };
     let outputs = outputs(&catalog, args)?;
-    for o in &outputs {
-        if is_stdout(&o.path) {
-            term.out(&o.content);
-            continue;
-        }
-        if let Some(dir) = o.path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Fail(format!("cannot create `{}`: {e}", dir.display())))?;
-        }
-        let written = build::write_if_changed(&o.path, &o.content)
-            .map_err(|e| Fail(format!("cannot write `{}`: {e}", o.path.display())))?;
-        if written {
-            term.info(&format!("wrote {}", o.path.display()));
+    let set = output_set(&outputs, &inputs(sources, args));
+    let written = set.write().map_err(|e| Fail(e.to_string()))?;
+    for w in &written {
+        if w.changed {
+            term.info(&format!("wrote {}", w.path.display()));
         } else {
-            term.info(&format!("{} is up to date", o.path.display()));
+            term.info(&format!("{} is up to date", w.path.display()));
+        }
+    }
+    // stdout last: only once every file is in place.
+    for o in outputs.iter().filter(|o| is_stdout(&o.path)) {
+        match &o.content {
+            Content::File(text) => term.out(text),
+            Content::Dir(_) => {
+                return Err(Fail(format!(
+                    "{} writes a directory: `-` (stdout) cannot hold it",
+                    o.flag
+                )));
+            }
         }
     }
     Ok(Exit::Ok)
@@ -197,24 +286,20 @@ pub(crate) fn check(term: &Term, args: &GenerateArgs) -> Result<Exit> {
             "check compares files on disk: `-` (stdout) has nothing to compare".to_owned(),
         ));
     }
-    let catalog = match output::load(term, &args.catalog) {
+    let (catalog, sources) = match output::load_with_sources(term, &args.catalog) {
         Ok(c) => c,
         Err(exit) => return Ok(exit),
     };
+    let outputs = outputs(&catalog, args)?;
+    let set = output_set(&outputs, &inputs(sources, args));
     let mut stale = Vec::new();
-    for o in outputs(&catalog, args)? {
-        let current = match std::fs::read(&o.path) {
-            // Not UTF-8 cannot be what errcat writes: shown lossily, it differs.
-            Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(Fail(format!("cannot read `{}`: {e}", o.path.display()))),
-        };
-        if current.as_deref() == Some(o.content.as_str()) {
-            term.info(&format!("{} is up to date", o.path.display()));
+    for c in set.compare().map_err(|e| Fail(e.to_string()))? {
+        if c.is_up_to_date() {
+            term.info(&format!("{} is up to date", c.path.display()));
             continue;
         }
-        let shown = o.path.display().to_string();
-        match &current {
+        let shown = c.path.display().to_string();
+        match &c.current {
             None => term.out(&format!(
                 "{}: {shown} does not exist\n",
                 term.paint_out(RED, "missing")
@@ -224,7 +309,7 @@ pub(crate) fn check(term: &Term, args: &GenerateArgs) -> Result<Exit> {
                     "{}: {shown} differs from what `errcat generate` writes\n",
                     term.paint_out(RED, "stale")
                 ));
-                term.out(&unified_diff(term, text, &o.content, &shown));
+                term.out(&unified_diff(term, text, &c.expected, &shown));
             }
         }
         stale.push(shown);
@@ -255,7 +340,8 @@ fn unified_diff(term: &Term, old: &str, new: &str, path: &str) -> String {
         .missing_newline_hint(true)
         .to_string();
     if !term.color_out {
-        return text;
+        // Either side may hold control characters (the file on disk is anyone's).
+        return terminal_text(&text).into_owned();
     }
     text.lines()
         .map(|line| {
@@ -268,7 +354,7 @@ fn unified_diff(term: &Term, old: &str, new: &str, path: &str) -> String {
             } else if line.starts_with("@@") {
                 CYAN
             } else {
-                return format!("{line}\n");
+                return format!("{}\n", terminal_text(line));
             };
             format!("{}\n", output::paint(true, style, line))
         })
@@ -293,6 +379,10 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
             words.push(flag.to_owned());
             words.push(quote(path));
         }
+    }
+    if args.openapi_version == OpenApiVersion::V3_0 {
+        words.push("--openapi-version".to_owned());
+        words.push("3.0".to_owned());
     }
     for (flag, on) in [
         ("--serde", args.serde),

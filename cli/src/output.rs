@@ -3,9 +3,10 @@
 
 use crate::args::ColorChoice;
 use anstyle::{AnsiColor, Style};
+use errcat_catalog::diag::terminal_text;
 use errcat_catalog::{Catalog, Loaded};
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,24 +89,34 @@ impl Term {
         paint(self.color_err, style, text)
     }
 
-    /// `error: message` on stderr.
+    /// `error: message` on stderr (control characters in the message made visible: it
+    /// may quote the catalog).
     pub fn error(&self, message: &str) {
-        self.err(&format!("{}: {message}\n", self.paint_err(RED, "error")));
+        self.err(&format!(
+            "{}: {}\n",
+            self.paint_err(RED, "error"),
+            terminal_text(message)
+        ));
     }
 
-    /// A progress or summary line on stderr, unless `--quiet`.
+    /// A progress or summary line on stderr, unless `--quiet` (control characters made
+    /// visible).
     pub fn info(&self, message: &str) {
         if !self.quiet {
-            self.err(&format!("{message}\n"));
+            self.err(&format!("{}\n", terminal_text(message)));
         }
     }
 }
 
+/// `text` in `style` when `on`. The text's own control characters are made visible
+/// first ([`terminal_text`]): what is painted is often catalog text, and the only escape
+/// sequences errcat prints are its own styles.
 pub(crate) fn paint(on: bool, style: Style, text: &str) -> String {
+    let text = terminal_text(text);
     if on {
         format!("{}{text}{}", style.render(), style.render_reset())
     } else {
-        text.to_owned()
+        text.into_owned()
     }
 }
 
@@ -143,10 +154,19 @@ pub(crate) fn failed_load(term: &Term, loaded: &Loaded, path: &Path) -> Exit {
 /// Loads a catalog from disk, printing its diagnostics; `Err` is the exit status when it
 /// has errors.
 pub(crate) fn load(term: &Term, path: &Path) -> std::result::Result<Catalog, Exit> {
+    load_with_sources(term, path).map(|(catalog, _)| catalog)
+}
+
+/// [`load`], with the files on disk the catalog is made of (which no output may be).
+pub(crate) fn load_with_sources(
+    term: &Term,
+    path: &Path,
+) -> std::result::Result<(Catalog, Vec<PathBuf>), Exit> {
     let loaded = errcat_catalog::load(path);
     print_diagnostics(term, &loaded);
-    if loaded.catalog.is_none() {
-        return Err(failed_load(term, &loaded, path));
+    let sources = loaded.sources.disk_paths().map(Path::to_path_buf).collect();
+    match loaded.catalog {
+        Some(catalog) => Ok((catalog, sources)),
+        None => Err(failed_load(term, &loaded, path)),
     }
-    loaded.catalog.ok_or(Exit::Usage)
 }

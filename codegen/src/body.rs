@@ -73,6 +73,8 @@ pub(crate) struct ExampleValues<'a> {
     message: String,
     /// The error's docs URL.
     docs_url: Option<String>,
+    /// The example's field values, by field name (`{fields}`).
+    fields: Vec<(&'a str, Scalar)>,
 }
 
 impl<'a> ExampleValues<'a> {
@@ -100,6 +102,12 @@ impl<'a> ExampleValues<'a> {
             },
             message: render_message(&error.message, &example.values),
             docs_url: catalog.docs_url(error),
+            fields: error
+                .fields
+                .iter()
+                .zip(&example.values)
+                .map(|(f, v)| (f.name.as_str(), v.clone()))
+                .collect(),
         }
     }
 
@@ -124,6 +132,8 @@ impl<'a> ExampleValues<'a> {
             }
             Var::ErrorField(i) => self.values.get(*i).map(VarValue::Scalar),
             Var::Content | Var::Items => None,
+            Var::Fields => (!self.fields.is_empty())
+                .then(|| VarValue::Object(self.fields.iter().map(|(n, v)| (*n, v)).collect())),
             Var::DocsUrl => docs_url.map(|u| VarValue::Str(Cow::Borrowed(u))),
             Var::Type => Some(VarValue::Str(Cow::Borrowed(
                 docs_url.unwrap_or("about:blank"),
@@ -311,6 +321,12 @@ pub fn var_json(v: VarValue<'_>) -> Value {
         VarValue::Str(s) => Value::String(s.into_owned()),
         VarValue::Int(i) => Value::Number(i.into()),
         VarValue::Scalar(s) => scalar_json(s),
+        VarValue::Object(members) => Value::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), scalar_json(v)))
+                .collect(),
+        ),
     }
 }
 
@@ -342,6 +358,8 @@ fn text_of_var<'a>(v: &'a VarValue<'_>) -> Cow<'a, str> {
             Cow::Owned(Number::from_f64(*x).map_or_else(|| "null".to_owned(), |n| n.to_string()))
         }
         VarValue::Scalar(Scalar::Bool(b)) => Cow::Borrowed(if *b { "true" } else { "false" }),
+        // Never in text (validation keeps optional placeholders whole values): its JSON.
+        VarValue::Object(_) => Cow::Owned(var_json(v.clone()).to_string()),
     }
 }
 

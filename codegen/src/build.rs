@@ -33,6 +33,7 @@
 //! Paths are relative to the working directory, which for a build script is the
 //! package's root (the directory of its `Cargo.toml`).
 
+use crate::outputs::{self, OutputSet};
 use crate::rust::RustOptions;
 use errcat_catalog::{Catalog, Loaded, Severity};
 use std::fmt;
@@ -90,7 +91,9 @@ pub fn with_header(kind: OutputKind, text: &str) -> String {
 /// what is there. Returns whether the file was written.
 ///
 /// Parent directories are created as needed. Leaving an unchanged file alone keeps its
-/// modification time, so nothing that depends on it is rebuilt.
+/// modification time, so nothing that depends on it is rebuilt. This is a set of one
+/// [`OutputSet`] file: a path that is not a regular file (a device, a FIFO, a directory)
+/// is refused.
 ///
 /// ```
 /// use errcat_codegen::build::write_if_changed;
@@ -104,38 +107,10 @@ pub fn with_header(kind: OutputKind, text: &str) -> String {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn write_if_changed(path: &Path, contents: &str) -> io::Result<bool> {
-    match std::fs::read(path) {
-        Ok(existing) if existing == contents.as_bytes() => return Ok(false),
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir)?;
-    // A temp file next to the target (same file system, so the rename is atomic), named
-    // after the process so that concurrent writers never share one. Hand-written rather
-    // than `tempfile` to keep every user's build-dependency tree small.
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.errcat-tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(contents.as_bytes())?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map(|()| true)
+    let mut set = OutputSet::new();
+    set.file("output", path, contents);
+    let written = set.write().map_err(io::Error::other)?;
+    Ok(written.iter().any(|w| w.changed))
 }
 
 /// Generates the catalog's Rust types into `$OUT_DIR/errors.rs` with the default options:
@@ -178,6 +153,7 @@ pub struct Builder {
     openapi_json: Option<PathBuf>,
     #[cfg(feature = "yaml")]
     openapi_yaml: Option<PathBuf>,
+    openapi_version: crate::openapi::Version,
     cargo_directives: bool,
 }
 
@@ -192,6 +168,7 @@ impl Default for Builder {
             openapi_json: None,
             #[cfg(feature = "yaml")]
             openapi_yaml: None,
+            openapi_version: crate::openapi::Version::V3_1,
             cargo_directives: true,
         }
     }
@@ -304,7 +281,8 @@ impl Builder {
         self
     }
 
-    /// Also writes the OpenAPI 3.1 document as JSON to `path`.
+    /// Also writes the OpenAPI document (3.1 unless [`Builder::openapi_version`] says
+    /// otherwise) as JSON to `path`.
     ///
     /// ```
     /// let mut builder = errcat_codegen::build::Builder::new();
@@ -315,7 +293,7 @@ impl Builder {
         self
     }
 
-    /// Also writes the OpenAPI 3.1 document as YAML to `path` (feature `yaml`, on by
+    /// Also writes the OpenAPI document as YAML to `path` (feature `yaml`, on by
     /// default).
     ///
     /// ```
@@ -325,6 +303,19 @@ impl Builder {
     #[cfg(feature = "yaml")]
     pub fn openapi_yaml(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.openapi_yaml = Some(path.into());
+        self
+    }
+
+    /// The OpenAPI version of the documents (default 3.1; 3.0.3 for tools that read only
+    /// 3.0, such as progenitor).
+    ///
+    /// ```
+    /// use errcat_codegen::openapi::Version;
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.openapi_json("openapi/errors.json").openapi_version(Version::V3_0);
+    /// ```
+    pub fn openapi_version(&mut self, version: crate::openapi::Version) -> &mut Self {
+        self.openapi_version = version;
         self
     }
 
@@ -391,19 +382,25 @@ impl Builder {
                 }
             }
         }
-        for (target, text) in self.outputs(catalog)? {
-            let changed = write_if_changed(&target, &text).map_err(|e| Error::io(&target, e))?;
-            if changed {
-                report.written.push(target);
+        // Written as a set, never over the catalog's own files (outputs::OutputSet).
+        let mut set = OutputSet::new();
+        set.inputs(report.sources.iter().cloned());
+        for (label, target, text) in self.outputs(catalog)? {
+            set.file(label, target, text);
+        }
+        for w in set.write().map_err(|e| Error(Kind::Output(e)))? {
+            if w.changed {
+                report.written.push(w.path);
             } else {
-                report.unchanged.push(target);
+                report.unchanged.push(w.path);
             }
         }
         Ok(report)
     }
 
-    /// Every configured output: its path and its text (with the header).
-    fn outputs(&self, catalog: &Catalog) -> Result<Vec<(PathBuf, String)>, Error> {
+    /// Every configured output: how messages name it, its path and its text (with the
+    /// header).
+    fn outputs(&self, catalog: &Catalog) -> Result<Vec<(&'static str, PathBuf, String)>, Error> {
         let mut outputs = Vec::new();
         if self.rust {
             let dir = match &self.out_dir {
@@ -414,28 +411,41 @@ impl Builder {
             };
             let text = crate::rust::generate(catalog, &self.options);
             outputs.push((
+                "the Rust output",
                 dir.join(&self.file_name),
                 with_header(OutputKind::Rust, &text),
             ));
         }
         if let Some(path) = &self.markdown {
             let text = crate::markdown::generate(catalog);
-            outputs.push((path.clone(), with_header(OutputKind::Markdown, &text)));
+            outputs.push((
+                "the markdown output",
+                path.clone(),
+                with_header(OutputKind::Markdown, &text),
+            ));
         }
         #[cfg(feature = "yaml")]
         let yaml = self.openapi_yaml.as_ref();
         #[cfg(not(feature = "yaml"))]
         let yaml: Option<&PathBuf> = None;
         if self.openapi_json.is_some() || yaml.is_some() {
-            let doc = crate::openapi::document(catalog);
+            let doc = crate::openapi::document_for(catalog, self.openapi_version);
             if let Some(path) = &self.openapi_json {
                 let text = crate::openapi::to_json(&doc);
-                outputs.push((path.clone(), with_header(OutputKind::OpenApiJson, &text)));
+                outputs.push((
+                    "the OpenAPI JSON output",
+                    path.clone(),
+                    with_header(OutputKind::OpenApiJson, &text),
+                ));
             }
             #[cfg(feature = "yaml")]
             if let Some(path) = yaml {
                 let text = crate::openapi::to_yaml(&doc);
-                outputs.push((path.clone(), with_header(OutputKind::OpenApiYaml, &text)));
+                outputs.push((
+                    "the OpenAPI YAML output",
+                    path.clone(),
+                    with_header(OutputKind::OpenApiYaml, &text),
+                ));
             }
         }
         Ok(outputs)
@@ -477,6 +487,9 @@ enum Kind {
     },
     /// An output could not be written.
     Io { path: PathBuf, source: io::Error },
+    /// The outputs were refused (one is an input, two are the same file, one is not a
+    /// regular file) or could not be written as a set.
+    Output(outputs::Error),
     /// No output directory: not run from a build script.
     NoOutDir,
 }
@@ -533,6 +546,7 @@ impl fmt::Display for Error {
             Kind::Io { path, source } => {
                 write!(f, "errcat: cannot write `{}`: {source}", path.display())
             }
+            Kind::Output(e) => write!(f, "errcat: {e}"),
             Kind::NoOutDir => f.write_str(
                 "errcat: OUT_DIR is not set; call the builder from a build script, or set `Builder::out_dir`",
             ),
@@ -551,6 +565,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.0 {
             Kind::Io { source, .. } => Some(source),
+            Kind::Output(e) => Some(e),
             _ => None,
         }
     }
@@ -594,6 +609,25 @@ fields.what = { type = "string" }
         let mut out = Vec::new();
         let result = builder.run(path, &mut out);
         (result, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn writes_openapi_3_0_when_asked() {
+        let dir = setup();
+        let out = dir.path().join("out");
+        let json = dir.path().join("openapi/errors.json");
+        let mut builder = Builder::new();
+        builder
+            .out_dir(&out)
+            .cargo_directives(false)
+            .openapi_json(&json)
+            .openapi_version(crate::openapi::Version::V3_0);
+        let (report, _) = run(&builder, &dir.path().join("errors.toml"));
+        report.unwrap();
+        let doc: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+        assert_eq!(doc["openapi"], "3.0.3");
+        assert!(!fs::read_to_string(&json).unwrap().contains("\"const\""));
     }
 
     #[test]
@@ -778,6 +812,37 @@ fields.what = { type = "string" }
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("file.txt")]);
+    }
+
+    #[test]
+    fn outputs_are_refused_like_the_clis() {
+        let dir = setup();
+        let root = dir.path().join("errors.toml");
+        let more = dir.path().join("more.toml");
+        let before = fs::read_to_string(&more).unwrap();
+        // An included file named (through `..`) as an output: refused, nothing written.
+        let mut builder = Builder::new();
+        builder
+            .out_dir(dir.path().join("out"))
+            .cargo_directives(false)
+            .markdown(dir.path().join("out/../more.toml"));
+        let err = run(&builder, &root).0.unwrap_err();
+        let shown = err.to_string();
+        assert!(!err.is_catalog_error());
+        assert!(shown.contains("which is an input of this run"), "{shown}");
+        assert!(shown.contains(&more.display().to_string()), "{shown}");
+        assert_eq!(fs::read_to_string(&more).unwrap(), before);
+        assert!(!dir.path().join("out").exists());
+        // The Rust file and the markdown page at the same path.
+        let mut twice = Builder::new();
+        twice
+            .out_dir(dir.path())
+            .file_name("same")
+            .cargo_directives(false)
+            .markdown(dir.path().join("same"));
+        let shown = run(&twice, &root).0.unwrap_err().to_string();
+        assert!(shown.contains("the same file as"), "{shown}");
+        assert!(!dir.path().join("same").exists());
     }
 
     #[test]

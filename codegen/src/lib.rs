@@ -2,7 +2,8 @@
 //! [`errcat_catalog::Catalog`], plus the build-script API.
 //!
 //! Emitters return `TokenStream`/`String`/`serde_json::Value`; file I/O, the `@generated`
-//! header and write-only-if-changed live in [`build`] and the CLI.
+//! header live in [`build`] and the CLI, which both write through [`outputs::OutputSet`]
+//! (outputs written as a set, never over an input).
 
 #![deny(missing_docs)]
 
@@ -11,6 +12,7 @@ pub mod build;
 pub mod derive;
 pub mod markdown;
 pub mod openapi;
+pub mod outputs;
 pub mod rust;
 
 pub use build::{Builder, compile};

@@ -15,6 +15,7 @@
 //!
 //! [`errcat::ErrorMeta`]: https://docs.rs/errcat
 
+mod decode;
 mod docs;
 pub(crate) mod emit;
 mod group;
@@ -72,8 +73,38 @@ pub(crate) fn parse(text: &str) -> TokenStream {
 /// Formats generated items; falls back to the raw token text if they do not parse (which
 /// would be a bug of the emitter, not of the catalog).
 pub(crate) fn format(tokens: TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens.clone()) {
+    let source = tokens.to_string();
+    memo(source, |source| match syn::parse_file(source) {
         Ok(file) => prettyplease::unparse(&file),
-        Err(_) => tokens.to_string(),
+        Err(_) => source.to_owned(),
+    })
+}
+
+/// `f(key)`, computed once per process for each `key` (the most recent ones are kept).
+///
+/// The fixed-size items (the impls around the error table, the status enum, the body
+/// templates) are formatted by syn and prettyplease, which cost most of the generation of
+/// a small catalog (~5 M instructions); they are the same from one catalog to the next
+/// unless the type names, the options or the statuses change, so a process that generates
+/// many catalogs (a fuzzer, a test suite, a build with several catalogs) formats each once.
+/// The key is the whole source text, so a hit is always the same output.
+pub(crate) fn memo(key: String, f: impl FnOnce(&str) -> String) -> String {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    /// Enough for every combination of options and many catalogs; past it the cache starts
+    /// over, so that memory stays bounded in a long-running process.
+    const ENTRIES: usize = 256;
+    static CACHE: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Mutex::default);
+    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return hit;
     }
+    let value = f(&key);
+    if let Ok(mut c) = cache.lock() {
+        if c.len() >= ENTRIES {
+            c.clear();
+        }
+        c.insert(key, value.clone());
+    }
+    value
 }

@@ -316,7 +316,7 @@ fn manifest_dir() -> PathBuf {
 /// depends on the machine.
 fn load(path: &LitStr) -> Loaded {
     let root = manifest_dir();
-    let mut read = |p: &Path| std::fs::read_to_string(root.join(p));
+    let mut read = |p: &Path| errcat_catalog::read_file(&root.join(p));
     errcat_catalog::load_with(Path::new(&path.value()), &mut read)
 }
 

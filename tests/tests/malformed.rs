@@ -53,12 +53,16 @@ fn is_case(path: &Path) -> bool {
 /// so that diagnostics name `tests/malformed/...` whatever the machine.
 fn load(rel: &Path) -> Loaded {
     let root = repo();
-    errcat_catalog::load_with(rel, &mut |p: &Path| std::fs::read_to_string(root.join(p)))
+    errcat_catalog::load_with(rel, &mut |p: &Path| {
+        errcat_catalog::read_file(&root.join(p))
+    })
 }
 
 /// The `# expect:` header of a case: `Some((severity, rule))`, or `None` for `nothing`.
 fn expectation(rel: &Path) -> Option<(Severity, String)> {
-    let text = std::fs::read_to_string(repo().join(rel)).expect("readable case");
+    // Lossy: a case may be about bytes that are not UTF-8 (after its header).
+    let bytes = std::fs::read(repo().join(rel)).expect("readable case");
+    let text = String::from_utf8_lossy(&bytes);
     let line = text
         .lines()
         .find_map(|l| l.strip_prefix("# expect: "))

@@ -7,6 +7,11 @@
 //! - `load`: load + validate;
 //! - `all`: load + validate + Rust, markdown and OpenAPI emitters;
 //! - `rust`, `markdown`, `openapi`: load + validate + that emitter only.
+//!
+//! `PERF_REPEAT=N` runs the mode N times in the process (default 1): the difference
+//! between N and 1 runs, divided by N - 1, is the cost of one more load in a process that
+//! has already paid the fixed costs (the bundled catalog, the formatted fixed-size items),
+//! as a fuzzer or a build with several catalogs pays it.
 
 use std::process::ExitCode;
 
@@ -23,13 +28,32 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let size = match mode.as_str() {
+    let repeat: usize = std::env::var("PERF_REPEAT")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let mut size = 0;
+    for _ in 0..repeat {
+        match run(mode, file, &text) {
+            Some(n) => size += n,
+            None => return ExitCode::FAILURE,
+        }
+    }
+    // Printed so that the work cannot be optimised away.
+    println!("{size}");
+    ExitCode::SUCCESS
+}
+
+/// One run of `mode`: the size of what it made, `None` after reporting an error.
+fn run(mode: &str, file: &str, text: &str) -> Option<usize> {
+    let text = text.to_owned();
+    let size = match mode {
         "read" => text.len(),
         "toml" => match errcat_benches::toml_only(&text) {
             Ok(t) => t.len(),
             Err(e) => {
                 eprintln!("perf-generate: {e}");
-                return ExitCode::FAILURE;
+                return None;
             }
         },
         _ => {
@@ -38,11 +62,11 @@ fn main() -> ExitCode {
                 Ok((c, _, _)) => c,
                 Err(diags) => {
                     eprintln!("{diags}");
-                    return ExitCode::FAILURE;
+                    return None;
                 }
             };
             let opts = errcat_codegen::rust::RustOptions::default();
-            match mode.as_str() {
+            match mode {
                 "load" => catalog.errors.len(),
                 "all" => {
                     let o = errcat_benches::emit_all(&catalog);
@@ -56,12 +80,10 @@ fn main() -> ExitCode {
                 }
                 other => {
                     eprintln!("perf-generate: unknown mode `{other}`");
-                    return ExitCode::from(2);
+                    return None;
                 }
             }
         }
     };
-    // Printed so that the work cannot be optimised away.
-    println!("{size}");
-    ExitCode::SUCCESS
+    Some(size)
 }

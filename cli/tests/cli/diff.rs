@@ -255,3 +255,31 @@ fn an_unknown_revision_exits_2() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_revision_that_looks_like_an_option_is_refused_and_writes_nothing() {
+    // Issue #17, case 7: git read this revision as `--output=...` and created
+    // `pwned:./catalog.toml`.
+    let repo = repository();
+    // The directory git would write into (`pwned:./api/errors.toml`), so the attack would
+    // succeed if the revision reached git as an option.
+    let target = repo.path().join("pwned:./api");
+    std::fs::create_dir_all(&target).unwrap();
+    let rev = format!("--output={}/pwned:api/errors.toml", repo.path().display());
+    let out = errcat()
+        .current_dir(repo.path())
+        .args(["diff", "--", &rev, "api/errors.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", texts(&out).1);
+    let stderr = texts(&out).1;
+    assert!(
+        stderr.contains("is not a revision (it starts with `-`"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_dir(&target).unwrap().count(),
+        0,
+        "git wrote a file"
+    );
+}

@@ -364,3 +364,54 @@ fn check_with_an_invalid_catalog_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(texts(&out).1.contains("error[missing-name]"));
 }
+
+#[test]
+fn openapi_version_3_0_writes_and_checks_the_3_0_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = errcat()
+        .arg("generate")
+        .arg(showcase())
+        .args(["--openapi", "-", "--openapi-version", "3.0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", texts(&out).1);
+    let doc = openapi::document_for(&load(&showcase()), openapi::Version::V3_0);
+    assert_eq!(
+        texts(&out).0,
+        with_header(OutputKind::OpenApiJson, &openapi::to_json(&doc))
+    );
+    // `check` compares with the 3.0 document, and its fix command keeps the option.
+    let file = dir.path().join("errors.json");
+    std::fs::write(
+        &file,
+        openapi::to_json(&openapi::document(&load(&showcase()))),
+    )
+    .unwrap();
+    let out = errcat()
+        .arg("check")
+        .arg(showcase())
+        .arg("--openapi")
+        .arg(&file)
+        .args(["--openapi-version", "3.0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", texts(&out).1);
+    assert!(
+        texts(&out).0.contains("--openapi-version 3.0"),
+        "{}",
+        texts(&out).0
+    );
+    // Without an OpenAPI output the option is refused.
+    let out = errcat()
+        .arg("generate")
+        .arg(showcase())
+        .args(["--markdown", "-", "--openapi-version", "3.0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", texts(&out).1);
+    assert!(
+        texts(&out).1.contains("--openapi-version"),
+        "{}",
+        texts(&out).1
+    );
+}

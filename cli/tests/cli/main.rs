@@ -7,6 +7,7 @@ mod help;
 mod init;
 mod lint;
 mod misc;
+mod safety;
 
 use std::path::{Path, PathBuf};
 

@@ -253,8 +253,8 @@ pub(crate) fn push_value(out: &mut String, v: &Value, level: usize) {
     }
 }
 
-/// A placeholder's value as JSON (what `super::var_json` converts it to).
-fn push_var(out: &mut String, v: &VarValue<'_>) {
+/// A placeholder's value as JSON (what `super::var_json` converts it to), at `level`.
+fn push_var(out: &mut String, v: &VarValue<'_>, level: usize) {
     match v {
         VarValue::Str(s) => push_str(out, s),
         VarValue::Int(i) => push_int(out, *i),
@@ -262,6 +262,17 @@ fn push_var(out: &mut String, v: &VarValue<'_>) {
         VarValue::Scalar(Scalar::Int(i)) => push_int(out, *i),
         VarValue::Scalar(Scalar::Float(x)) => push_float(out, *x),
         VarValue::Scalar(Scalar::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+        VarValue::Object(members) => {
+            out.push('{');
+            let mut first = true;
+            for (k, v) in members {
+                begin_member(out, &mut first, level + 1);
+                push_str(out, k);
+                out.push_str(": ");
+                push_var(out, &VarValue::Scalar(v), level + 1);
+            }
+            end_container(out, first, level, '}');
+        }
     }
 }
 
@@ -290,7 +301,7 @@ fn push_present<'v>(
         Template::Var(v) => {
             if let Some(value) = lookup(v) {
                 begin(out);
-                push_var(out, &value);
+                push_var(out, &value, level);
             }
         }
         other => {
@@ -310,7 +321,7 @@ pub(crate) fn push_template<'v>(
 ) {
     match t {
         Template::Var(v) => match lookup(v) {
-            Some(value) => push_var(out, &value),
+            Some(value) => push_var(out, &value, level),
             None => out.push_str("null"),
         },
         Template::Text(pieces) => {

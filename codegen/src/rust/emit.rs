@@ -151,6 +151,7 @@ fn var(v: &Var) -> TokenStream {
         Var::TraceId => quote!(TraceId),
         Var::Instance => quote!(Instance),
         Var::Type => quote!(Type),
+        Var::Fields => quote!(Fields),
         Var::Attribute(a) => quote!(Attribute(#a)),
         Var::ErrorField(i) => {
             let i = proc_macro2::Literal::usize_unsuffixed(*i);
@@ -349,6 +350,7 @@ pub(crate) fn error_impls(
     };
 
     let integrations = integrations(ty, opts);
+    let decoder = super::decode::tokens(ty, variants);
     let name = catalog.name.as_str();
     let errors_doc = docs::text(&format!(
         " Every error of the {name} catalog, in the order of the enum's variants."
@@ -472,6 +474,8 @@ pub(crate) fn error_impls(
             }
         }
 
+        #decoder
+
         #integrations
     };
     tokens
@@ -569,6 +573,20 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                                 ::core::option::Option::Some(#p::Value::Message) => serializer.collect_str(self.error),
                                 ::core::option::Option::Some(#p::Value::Uint(u)) => serializer.serialize_u64(u),
                                 ::core::option::Option::Some(#p::Value::Items) => serializer.serialize_none(),
+                                ::core::option::Option::Some(#p::Value::Fields) => {
+                                    let mut map = serializer.serialize_map(::core::option::Option::None)?;
+                                    for (field, arg) in self.meta.fields().zip(self.error.__errcat_args()) {
+                                        match arg {
+                                            #p::Arg::None => {}
+                                            #p::Arg::Str(s) => map.serialize_entry(field.name, s)?,
+                                            #p::Arg::Int(i) => map.serialize_entry(field.name, &i)?,
+                                            #p::Arg::Uint(u) => map.serialize_entry(field.name, &u)?,
+                                            #p::Arg::Float(x) => map.serialize_entry(field.name, &x)?,
+                                            #p::Arg::Bool(b) => map.serialize_entry(field.name, &b)?,
+                                        }
+                                    }
+                                    map.end()
+                                }
                             },
                             #p::Node::Text(pieces) => serializer.collect_str(&#p::TextDisplay {
                                 pieces,

@@ -65,22 +65,24 @@ fn formatted_lines(
     skip_end: usize,
 ) -> String {
     let source = wrapper.replace("ITEMS", &items.to_string());
-    let Ok(file) = syn::parse_file(&source) else {
-        // A bug of the emitter, never of the catalog: fail the user's build saying so,
-        // rather than leave out items the rest of the code names.
-        return "        ::core::compile_error!(\"errcat generated items that do not parse (a bug of errcat)\");\n"
-            .to_owned();
-    };
-    let text = prettyplease::unparse(&file);
-    let lines: Vec<&str> = text.lines().collect();
-    let mut out = String::new();
-    if lines.len() >= skip_start + skip_end {
-        for line in &lines[skip_start..lines.len() - skip_end] {
-            out.push_str(line);
-            out.push('\n');
+    super::memo(source, |source| {
+        let Ok(file) = syn::parse_file(source) else {
+            // A bug of the emitter, never of the catalog: fail the user's build saying so,
+            // rather than leave out items the rest of the code names.
+            return "        ::core::compile_error!(\"errcat generated items that do not parse (a bug of errcat)\");\n"
+                .to_owned();
+        };
+        let text = prettyplease::unparse(&file);
+        let lines: Vec<&str> = text.lines().collect();
+        let mut out = String::new();
+        if lines.len() >= skip_start + skip_end {
+            for line in &lines[skip_start..lines.len() - skip_end] {
+                out.push_str(line);
+                out.push('\n');
+            }
         }
-    }
-    out
+        out
+    })
 }
 
 /// The Rust type of a catalog field type.

@@ -127,6 +127,12 @@ fn problem(code: &str, status: u16, title: &str, detail: &str, field: Option<&st
     body
 }
 
+/// `body` with its `fields` member (the error's typed fields, after `field`).
+fn with_fields(mut body: Value, fields: Value) -> Value {
+    body["fields"] = fields;
+    body
+}
+
 /// Asserts an error response: its status, problem+json content type, the exact bytes of
 /// its body (compact JSON, members in the catalog's order), and no `Retry-After` or
 /// `WWW-Authenticate` unless the error calls for one.
@@ -237,7 +243,7 @@ fn refs<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
 fn the_openapi_document_has_every_error_of_the_enum_and_no_dangling_ref() {
     let doc: Value = serde_json::from_str(axum_service::OPENAPI).unwrap();
     for meta in axum_service::ServiceError::ERRORS {
-        let response = &doc["components"]["responses"][format!("ServiceError.{}", meta.status())];
+        let response = &doc["components"]["responses"][format!("ServiceError_{}", meta.status())];
         let example = &response["content"][PROBLEM]["examples"][meta.code()];
         assert_eq!(example["value"]["code"], meta.code(), "{}", meta.code());
         assert_eq!(example["value"]["status"], meta.status(), "{}", meta.code());
@@ -353,12 +359,15 @@ async fn rate_limited_after_the_limit_per_key() {
     let reply = s.get("/receivables").await;
     assert_problem(
         &reply,
-        problem(
-            "rate_limited",
-            429,
-            "Too Many Requests",
-            "Too many requests: the limit is 3 per minute",
-            None,
+        with_fields(
+            problem(
+                "rate_limited",
+                429,
+                "Too Many Requests",
+                "Too many requests: the limit is 3 per minute",
+                None,
+            ),
+            json!({"limit": 3}),
         ),
     );
     assert_eq!(reply.header("retry-after"), Some("60"));
@@ -405,12 +414,15 @@ async fn invalid_uuid() {
                 .await;
             assert_problem(
                 &reply,
-                problem(
-                    "invalid_uuid",
-                    400,
-                    "Bad Request",
-                    "Validation failed (uuid is expected)",
-                    Some("id"),
+                with_fields(
+                    problem(
+                        "invalid_uuid",
+                        400,
+                        "Bad Request",
+                        "Validation failed (uuid is expected)",
+                        Some("id"),
+                    ),
+                    json!({"param": "uuid"}),
                 ),
             );
         }
@@ -428,7 +440,10 @@ async fn receivable_not_found() {
     ] {
         assert_problem(
             &reply,
-            problem("receivable_not_found", 404, "Not Found", &detail, None),
+            with_fields(
+                problem("receivable_not_found", 404, "Not Found", &detail, None),
+                json!({"id": id.to_string()}),
+            ),
         );
     }
 }
@@ -447,12 +462,15 @@ async fn duplicate_reference() {
     let reply = s.post_json("/receivables", &new_receivable("INV-7")).await;
     assert_problem(
         &reply,
-        problem(
-            "duplicate_reference",
-            409,
-            "Conflict",
-            "A receivable with reference INV-7 already exists",
-            Some("reference"),
+        with_fields(
+            problem(
+                "duplicate_reference",
+                409,
+                "Conflict",
+                "A receivable with reference INV-7 already exists",
+                Some("reference"),
+            ),
+            json!({"reference": "INV-7"}),
         ),
     );
     assert_eq!(
@@ -472,12 +490,15 @@ async fn payload_too_large() {
     let reply = s.post_json("/receivables", &body).await;
     assert_problem(
         &reply,
-        problem(
-            "payload_too_large",
-            413,
-            "Content Too Large",
-            "The request body is larger than 512 bytes",
-            None,
+        with_fields(
+            problem(
+                "payload_too_large",
+                413,
+                "Content Too Large",
+                "The request body is larger than 512 bytes",
+                None,
+            ),
+            json!({"limit": 512}),
         ),
     );
 }
@@ -527,7 +548,10 @@ async fn malformed_json() {
         let detail = format!("The request body is not valid JSON: {reason}");
         assert_problem(
             &reply,
-            problem("malformed_json", 400, "Bad Request", &detail, Some("body")),
+            with_fields(
+                problem("malformed_json", 400, "Bad Request", &detail, Some("body")),
+                json!({"reason": reason}),
+            ),
         );
     }
 }
@@ -587,12 +611,15 @@ async fn invalid_body() {
         let detail = format!("The request body is invalid: {reason}");
         assert_problem(
             &reply,
-            problem(
-                "invalid_body",
-                422,
-                "Unprocessable Content",
-                &detail,
-                Some("body"),
+            with_fields(
+                problem(
+                    "invalid_body",
+                    422,
+                    "Unprocessable Content",
+                    &detail,
+                    Some("body"),
+                ),
+                json!({"reason": reason}),
             ),
         );
     }
@@ -609,7 +636,10 @@ async fn route_not_found() {
         let detail = format!("No route for {path}");
         assert_problem(
             &reply,
-            problem("route_not_found", 404, "Not Found", &detail, None),
+            with_fields(
+                problem("route_not_found", 404, "Not Found", &detail, None),
+                json!({"path": path}),
+            ),
         );
     }
 }
@@ -632,12 +662,15 @@ async fn method_not_allowed() {
         let detail = format!("Method {method} is not allowed on {path}");
         assert_problem(
             &reply,
-            problem(
-                "method_not_allowed",
-                405,
-                "Method Not Allowed",
-                &detail,
-                None,
+            with_fields(
+                problem(
+                    "method_not_allowed",
+                    405,
+                    "Method Not Allowed",
+                    &detail,
+                    None,
+                ),
+                json!({"method": method.as_str(), "path": path}),
             ),
         );
         assert_eq!(reply.header("allow"), Some(allow), "{method} {path}");
