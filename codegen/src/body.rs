@@ -308,10 +308,19 @@ pub fn example_body(catalog: &Catalog, error: &ErrorDef) -> Value {
     error_body(catalog, error, &error.examples[0], EXAMPLE_RUNTIME)
 }
 
-/// The success envelope around `content`, if the catalog declares one.
+/// The success envelope around `content`, if the catalog declares one, with example
+/// run-time values.
 pub fn success_body(catalog: &Catalog, content: Value) -> Option<Value> {
+    success_body_with(catalog, content, EXAMPLE_RUNTIME)
+}
+
+/// [`success_body`] with these run-time values (`{trace_id}`, `{instance}`, context values).
+pub fn success_body_with(catalog: &Catalog, content: Value, rt: Runtime<'_>) -> Option<Value> {
     let success = catalog.success.as_ref()?;
-    let lookup = |var: &Var| (*var == Var::Content).then(|| content.clone());
+    let lookup = |var: &Var| match var {
+        Var::Content => Some(content.clone()),
+        other => runtime_value(catalog, rt, &[], other).map(var_json),
+    };
     render(&success.template, &lookup)
 }
 
@@ -703,6 +712,42 @@ body = { retry = "{retry_after}", list = ["{field}", "{retry_after}", 1.25], typ
                 .collect();
             assert_eq!(map.into_iter().collect::<Vec<_>>(), expected);
         }
+    }
+
+    #[test]
+    fn run_time_values_of_the_success_envelope_are_left_out_when_absent() {
+        let text = r#"
+[catalog]
+name = "Envelope"
+extends = "http"
+
+[context.request_id]
+example = "req_1"
+
+[success.template]
+data = "{content}"
+meta = { request_id = "{request_id}", trace = "{trace_id}" }
+"#;
+        let catalog = errcat_catalog::load_str("success.toml", text)
+            .catalog
+            .unwrap();
+        let content = serde_json::json!({"id": 7});
+        assert_eq!(
+            success_body(&catalog, content.clone()).unwrap(),
+            serde_json::json!({"data": {"id": 7}, "meta": {"request_id": "req_1", "trace": EXAMPLE_RUNTIME.trace_id}})
+        );
+        assert_eq!(
+            success_body_with(&catalog, content.clone(), Runtime::default()).unwrap(),
+            serde_json::json!({"data": {"id": 7}, "meta": {}})
+        );
+        let rt = Runtime {
+            values: &[("request_id", "r2")],
+            ..Runtime::default()
+        };
+        assert_eq!(
+            success_body_with(&catalog, content, rt).unwrap(),
+            serde_json::json!({"data": {"id": 7}, "meta": {"request_id": "r2"}})
+        );
     }
 
     #[test]

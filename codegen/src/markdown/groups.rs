@@ -2,10 +2,10 @@
 //! status, title, type and content type, the errors it may carry, the members of the
 //! response and of each item, and an example with at least two items.
 
-use super::{Page, json_block, member_table, push_error_links};
+use super::{Page, json_block, member_table_with, push_error_links};
 use crate::body;
 use crate::markdown::text::{push_code_span, push_plain, push_prose};
-use errcat_catalog::Catalog;
+use errcat_catalog::{Catalog, Template, Var};
 
 pub(super) fn groups(page: &mut Page, catalog: &Catalog) {
     if catalog.groups.is_empty() {
@@ -42,7 +42,29 @@ pub(super) fn groups(page: &mut Page, catalog: &Catalog) {
             o.push_str("\n- Errors it may carry: ");
             push_error_links(o, catalog.group_errors(g));
         });
-        member_table(page, catalog, &g.template, &g.fields);
+        // The outer members the group knows, described as the response's (not an error's).
+        let mut fields = g.fields.clone();
+        for (k, v) in g.template.members() {
+            let own = match v {
+                Template::Var(Var::Title) => {
+                    "The response's title, the same in every response of the group."
+                }
+                Template::Var(Var::Type) => {
+                    "The response's type URI (`about:blank` when the group has none)."
+                }
+                Template::Var(Var::DocsUrl) => "The response's type URI.",
+                Template::Var(Var::Status) => "The response's HTTP status code.",
+                Template::Var(Var::Reason) => "The response's status reason phrase.",
+                Template::Var(Var::Code) => "The group's name.",
+                _ => continue,
+            };
+            if !fields.iter().any(|(p, _)| p == k) {
+                fields.push((k.clone(), own.to_owned()));
+            }
+        }
+        member_table_with(page, catalog, &g.template, &fields, &|v| {
+            g.member_always_present(v)
+        });
         if let Some(path) = g.items_path() {
             let prefix = format!("{path}[].");
             let item_fields: Vec<(String, String)> = g
@@ -55,7 +77,10 @@ pub(super) fn groups(page: &mut Page, catalog: &Catalog) {
                 push_code_span(o, &path);
                 o.push_str(", one per error:");
             });
-            member_table(page, catalog, &g.item, &item_fields);
+            // An item member is always there when every error of the group sends it.
+            member_table_with(page, catalog, &g.item, &item_fields, &|v| {
+                catalog.member_always_present_in(catalog.group_errors(g), v)
+            });
             let own: Vec<_> = catalog
                 .group_errors(g)
                 .filter(|e| e.item.is_some())
