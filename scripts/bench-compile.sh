@@ -3,6 +3,8 @@
 # thiserror (docs/performance.md, section 2).
 #
 #   scripts/bench-compile.sh [RUNS] [N...]        (default: 3 runs, N = 1000 5000)
+#   BENCH_KINDS="errcat-causes thiserror-causes" scripts/bench-compile.sh ...
+#                                                 (the catalog where errors carry causes)
 #
 # Creates target/bench-compile/{errcat,thiserror}-N (stand-alone crates sharing the target
 # directory target/bench-compile/target), builds every dependency once per profile, then
@@ -39,7 +41,7 @@ printf '%-16s %-8s %10s %10s\n' crate profile wall_s cpu_s
 for profile in debug release; do
     flag=""; [ "$profile" = release ] && flag=--release
     for n in "${sizes[@]}"; do
-        for kind in errcat thiserror; do
+        for kind in ${BENCH_KINDS:-errcat thiserror}; do
             dir=$out/$kind-$n
             # Dependencies (and the crate itself) once, untimed.
             cargo build -q $flag --manifest-path "$dir/Cargo.toml"

@@ -27,9 +27,11 @@ use core::fmt;
 #[cfg(feature = "macros")]
 pub use errcat_macros::{ErrorCatalog, catalog};
 
+mod cause;
 mod decode;
 mod json;
 mod table;
+pub use cause::{Cause, Chain, Wire};
 pub use decode::{DecodeError, Decoded, UnknownError};
 pub use table::{Attributes, ErrorMeta, ErrorTable, Fields, Headers, Iter};
 
@@ -345,6 +347,13 @@ pub trait CatalogError: fmt::Display + fmt::Debug {
             &[],
         )
     }
+
+    /// Writes the error as its [`Wire`] view's `Debug` shows it: the variant and its field
+    /// values, never a cause. Generated impls print the fields; this default prints the
+    /// variant's name only.
+    fn fmt_wire(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.meta().variant())
+    }
 }
 
 impl<T: CatalogError + ?Sized> CatalogError for &T {
@@ -365,6 +374,10 @@ impl<T: CatalogError + ?Sized> CatalogError for &T {
     ) -> bool {
         (**self).__write_item(out, item, ctx)
     }
+
+    fn fmt_wire(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt_wire(f)
+    }
 }
 
 impl<T: CatalogError + ?Sized> CatalogError for Box<T> {
@@ -384,6 +397,10 @@ impl<T: CatalogError + ?Sized> CatalogError for Box<T> {
         ctx: &BodyContext<'_>,
     ) -> bool {
         (**self).__write_item(out, item, ctx)
+    }
+
+    fn fmt_wire(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt_wire(f)
     }
 }
 
@@ -680,6 +697,26 @@ pub mod __private {
         for (field, arg) in fields.zip(args) {
             s.field(field.name, &DebugArg(*arg));
         }
+        s.finish()
+    }
+
+    /// [`debug_error`] followed by the variant's `cause` field, as `#[derive(Debug)]` on a
+    /// variant with a last field `cause: Option<errcat::Cause>` would print it; `cause` is
+    /// `None` for a variant without that field.
+    pub fn debug_error_caused(
+        f: &mut fmt::Formatter<'_>,
+        meta: ErrorMeta,
+        args: &[Arg<'_>],
+        cause: Option<&Option<crate::Cause>>,
+    ) -> fmt::Result {
+        let Some(cause) = cause else {
+            return debug_error(f, meta, args);
+        };
+        let mut s = f.debug_struct(meta.variant());
+        for (field, arg) in meta.fields().zip(args) {
+            s.field(field.name, &DebugArg(*arg));
+        }
+        s.field("cause", cause);
         s.finish()
     }
 

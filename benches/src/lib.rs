@@ -140,7 +140,7 @@ pub fn thiserror_source(catalog: &Catalog) -> String {
         }
         let _ = writeln!(s, "    /// `{}`.", e.code.as_str());
         let _ = writeln!(s, "    #[error({fmt:?})]");
-        if e.fields.is_empty() {
+        if e.fields.is_empty() && e.cause.is_none() {
             let _ = writeln!(s, "    {},", e.variant);
         } else {
             let _ = writeln!(s, "    {} {{", e.variant);
@@ -148,9 +148,49 @@ pub fn thiserror_source(catalog: &Catalog) -> String {
                 let _ = writeln!(s, "        /// {}", f.name.as_str());
                 let _ = writeln!(s, "        {}: {},", f.name.as_str(), f.ty.rust_type());
             }
+            if e.cause.is_some() {
+                s.push_str("        /// The cause.\n        #[source]\n        cause: ::core::option::Option<Cause>,\n");
+            }
             let _ = writeln!(s, "    }},");
         }
     }
     s.push_str("}\n");
+    if catalog.has_causes() {
+        // What errcat's enum gets: a shared, cloneable cause that compares equal (as
+        // `errcat::Cause`), and a `From` impl per `from` type.
+        s.push_str(THISERROR_CAUSE);
+        for (ty, e) in catalog.conversions() {
+            let _ = writeln!(
+                s,
+                "impl ::core::convert::From<{ty}> for {name} {{\n    fn from(error: {ty}) -> Self {{\n        Self::{} {{ cause: ::core::option::Option::Some(Cause(::std::sync::Arc::new(error))) }}\n    }}\n}}",
+                e.variant
+            );
+        }
+    }
     s
 }
+
+/// The cause type of the thiserror baseline of a catalog with causes.
+const THISERROR_CAUSE: &str = "
+/// A cause: shared, cloneable, equal to any other.
+#[derive(Debug, Clone)]
+pub struct Cause(pub ::std::sync::Arc<dyn ::std::error::Error + Send + Sync>);
+
+impl ::core::fmt::Display for Cause {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl ::std::error::Error for Cause {
+    fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+impl ::core::cmp::PartialEq for Cause {
+    fn eq(&self, _: &Cause) -> bool {
+        true
+    }
+}
+";

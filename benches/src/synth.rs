@@ -32,6 +32,29 @@ pub fn code(i: usize) -> String {
 
 /// The text of a catalog with `n` errors.
 pub fn catalog(n: usize) -> String {
+    catalog_of(n, false)
+}
+
+/// [`catalog`] where a third of the errors carry a cause (every sixth with no field and
+/// every sixth with one, `cause = true`), and the first one converts three library error
+/// types (`from`): the compile-time figure with causes (docs/performance.md, section 2).
+pub fn catalog_with_causes(n: usize) -> String {
+    catalog_of(n, true)
+}
+
+/// Whether error `i` of a catalog with causes carries one.
+pub fn has_cause(i: usize) -> bool {
+    i % 6 < 2
+}
+
+/// The `from` types of error 0 of a catalog with causes.
+pub const FROM: [&str; 3] = [
+    "std::io::Error",
+    "std::fmt::Error",
+    "std::num::ParseIntError",
+];
+
+fn catalog_of(n: usize, causes: bool) -> String {
     let mut s = String::with_capacity(n * 420 + 2048);
     s.push_str(
         r#"# Synthetic catalog generated for errcat's benchmarks (errcat-benches, synth.rs).
@@ -71,12 +94,12 @@ description = "Whether the failed request still counts against the quota."
         s.push('\n');
     }
     for i in 0..n {
-        error(&mut s, i);
+        error(&mut s, i, causes);
     }
     s
 }
 
-fn error(s: &mut String, i: usize) {
+fn error(s: &mut String, i: usize, causes: bool) {
     let code = code(i);
     let status = STATUSES[i % STATUSES.len()];
     let _ = writeln!(s, "[errors.{code}]");
@@ -140,6 +163,11 @@ fn error(s: &mut String, i: usize) {
             "deprecated = {{ since = \"0.9.0\", replaced_by = \"{}\", note = \"Merged.\" }}",
             self::code(i - 1)
         );
+    }
+    if causes && i == 0 {
+        let _ = writeln!(s, "from = {FROM:?}");
+    } else if causes && has_cause(i) {
+        s.push_str("cause = true\n");
     }
     if i % 3 == 1 && i % 5 == 1 {
         s.push_str("\n[[errors.");

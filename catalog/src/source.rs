@@ -196,6 +196,31 @@ impl Sources {
     }
 }
 
+/// Lexical path normalization, without touching the file system: `a/./b/../c` -> `a/c`
+/// (a leading `..` is kept).
+///
+/// ```
+/// use std::path::{Path, PathBuf};
+/// let n = errcat_catalog::source::normalize_lexically(Path::new("a/./b/../c.toml"));
+/// assert_eq!(n, PathBuf::from("a/c.toml"));
+/// ```
+pub fn normalize_lexically(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// What a file type is when it is not a regular file (`"a directory"`, `"a FIFO"`, ...),
 /// for messages; `None` for a regular file.
 pub fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {

@@ -131,6 +131,10 @@ pub struct GenerateArgs {
     /// Rust: implement `axum::response::IntoResponse`.
     #[arg(long)]
     pub axum: bool,
+    /// Rust: `log()` through `tracing` (server errors with their cause chain), called by
+    /// `into_response` with --axum.
+    #[arg(long)]
+    pub tracing: bool,
 }
 
 /// `--openapi-version`.

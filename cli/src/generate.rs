@@ -122,9 +122,9 @@ fn validate(args: &GenerateArgs) -> Result<()> {
             "--merge-into needs a file: the document to merge into".to_owned(),
         ));
     }
-    if (args.serde || args.http || args.axum) && args.rust.is_none() {
+    if (args.serde || args.http || args.axum || args.tracing) && args.rust.is_none() {
         return Err(Fail(
-            "--serde, --http and --axum configure --rust, which is not given".to_owned(),
+            "--serde, --http, --axum and --tracing configure --rust, which is not given".to_owned(),
         ));
     }
     if args.openapi_version != OpenApiVersion::V3_1
@@ -153,6 +153,7 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
             serde: args.serde,
             http: args.http,
             axum: args.axum,
+            tracing: args.tracing,
         };
         out.push(Output::file(
             "--rust",
@@ -388,6 +389,7 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
         ("--serde", args.serde),
         ("--http", args.http),
         ("--axum", args.axum),
+        ("--tracing", args.tracing),
     ] {
         if on {
             words.push(flag.to_owned());

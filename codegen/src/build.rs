@@ -30,6 +30,11 @@
 //! (`path:line:col`, the source line, a caret) as `errcat check`; warnings are shown as
 //! cargo warnings.
 //!
+//! Outputs are written as a set through [`OutputSet`](crate::outputs::OutputSet), with the
+//! CLI's refusals: an output that is one of the catalog's files, two outputs at the same
+//! path, or an existing output that is not a regular file fails the build with nothing
+//! written; so does a failure to write any one of them.
+//!
 //! Paths are relative to the working directory, which for a build script is the
 //! package's root (the directory of its `Cargo.toml`).
 
@@ -227,7 +232,7 @@ impl Builder {
     /// use errcat_codegen::rust::RustOptions;
     ///
     /// let mut builder = errcat_codegen::build::Builder::new();
-    /// builder.rust_options(RustOptions { serde: true, http: true, axum: false });
+    /// builder.rust_options(RustOptions { serde: true, http: true, ..RustOptions::default() });
     /// ```
     pub fn rust_options(&mut self, options: RustOptions) -> &mut Self {
         self.options = options;
@@ -266,6 +271,19 @@ impl Builder {
     /// ```
     pub fn axum(&mut self, enable: bool) -> &mut Self {
         self.options.axum = enable;
+        self
+    }
+
+    /// Generates `log()`, which records the error through `::tracing` (server errors at
+    /// `ERROR` with their cause chain, the others at `DEBUG`), called by `into_response`
+    /// when `axum` is on; the crate then needs `tracing`.
+    ///
+    /// ```
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.axum(true).tracing(true);
+    /// ```
+    pub fn tracing(&mut self, enable: bool) -> &mut Self {
+        self.options.tracing = enable;
         self
     }
 
@@ -385,9 +403,7 @@ impl Builder {
         // Written as a set, never over the catalog's own files (outputs::OutputSet).
         let mut set = OutputSet::new();
         set.inputs(report.sources.iter().cloned());
-        for (label, target, text) in self.outputs(catalog)? {
-            set.file(label, target, text);
-        }
+        self.outputs(catalog, &mut set)?;
         for w in set.write().map_err(|e| Error(Kind::Output(e)))? {
             if w.changed {
                 report.written.push(w.path);
@@ -398,10 +414,9 @@ impl Builder {
         Ok(report)
     }
 
-    /// Every configured output: how messages name it, its path and its text (with the
-    /// header).
-    fn outputs(&self, catalog: &Catalog) -> Result<Vec<(&'static str, PathBuf, String)>, Error> {
-        let mut outputs = Vec::new();
+    /// Every configured output, as entries of `set` (a new output is one more `set.file`
+    /// or `set.dir`), each named for messages and with its header.
+    fn outputs(&self, catalog: &Catalog, set: &mut OutputSet) -> Result<(), Error> {
         if self.rust {
             let dir = match &self.out_dir {
                 Some(dir) => dir.clone(),
@@ -410,19 +425,19 @@ impl Builder {
                     .ok_or(Error(Kind::NoOutDir))?,
             };
             let text = crate::rust::generate(catalog, &self.options);
-            outputs.push((
+            set.file(
                 "the Rust output",
                 dir.join(&self.file_name),
                 with_header(OutputKind::Rust, &text),
-            ));
+            );
         }
         if let Some(path) = &self.markdown {
             let text = crate::markdown::generate(catalog);
-            outputs.push((
+            set.file(
                 "the markdown output",
-                path.clone(),
+                path,
                 with_header(OutputKind::Markdown, &text),
-            ));
+            );
         }
         #[cfg(feature = "yaml")]
         let yaml = self.openapi_yaml.as_ref();
@@ -432,23 +447,23 @@ impl Builder {
             let doc = crate::openapi::document_for(catalog, self.openapi_version);
             if let Some(path) = &self.openapi_json {
                 let text = crate::openapi::to_json(&doc);
-                outputs.push((
+                set.file(
                     "the OpenAPI JSON output",
-                    path.clone(),
+                    path,
                     with_header(OutputKind::OpenApiJson, &text),
-                ));
+                );
             }
             #[cfg(feature = "yaml")]
             if let Some(path) = yaml {
                 let text = crate::openapi::to_yaml(&doc);
-                outputs.push((
+                set.file(
                     "the OpenAPI YAML output",
-                    path.clone(),
+                    path,
                     with_header(OutputKind::OpenApiYaml, &text),
-                ));
+                );
             }
         }
-        Ok(outputs)
+        Ok(())
     }
 }
 
@@ -689,6 +704,7 @@ fields.what = { type = "string" }
                 serde: true,
                 http: true,
                 axum: false,
+                tracing: false,
             },
         );
         let written = fs::read_to_string(dir.path().join("errors.rs")).unwrap();

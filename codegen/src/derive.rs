@@ -289,33 +289,80 @@ fn check_fields<'a>(
     fail: &mut dyn FnMut(&mut Errors, syn::Error),
 ) -> Option<ErrorVariant<'a>> {
     let code = def.code.as_str();
-    let named = match &variant.fields {
-        Fields::Unit => None,
-        Fields::Named(n) => Some(n),
-        Fields::Unnamed(u) => {
-            fail(
-                errors,
-                syn::Error::new(
-                    u.span(),
+    let all: Vec<&syn::Field> = variant.fields.iter().collect();
+    // The cause field: the one marked `#[source]`, `#[from]` or `#[catalog(cause|from)]`.
+    let mut cause: Option<(usize, bool)> = None;
+    for (i, f) in all.iter().enumerate() {
+        match cause_mark(f) {
+            Err(e) => {
+                fail(errors, e);
+                return None;
+            }
+            Ok(None) => {}
+            Ok(Some(_)) if cause.is_some() => {
+                fail(
+                    errors,
+                    syn::Error::new(
+                        f.ident
+                            .as_ref()
+                            .map_or_else(|| f.ty.span(), syn::Ident::span),
+                        format!(
+                            "a second cause field in the variant of the error `{code}`: a variant has at most one"
+                        ),
+                    ),
+                );
+                return None;
+            }
+            Ok(Some(from)) => cause = Some((i, from)),
+        }
+    }
+    let tuple = matches!(variant.fields, Fields::Unnamed(_));
+    if tuple && (all.len() != 1 || cause.is_none() || !def.fields.is_empty()) {
+        fail(
+            errors,
+            syn::Error::new(
+                variant.fields.span(),
+                if def.fields.is_empty() {
+                    format!(
+                        "the variant of the error `{code}` cannot be a tuple variant{} (a tuple variant holds only a cause: `{}(#[source] errcat::Cause)`)",
+                        shape(def),
+                        variant.ident
+                    )
+                } else {
                     format!(
                         "the variant of the error `{code}` cannot be a tuple variant{}",
                         shape(def)
-                    ),
-                ),
-            );
+                    )
+                },
+            ),
+        );
+        return None;
+    }
+    let unit = matches!(variant.fields, Fields::Unit);
+    let user_fields: Vec<&syn::Field> = (all.iter().enumerate())
+        .filter(|(i, _)| cause.is_none_or(|(c, _)| c != *i))
+        .map(|(_, f)| *f)
+        .collect();
+    let cause = match cause_field(
+        def,
+        variant,
+        cause.map(|(i, from)| (i, all[i], from)),
+        user_fields.len(),
+    ) {
+        Ok(c) => c,
+        Err(e) => {
+            fail(errors, e);
             return None;
         }
     };
-    let unit = named.is_none();
-    let user_fields: Vec<&syn::Field> = named.map(|n| n.named.iter().collect()).unwrap_or_default();
     if def.fields.is_empty() {
         if !user_fields.is_empty() {
             fail(
                 errors,
                 syn::Error::new(
-                    variant.fields.span(),
+                    user_fields[0].span(),
                     format!(
-                        "the error `{code}` has no fields (its message is {:?}): make `{}` a unit variant",
+                        "the error `{code}` has no fields (its message is {:?}): make `{}` a unit variant (or give it only a cause field)",
                         def.message.text.as_str(),
                         variant.ident
                     ),
@@ -328,6 +375,8 @@ fn check_fields<'a>(
             fields: Vec::new(),
             unit,
             docs_url: None,
+            cause,
+            tuple,
         });
     }
     if unit {
@@ -392,7 +441,7 @@ fn check_fields<'a>(
                 syn::Error::new(
                     i.span(),
                     format!(
-                        "the error `{code}` has no field `{name}`{}: its message is {:?}",
+                        "the error `{code}` has no field `{name}`{}: its message is {:?} (a field holding a cause is marked `#[source]`)",
                         did_you_mean(&name, names),
                         def.message.text.as_str()
                     ),
@@ -406,7 +455,143 @@ fn check_fields<'a>(
         fields: idents,
         unit: false,
         docs_url: None,
+        cause,
+        tuple: false,
     })
+}
+
+/// Whether a field holds the variant's cause: `Some(true)` for `#[from]` or
+/// `#[catalog(from)]` (a cause with a `From` conversion), `Some(false)` for `#[source]` or
+/// `#[catalog(cause)]`.
+fn cause_mark(field: &syn::Field) -> syn::Result<Option<bool>> {
+    let mut mark = None;
+    for attr in &field.attrs {
+        if attr.path().is_ident("source") || attr.path().is_ident("from") {
+            attr.meta.require_path_only()?;
+            let from = attr.path().is_ident("from");
+            mark = Some(mark.unwrap_or(false) || from);
+        } else if attr.path().is_ident("catalog") {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("cause") {
+                    mark = Some(mark.unwrap_or(false));
+                    Ok(())
+                } else if meta.path.is_ident("from") {
+                    mark = Some(true);
+                    Ok(())
+                } else {
+                    Err(meta.error(
+                        "unknown `catalog` attribute on a field; expected `cause` or `from`",
+                    ))
+                }
+            })?;
+        }
+    }
+    Ok(mark)
+}
+
+/// The type inside `Option<...>`, if `ty` is one.
+fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != "Option" || p.qself.is_some() {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(t)) if args.args.len() == 1 => Some(t),
+        _ => None,
+    }
+}
+
+/// Whether `ty` is `errcat::Cause` (`Cause`, `errcat::Cause` or `::errcat::Cause`).
+fn is_cause_type(ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else { return false };
+    let segments: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    p.qself.is_none()
+        && p.path.segments.iter().all(|s| s.arguments.is_empty())
+        && matches!(
+            segments
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            ["Cause"] | ["errcat", "Cause"]
+        )
+}
+
+/// The cause field of a variant (`(index, field, marked #[from])`), checked against the
+/// catalog's `cause` and `from`, with its conversions.
+fn cause_field(
+    def: &ErrorDef,
+    variant: &syn::Variant,
+    marked: Option<(usize, &syn::Field, bool)>,
+    other_fields: usize,
+) -> syn::Result<Option<emit::CauseField>> {
+    let code = def.code.as_str();
+    let Some((index, field, from)) = marked else {
+        if def.cause.is_some() {
+            return Err(syn::Error::new(
+                variant.ident.span(),
+                format!(
+                    "the error `{code}` carries a cause (the catalog's `cause` or `from`): add a field `#[source] cause: Option<errcat::Cause>` to `{}`",
+                    variant.ident
+                ),
+            ));
+        }
+        return Ok(None);
+    };
+    let member = match &field.ident {
+        Some(i) => syn::Member::Named(i.clone()),
+        None => syn::Member::Unnamed(syn::Index::from(index)),
+    };
+    let inner = option_inner(&field.ty);
+    let optional = inner.is_some();
+    let value_ty = inner.unwrap_or(&field.ty);
+    let mut conversions = Vec::new();
+    if from {
+        if other_fields > 0 {
+            return Err(syn::Error::new(
+                field
+                    .ident
+                    .as_ref()
+                    .map_or_else(|| field.ty.span(), syn::Ident::span),
+                format!(
+                    "`#[from]` converts into a variant without other fields, and the error `{code}` has fields: mark the field `#[source]` instead"
+                ),
+            ));
+        }
+        let value = if optional {
+            quote::quote!(::core::option::Option::Some(error))
+        } else {
+            quote::quote!(error)
+        };
+        conversions.push((quote::quote!(#value_ty), value));
+    }
+    let listed = def.cause.as_ref().map_or(&[][..], |c| &c.from[..]);
+    if !listed.is_empty() {
+        if !is_cause_type(value_ty) {
+            return Err(syn::Error::new(
+                field.ty.span(),
+                format!(
+                    "the catalog converts `{}` into the error `{code}` (its `from`): the cause field must be an `errcat::Cause` or `Option<errcat::Cause>`, which hold any error",
+                    listed[0].as_str()
+                ),
+            ));
+        }
+        conversions.extend(listed.iter().map(|t| emit::cause_conversion(t, optional)));
+    }
+    Ok(Some(emit::CauseField {
+        member,
+        optional,
+        from: conversions,
+    }))
 }
 
 fn unraw(i: &syn::Ident) -> String {

@@ -34,6 +34,10 @@ pub struct RustOptions {
     pub http: bool,
     /// `impl ::axum::response::IntoResponse`.
     pub axum: bool,
+    /// `log()`, which records the error through `::tracing` (server errors at `ERROR` with
+    /// their cause chain, the others at `DEBUG`), and a call to it in `into_response` when
+    /// `axum` is on.
+    pub tracing: bool,
 }
 
 /// The generated items: the status enum, the error enum and their impls. They refer to the

@@ -36,6 +36,16 @@ fn snapshots() {
         insta::assert_snapshot!(format!("{name}_json"), openapi::to_json(&doc));
         insta::assert_snapshot!(format!("{name}_yaml"), openapi::to_yaml(&doc));
     }
+    // The 3.0.3 translation of the catalog that uses every feature.
+    let showcase = example_catalogs()
+        .into_iter()
+        .find(|(n, _)| n == "showcase")
+        .unwrap()
+        .1;
+    insta::assert_snapshot!(
+        "showcase_3_0_json",
+        openapi::to_json(&openapi::document_for(&showcase, openapi::Version::V3_0))
+    );
 }
 
 #[test]
@@ -299,14 +309,33 @@ fn each_error_has_its_own_schema_and_statuses_are_unions_discriminated_by_code()
     assert_eq!(props["detail"]["type"], "string");
     assert!(props["detail"].get("const").is_none());
     assert!(props.get("field").is_none(), "the error has no field");
+    // `{fields}`: the error's typed fields, each of its type, all sent.
+    assert_eq!(props["fields"]["type"], "object");
+    assert_eq!(
+        props["fields"]["properties"],
+        serde_json::json!({ "invoice_id": { "type": "string" } })
+    );
+    assert_eq!(
+        props["fields"]["required"],
+        serde_json::json!(["invoice_id"])
+    );
     assert_eq!(
         paid["required"],
-        serde_json::json!(["type", "title", "status", "detail", "code"])
+        serde_json::json!(["type", "title", "status", "detail", "code", "fields"])
+    );
+    let amount = &schemas["BillingError_InvalidAmount"]["properties"];
+    assert_eq!(amount["field"]["const"], "amount");
+    assert_eq!(
+        amount["fields"]["properties"]["max"],
+        serde_json::json!({ "type": "integer", "description": "The largest amount allowed." })
     );
     assert_eq!(
-        schemas["BillingError_InvalidAmount"]["properties"]["field"]["const"],
-        "amount"
+        amount["fields"]["required"],
+        serde_json::json!(["amount", "min", "max"])
     );
+    // An error without fields never sends the member.
+    let internal = &schemas["BillingError_Internal"];
+    assert!(internal["properties"].get("fields").is_none());
     assert_eq!(schemas["BillingError_PaymentFailed"]["deprecated"], true);
     // The generic body: status is an integer, strings otherwise, the code not narrowed.
     let body = &schemas["BillingError"]["properties"];

@@ -11,6 +11,7 @@ const ALL: RustOptions = RustOptions {
     serde: true,
     http: true,
     axum: true,
+    tracing: true,
 };
 
 #[test]
@@ -37,7 +38,7 @@ fn output_is_deterministic_and_parses() {
 fn integrations_are_opt_in() {
     for (name, catalog) in example_catalogs() {
         let none = rust::generate(&catalog, &RustOptions::default());
-        for dep in ["::serde", "::http", "::axum"] {
+        for dep in ["::serde", "::http", "::axum", "::tracing"] {
             assert!(!none.contains(dep), "{name}: {dep} without the option");
         }
         let all = rust::generate(&catalog, &ALL);
@@ -45,6 +46,7 @@ fn integrations_are_opt_in() {
             "::serde::Serialize",
             "::http::StatusCode",
             "::axum::response::IntoResponse",
+            "::tracing::error!",
         ] {
             assert!(all.contains(dep), "{name}: no {dep} with the option");
         }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the running service against the OpenAPI document it serves: starts the server on
-# 127.0.0.1 with a free port, runs schemathesis (every check, a bounded number of examples,
+# 127.0.0.1 with a free port and an SQLite database file, runs schemathesis (every check, a bounded number of examples,
 # a fixed seed), stops the server. Run from anywhere; .ci/run calls it.
 # Needs schemathesis (`python3 -m pip install schemathesis`); extra arguments go to it.
 set -euo pipefail
@@ -18,7 +18,9 @@ target_dir=$(cargo metadata -q --format-version 1 --no-deps \
 # scratch one.
 work=$(mktemp -d)
 log="$work/server.log"
+# The service stores into an SQLite file in the scratch directory (created with its schema).
 RECEIVABLES_ADDR=127.0.0.1:0 RECEIVABLES_API_KEYS="$key" RECEIVABLES_RATE_LIMIT=1000000 \
+  RECEIVABLES_DB="$work/receivables.db" \
   "$target_dir/debug/axum-service" >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT

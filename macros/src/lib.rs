@@ -66,7 +66,7 @@ pub fn catalog(input: TokenStream) -> TokenStream {
 /// field concerned, and `Display`, `std::error::Error` and `errcat::CatalogError` are still
 /// implemented (with bodies that never run), so that code using the enum adds no errors of
 /// its own.
-#[proc_macro_derive(ErrorCatalog, attributes(catalog))]
+#[proc_macro_derive(ErrorCatalog, attributes(catalog, source, from))]
 pub fn derive_error_catalog(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as DeriveInput);
     expand_derive(&input).into()
@@ -101,7 +101,9 @@ impl Parse for CatalogArgs {
             let Some(flag) = option_flag(&mut options, &syn::Path::from(ident.clone())) else {
                 return Err(syn::Error::new(
                     ident.span(),
-                    format!("unknown option `{ident}`; the options are `serde`, `http` and `axum`"),
+                    format!(
+                        "unknown option `{ident}`; the options are `serde`, `http`, `axum` and `tracing`"
+                    ),
                 ));
             };
             if *flag {
@@ -281,7 +283,7 @@ fn catalog_attr(input: &DeriveInput) -> syn::Result<(LitStr, RustOptions)> {
                     .get_ident()
                     .map_or_else(|| "?".to_owned(), ToString::to_string);
                 Err(meta.error(format!(
-                    "unknown `catalog` attribute `{name}`; expected `path = \"errors.toml\"`, `serde`, `http` or `axum`"
+                    "unknown `catalog` attribute `{name}`; expected `path = \"errors.toml\"`, `serde`, `http`, `axum` or `tracing`"
                 )))
             }
         })?;
@@ -302,6 +304,7 @@ fn option_flag<'a>(options: &'a mut RustOptions, name: &syn::Path) -> Option<&'a
         "serde" => Some(&mut options.serde),
         "http" => Some(&mut options.http),
         "axum" => Some(&mut options.axum),
+        "tracing" => Some(&mut options.tracing),
         _ => None,
     }
 }

@@ -18,6 +18,10 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dir.display());
     let edge = manifest.join("catalogs/edge.toml");
     println!("cargo:rerun-if-changed={}", edge.display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        manifest.join("catalogs/causes.toml").display()
+    );
     let catalogs = [
         ("classic_http", dir.join("classic-http.toml")),
         ("envelope", dir.join("envelope.toml")),
@@ -25,11 +29,13 @@ fn main() {
         ("showcase", dir.join("showcase/errors.toml")),
         ("validation", dir.join("validation.toml")),
         ("edge", edge),
+        ("causes", manifest.join("catalogs/causes.toml")),
     ];
     let opts = RustOptions {
         serde: true,
         http: true,
         axum: true,
+        tracing: true,
     };
     for (module, path) in catalogs {
         let loaded = errcat_catalog::load(&path);
@@ -52,6 +58,12 @@ fn main() {
             &out.join(format!("{module}_examples.rs")),
             &format!("{}{}", examples(&catalog, names), twin(&catalog, names.0)),
         );
+        if module == "causes" {
+            write(
+                &out.join("causes_derived.rs"),
+                &causes_derived(&catalog, &opts),
+            );
+        }
         if module == "showcase" {
             write(&out.join("derived.rs"), &derived(&catalog, &opts));
             write(
@@ -90,6 +102,58 @@ fn derived(catalog: &Catalog, opts: &RustOptions) -> String {
     format!("{src}\n{}", prettyplease::unparse(&file))
 }
 
+/// A user-written enum for the causes catalog, with every way of holding a cause (a tuple
+/// variant of `errcat::Cause`, a plain error type, an `Option<errcat::Cause>`, `#[from]`),
+/// and what the derive generates for it.
+fn causes_derived(catalog: &Catalog, opts: &RustOptions) -> String {
+    let src = "/// A hand-written enum checked against the causes catalog.
+#[derive(Debug)]
+pub enum CausesDerived {
+    /// `not_found`.
+    NotFound {
+        /// `id`.
+        id: String,
+    },
+    /// `timeout`: `#[from]` converts the field's type.
+    Timeout(#[from] std::time::SystemTimeError),
+    /// `internal`: the catalog's `from` types convert into it.
+    Internal(#[source] ::errcat::Cause),
+    /// `upstream_failed`: a cause of a plain error type, next to a field.
+    UpstreamFailed {
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+        /// `host`.
+        host: String,
+    },
+    /// `legacy_failure`.
+    LegacyFailure {
+        /// The cause.
+        #[catalog(cause)]
+        cause: Option<errcat::Cause>,
+    },
+    /// `bad_request`.
+    BadRequest,
+}
+";
+    let input: syn::DeriveInput = syn::parse_str(src).expect("the enum parses");
+    let impls = errcat_codegen::derive::derive_with(catalog, &input, opts)
+        .unwrap_or_else(|e| panic!("the derive rejects the enum: {e}"));
+    let file: syn::File = syn::parse2(impls).expect("the impls parse");
+    // The helper attributes are the proc macro's (macros/tests and examples/derive compile
+    // them); without it they would be unknown attributes.
+    let mut written = src.to_owned();
+    for attr in [
+        "#[from] ",
+        "#[source] ",
+        "#[source]\n",
+        "#[catalog(cause)]\n",
+    ] {
+        written = written.replace(attr, "");
+    }
+    format!("{written}\n{}", prettyplease::unparse(&file))
+}
+
 /// `Twin`, the error enum written again with `#[derive(Debug, Clone, PartialEq)]`, and
 /// `twin(&Error) -> Twin`: the generated `Debug` and `PartialEq` (which go through the
 /// tables) must behave as the derived ones.
@@ -100,18 +164,22 @@ fn twin(catalog: &Catalog, error: &str) -> String {
     );
     let mut arms = String::new();
     for e in &catalog.errors {
-        if e.fields.is_empty() {
+        if e.fields.is_empty() && e.cause.is_none() {
             writeln!(s, "    {},", e.variant).unwrap();
             writeln!(arms, "        {error}::{v} => Twin::{v},", v = e.variant).unwrap();
         } else {
-            let names: Vec<&str> = e.fields.iter().map(|f| f.name.as_str()).collect();
-            let fields: Vec<String> = e
+            let mut names: Vec<&str> = e.fields.iter().map(|f| f.name.as_str()).collect();
+            let mut fields: Vec<String> = e
                 .fields
                 .iter()
                 .map(|f| format!("{}: {}", f.name.as_str(), f.ty.rust_type()))
                 .collect();
+            if e.cause.is_some() {
+                names.push("cause");
+                fields.push("cause: ::core::option::Option<::errcat::Cause>".to_owned());
+            }
             writeln!(s, "    {} {{ {} }},", e.variant, fields.join(", ")).unwrap();
-            let clones: Vec<String> = e
+            let mut clones: Vec<String> = e
                 .fields
                 .iter()
                 .map(|f| match f.ty {
@@ -119,6 +187,9 @@ fn twin(catalog: &Catalog, error: &str) -> String {
                     _ => format!("{n}: *{n}", n = f.name.as_str()),
                 })
                 .collect();
+            if e.cause.is_some() {
+                clones.push("cause: cause.clone()".to_owned());
+            }
             writeln!(
                 arms,
                 "        {error}::{v} {{ {} }} => Twin::{v} {{ {} }},",
@@ -175,15 +246,18 @@ fn examples(catalog: &Catalog, (error, status): (&str, &str)) -> String {
     s.push_str("    ::std::vec![\n");
     for e in &catalog.errors {
         for (i, ex) in e.examples.iter().enumerate() {
-            let value = if e.fields.is_empty() {
+            let value = if e.fields.is_empty() && e.cause.is_none() {
                 format!("{error}::{}", e.variant)
             } else {
-                let fields: Vec<String> = e
+                let mut fields: Vec<String> = e
                     .fields
                     .iter()
                     .zip(&ex.values)
                     .map(|(f, v)| format!("{}: {}", f.name.as_str(), literal(f.ty, v)))
                     .collect();
+                if e.cause.is_some() {
+                    fields.push("cause: ::core::option::Option::None".to_owned());
+                }
                 format!("{error}::{} {{ {} }}", e.variant, fields.join(", "))
             };
             writeln!(s, "        ({:?}, {i}, {value}),", e.code.as_str()).unwrap();

@@ -199,6 +199,7 @@ fn check_rust(name: &str, text: &str, catalog: &Catalog) -> Vec<String> {
         serde: true,
         http: true,
         axum: true,
+        tracing: false,
     };
     let code = rust::generate(catalog, &opts);
     let file = match syn::parse_file(&code) {

@@ -65,6 +65,7 @@ fn writes_every_output_then_leaves_them_alone() {
         serde: true,
         http: true,
         axum: false,
+        tracing: false,
     };
     assert_eq!(
         read(&dir.path().join("src/errors.rs")),

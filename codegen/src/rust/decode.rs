@@ -13,10 +13,24 @@ use std::fmt::Write as _;
 /// The `from_response` method of the error enum `ty`, and the match it builds variants with.
 pub(crate) fn tokens(ty: &Ident, variants: &[ErrorVariant<'_>]) -> TokenStream {
     let p = quote!(::errcat::__private);
-    let any_fields = variants.iter().any(|v| !v.unit);
+    let any_fields = variants.iter().any(|v| !v.fields.is_empty());
     let args = if any_fields { "args" } else { "_args" };
     let mut arms = String::new();
     for (i, v) in variants.iter().enumerate() {
+        // A cause never comes over the wire: an optional one is `None`; a variant whose
+        // cause is required (a derived enum's) cannot be rebuilt.
+        if v.cause.as_ref().is_some_and(|c| !c.optional) {
+            let _ = writeln!(arms, "{i} => return ::core::option::Option::None,");
+            continue;
+        }
+        if v.tuple {
+            let _ = writeln!(
+                arms,
+                "{i} => Self::{}(::core::option::Option::None),",
+                v.ident
+            );
+            continue;
+        }
         let _ = write!(arms, "{i} => Self::{}", v.ident);
         if !v.unit {
             arms.push_str(" {");
@@ -29,6 +43,10 @@ pub(crate) fn tokens(ty: &Ident, variants: &[ErrorVariant<'_>]) -> TokenStream {
                     FieldType::Boolean => "bool",
                 };
                 let _ = write!(arms, " {name}: {args}.{take}({j})?,");
+            }
+            if let Some(c) = &v.cause {
+                let member = &c.member;
+                let _ = write!(arms, " {}: ::core::option::Option::None,", quote!(#member));
             }
             arms.push_str(" }");
         }

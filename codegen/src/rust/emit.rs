@@ -265,6 +265,39 @@ pub(crate) fn code_slots(errors: &[&ErrorDef]) -> Vec<u32> {
     slots
 }
 
+/// The field of a variant holding its cause: `cause: Option<errcat::Cause>` in a generated
+/// enum, the field marked `#[source]`, `#[from]` or `#[catalog(cause)]` in a derived one.
+pub(crate) struct CauseField {
+    /// The field: its name, or its index in a tuple variant.
+    pub member: syn::Member,
+    /// Whether it is an `Option` (`source()` is `None` when the field is).
+    pub optional: bool,
+    /// The `From` conversions into the variant: the type converted, and the field's value
+    /// made of it (`error`).
+    pub from: Vec<(TokenStream, TokenStream)>,
+}
+
+/// The `From` conversion of a catalog's `from` type into a field of type
+/// `Option<errcat::Cause>` (or `errcat::Cause` when `optional` is false): the type's tokens
+/// and the value, or a `compile_error!` in their place for a path that does not parse
+/// (validation rejects those first).
+pub(crate) fn cause_conversion(path: &str, optional: bool) -> (TokenStream, TokenStream) {
+    let ty = match syn::parse_str::<syn::Path>(path) {
+        Ok(p) => quote!(#p),
+        Err(_) => {
+            let message = format!("errcat: `{path}` is not a Rust path (a bug of errcat)");
+            return (quote!(()), quote!(::core::compile_error!(#message)));
+        }
+    };
+    let cause = quote!(::errcat::Cause::new(error));
+    let value = if optional {
+        quote!(::core::option::Option::Some(#cause))
+    } else {
+        cause
+    };
+    (ty, value)
+}
+
 /// One variant of the error enum, bound to its catalog entry.
 pub(crate) struct ErrorVariant<'a> {
     /// The variant's name, as written in Rust (`r#` for a raw identifier).
@@ -277,17 +310,127 @@ pub(crate) struct ErrorVariant<'a> {
     pub unit: bool,
     /// The error's documentation URL ([`Catalog::docs_url`], computed once).
     pub docs_url: Option<String>,
+    /// The field holding the error's cause, if it has one (never part of the wire).
+    pub cause: Option<CauseField>,
+    /// Whether it is a tuple variant (a derived enum's, holding only a cause).
+    pub tuple: bool,
 }
 
 impl<'a> ErrorVariant<'a> {
     /// The variant of a generated enum.
     pub fn generated(catalog: &Catalog, def: &'a ErrorDef) -> Self {
+        let cause = def.cause.as_ref().map(|c| CauseField {
+            member: syn::Member::Named(format_ident!("cause")),
+            optional: true,
+            from: c.from.iter().map(|t| cause_conversion(t, true)).collect(),
+        });
         ErrorVariant {
             ident: ident_text(&def.variant),
             def,
             fields: def.fields.iter().map(|f| ident_text(&f.name)).collect(),
-            unit: def.fields.is_empty(),
+            unit: def.fields.is_empty() && cause.is_none(),
             docs_url: catalog.docs_url(def),
+            cause,
+            tuple: false,
+        }
+    }
+
+    /// The variant's name as an identifier (raw when written `r#...`).
+    fn name(&self) -> Ident {
+        match self.ident.strip_prefix("r#") {
+            Some(raw) => Ident::new_raw(raw, Span::call_site()),
+            None => ident(&self.ident),
+        }
+    }
+}
+
+/// `std::error::Error` for the enum, with `source()` returning a variant's cause, and the
+/// `From` conversions into the variants with causes. An enum without causes gets the
+/// empty impl it always had.
+fn error_trait(ty: &Ident, variants: &[ErrorVariant<'_>]) -> TokenStream {
+    let with: Vec<(&ErrorVariant<'_>, &CauseField)> = variants
+        .iter()
+        .filter_map(|v| v.cause.as_ref().map(|c| (v, c)))
+        .collect();
+    if with.is_empty() {
+        return quote! {
+            #[automatically_derived]
+            impl ::std::error::Error for #ty {}
+        };
+    }
+    let dyn_error = quote!(&(dyn ::std::error::Error + 'static));
+    let arms = with.iter().map(|(v, c)| {
+        let name = v.name();
+        let member = &c.member;
+        let value = if c.optional {
+            quote!(__cause.as_ref().map(|cause| cause as #dyn_error))
+        } else {
+            quote!(::core::option::Option::Some(__cause as #dyn_error))
+        };
+        quote!(Self::#name { #member: __cause, .. } => #value)
+    });
+    let rest = (with.len() < variants.len()).then(|| quote!(_ => ::core::option::Option::None,));
+    let allow = quote! {
+        #[allow(deprecated, reason = "a deprecated error may still carry a cause")]
+    };
+    let froms = with.iter().flat_map(|(v, c)| {
+        let name = v.name();
+        let member = &c.member;
+        let tuple = v.tuple;
+        let allow = &allow;
+        c.from.iter().map(move |(source, value)| {
+            let build = if tuple {
+                quote!(Self::#name(#value))
+            } else {
+                quote!(Self::#name { #member: #value })
+            };
+            quote! {
+                #[automatically_derived]
+                #allow
+                impl ::core::convert::From<#source> for #ty {
+                    fn from(error: #source) -> Self {
+                        #build
+                    }
+                }
+            }
+        })
+    });
+    quote! {
+        #[automatically_derived]
+        #allow
+        impl ::std::error::Error for #ty {
+            fn source(&self) -> ::core::option::Option<#dyn_error> {
+                match self {
+                    #(#arms,)*
+                    #rest
+                }
+            }
+        }
+
+        #(#froms)*
+    }
+}
+
+/// `fn __errcat_cause`: the cause field of a generated enum's variant, for `Debug`.
+fn cause_fn(ty: &Ident, variants: &[ErrorVariant<'_>]) -> TokenStream {
+    let arms = variants.iter().filter(|v| v.cause.is_some()).map(|v| {
+        let name = v.name();
+        quote!(Self::#name { cause, .. } => ::core::option::Option::Some(cause))
+    });
+    let count = variants.iter().filter(|v| v.cause.is_some()).count();
+    let rest = (count < variants.len()).then(|| quote!(_ => ::core::option::Option::None,));
+    quote! {
+        #[allow(deprecated, reason = "a deprecated error may still carry a cause")]
+        impl #ty {
+            #[inline]
+            fn __errcat_cause(
+                &self,
+            ) -> ::core::option::Option<&::core::option::Option<::errcat::Cause>> {
+                match self {
+                    #(#arms,)*
+                    #rest
+                }
+            }
         }
     }
 }
@@ -350,6 +493,7 @@ pub(crate) fn error_impls(
     };
 
     let integrations = integrations(ty, opts);
+    let error_trait = error_trait(ty, variants);
     let decoder = super::decode::tokens(ty, variants);
     let name = catalog.name.as_str();
     let errors_doc = docs::text(&format!(
@@ -436,6 +580,13 @@ pub(crate) fn error_impls(
             pub fn body_json(&self) -> ::std::string::String {
                 self.body_json_with(&::errcat::BodyContext::default())
             }
+
+            /// What a client may see of the error (its message and field values, never a
+            /// cause), to show or log where a cause must not go.
+            #[inline]
+            pub fn wire(&self) -> ::errcat::Wire<'_> {
+                ::errcat::Wire::new(self)
+            }
         }
 
         #[automatically_derived]
@@ -445,8 +596,7 @@ pub(crate) fn error_impls(
             }
         }
 
-        #[automatically_derived]
-        impl ::std::error::Error for #ty {}
+        #error_trait
 
         #[automatically_derived]
         impl ::errcat::CatalogError for #ty {
@@ -472,6 +622,10 @@ pub(crate) fn error_impls(
             ) -> bool {
                 #p::write_item(out, item, self.meta(), ctx, self, &self.__errcat_args())
             }
+
+            fn fmt_wire(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #p::debug_error(f, self.meta(), &self.__errcat_args())
+            }
         }
 
         #decoder
@@ -484,7 +638,21 @@ pub(crate) fn error_impls(
 /// `Debug`, `PartialEq` (and `Eq`, `Hash`) of a generated enum, through the index and the
 /// argument array rather than derived per variant (derives cost seconds of compile time at
 /// thousands of variants). `Debug` prints what `#[derive(Debug)]` would.
-fn value_impls(ty: &Ident, eq: bool, hash: bool) -> TokenStream {
+fn value_impls(ty: &Ident, eq: bool, hash: bool, causes: bool) -> TokenStream {
+    let debug = if causes {
+        quote!(::errcat::__private::debug_error_caused(
+            f,
+            self.meta(),
+            &self.__errcat_args(),
+            self.__errcat_cause(),
+        ))
+    } else {
+        quote!(::errcat::__private::debug_error(
+            f,
+            self.meta(),
+            &self.__errcat_args()
+        ))
+    };
     let eq = eq.then(|| {
         quote! {
             #[automatically_derived]
@@ -505,7 +673,7 @@ fn value_impls(ty: &Ident, eq: bool, hash: bool) -> TokenStream {
         #[automatically_derived]
         impl ::core::fmt::Debug for #ty {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::errcat::__private::debug_error(f, self.meta(), &self.__errcat_args())
+                #debug
             }
         }
 
@@ -640,11 +808,34 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
             };
         });
     }
+    if opts.tracing {
+        out.extend(quote! {
+            impl #ty {
+                /// Records the error through `tracing`: a server error (5xx) as an `ERROR`
+                /// event, any other as a `DEBUG` one, with the fields `code`, `status` and,
+                /// when it has one, `cause` (its chain of sources, outermost first); the
+                /// message is the error's. The event belongs to the current span (a
+                /// request's, with its trace id).
+                pub fn log(&self) {
+                    let meta = self.meta();
+                    let chain = ::errcat::Chain::sources(self);
+                    let cause = (!chain.is_empty()).then(|| ::tracing::field::display(chain));
+                    if meta.status() >= 500 {
+                        ::tracing::error!(code = meta.code(), status = meta.status(), cause, "{}", self);
+                    } else {
+                        ::tracing::debug!(code = meta.code(), status = meta.status(), cause, "{}", self);
+                    }
+                }
+            }
+        });
+    }
     if opts.axum {
+        let log = opts.tracing.then(|| quote!(self.log();));
         out.extend(quote! {
             #[automatically_derived]
             impl ::axum::response::IntoResponse for #ty {
                 fn into_response(self) -> ::axum::response::Response {
+                    #log
                     let meta = self.meta();
                     let status = ::axum::http::StatusCode::from_u16(meta.status())
                         .unwrap_or(::axum::http::StatusCode::INTERNAL_SERVER_ERROR);
@@ -940,9 +1131,14 @@ pub(crate) fn errors(catalog: &Catalog, opts: &RustOptions, out: &mut String) ->
         unit_only,
         out,
     );
-    let values = value_impls(&error_ty, !has_float, unit_only);
+    // `Hash` (of the index) agrees with `PartialEq` when no error has fields: a cause is
+    // no part of an error's equality.
+    let fieldless = catalog.errors.iter().all(|e| e.fields.is_empty());
+    let causes = catalog.has_causes();
+    let values = value_impls(&error_ty, !has_float, fieldless, causes);
+    let cause = causes.then(|| cause_fn(&error_ty, &variants));
     let groups = super::group::list(catalog, &error_ty, &status_ty, opts);
-    quote!(#values #impls #groups)
+    quote!(#values #cause #impls #groups)
 }
 
 #[cfg(test)]

@@ -163,10 +163,18 @@ pub(crate) fn error_enum(
             push_docs(out, "        ", &text);
             let _ = writeln!(out, "        {name}: {},", rust_type(f.ty));
         }
+        if v.cause.is_some() {
+            push_docs(out, "        ", CAUSE_DOC);
+            out.push_str("        cause: ::core::option::Option<::errcat::Cause>,\n");
+        }
         out.push_str("    },\n");
     }
     out.push_str("}\n");
 }
+
+/// The rustdoc of a generated `cause` field.
+const CAUSE_DOC: &str = "The error behind this one, kept on the server: `source()` returns it and logs show \
+it; no response, message or document contains it.";
 
 /// `#[deprecated(since = "..", note = "..")]` on a variant, as prettyplease prints it: on
 /// one line when it fits (89 columns), else one argument per line.
@@ -818,9 +826,14 @@ fn args_fn(out: &mut String, variants: &[ErrorVariant<'_>]) {
             p.word(" {");
             p.space_if_nonempty();
             let n = v.fields.len();
+            let rest = v.cause.is_some();
             for (j, name) in v.fields.iter().enumerate() {
                 p.word(name.to_string());
-                p.trailing_comma_or_space(j + 1 == n);
+                p.trailing_comma_or_space(j + 1 == n && !rest);
+            }
+            if rest {
+                p.word("..");
+                p.space();
             }
             p.offset(-INDENT);
             p.end();

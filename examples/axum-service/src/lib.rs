@@ -3,6 +3,12 @@
 //! `axum::response::IntoResponse` implementation that writes the catalog's status, headers
 //! and RFC 9457 body. Handlers, extractors and the router's fallbacks return nothing else.
 //!
+//! Receivables live in SQLite ([`store::SqliteStore`]). A database failure reaches the
+//! handler as a `rusqlite::Error`, which `?` turns into `ServiceError::Internal` (the
+//! catalog's `from`) holding it as its cause: the response is the catalog's 500 and nothing
+//! of the failure, and the generated `into_response` logs it with its cause chain through
+//! `tracing`, inside the request's span, which carries its trace id ([`trace`]).
+//!
 //! The OpenAPI document served at `/openapi.json` is `openapi.paths.json` (written by hand)
 //! merged with the error components generated from the same catalog
 //! (`errcat generate errors.toml --merge-into openapi.paths.json --openapi openapi.json`);
@@ -21,9 +27,10 @@ mod errors {
 pub use errors::{ServiceError, ServiceStatus};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::header::{CONTENT_TYPE, LOCATION};
 use axum::http::{HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use extract::{ApiKey, JsonBody, ReceivableId};
@@ -88,7 +95,32 @@ pub fn app(config: Config, store: Arc<dyn ReceivableStore>) -> Router {
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(config.body_limit))
+        .layer(axum::middleware::from_fn(trace))
         .with_state(state)
+}
+
+/// The header a client (or a proxy) may send its request ID in.
+pub const REQUEST_ID: &str = "x-request-id";
+
+/// Runs the request inside a `request` span with its `trace_id` (the `X-Request-Id` the
+/// client sent, when it is 1 to 64 visible ASCII characters, else a new UUID), its method
+/// and path, so that every event of the request, the errors `into_response` logs
+/// included, carries them.
+pub async fn trace(request: Request, next: Next) -> Response {
+    use tracing::Instrument as _;
+    let trace_id = request
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| (1..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_graphic()))
+        .map_or_else(|| Uuid::new_v4().to_string(), str::to_owned);
+    let span = tracing::info_span!(
+        "request",
+        trace_id = %trace_id,
+        method = %request.method(),
+        path = %request.uri().path(),
+    );
+    next.run(request).instrument(span).await
 }
 
 async fn openapi() -> impl IntoResponse {
@@ -161,14 +193,8 @@ fn json_integer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error>
     }
 }
 
-/// A backend failure: logged, answered with the catalog's `internal` error.
-fn internal(err: std::io::Error) -> ServiceError {
-    eprintln!("store failure: {err}");
-    ServiceError::Internal
-}
-
 async fn list(_: ApiKey, State(state): State<AppState>) -> Result<Response, ServiceError> {
-    let items = state.store.list().map_err(internal)?;
+    let items = state.store.list()?;
     Ok(axum::Json(ReceivableList { items }).into_response())
 }
 
@@ -186,11 +212,13 @@ async fn create(
         amount: new.amount.unsigned_abs(),
         currency: new.currency,
     };
-    match state.store.insert(receivable.clone()).map_err(internal)? {
+    match state.store.insert(receivable.clone())? {
         Insert::Created => {
             // A hyphenated UUID is always a valid header value.
             let location = HeaderValue::try_from(format!("/receivables/{}", receivable.id))
-                .map_err(|_| ServiceError::Internal)?;
+                .map_err(|e| ServiceError::Internal {
+                    cause: Some(errcat::Cause::new(e)),
+                })?;
             Ok((
                 StatusCode::CREATED,
                 [(LOCATION, location)],
@@ -209,7 +237,7 @@ async fn fetch(
     ReceivableId(id): ReceivableId,
     State(state): State<AppState>,
 ) -> Result<Response, ServiceError> {
-    match state.store.get(id).map_err(internal)? {
+    match state.store.get(id)? {
         Some(r) => Ok(axum::Json(r).into_response()),
         None => Err(ServiceError::ReceivableNotFound { id: id.to_string() }),
     }
@@ -220,7 +248,7 @@ async fn remove(
     ReceivableId(id): ReceivableId,
     State(state): State<AppState>,
 ) -> Result<StatusCode, ServiceError> {
-    if state.store.delete(id).map_err(internal)? {
+    if state.store.delete(id)? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ServiceError::ReceivableNotFound { id: id.to_string() })

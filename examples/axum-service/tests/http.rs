@@ -1,162 +1,16 @@
 //! The service over real HTTP: each test starts it on 127.0.0.1 with an ephemeral port and
 //! talks to it with hyper's client, asserting status, headers and the exact body of every
-//! error the API returns, and its happy paths.
+//! error the API returns, and its happy paths. The store is SQLite in memory; tests/sqlite.rs
+//! makes the database fail.
 
-use axum::body::Bytes;
-use axum::http::{HeaderMap, Method, Request, StatusCode};
-use axum_service::store::{Insert, MemoryStore, Receivable, ReceivableStore};
-use axum_service::{Config, app};
-use http_body_util::{BodyExt, Full};
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::TokioExecutor;
+mod common;
+use axum::http::{Method, StatusCode};
+use axum_service::Config;
+use axum_service::store::MemoryStore;
+use common::*;
 use serde_json::{Value, json};
 use std::sync::Arc;
 use uuid::Uuid;
-
-const KEY: &str = "test-key";
-const BEARER: &str = "Bearer test-key";
-const PROBLEM: &str = "application/problem+json";
-
-struct Server {
-    base: String,
-    client: Client<HttpConnector, Full<Bytes>>,
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .get(name)
-            .map(|v| v.to_str().expect("ASCII header"))
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).expect("a JSON body")
-    }
-}
-
-fn config() -> Config {
-    Config {
-        api_keys: vec![KEY.to_owned(), "other-key".to_owned()],
-        rate_limit: 1000,
-        body_limit: 512,
-    }
-}
-
-async fn start(config: Config, store: Arc<dyn ReceivableStore>) -> Server {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        axum::serve(listener, app(config, store)).await.unwrap();
-    });
-    Server {
-        base: format!("http://{addr}"),
-        client: Client::builder(TokioExecutor::new()).build_http(),
-    }
-}
-
-async fn server() -> Server {
-    start(config(), Arc::new(MemoryStore::new())).await
-}
-
-impl Server {
-    async fn send(
-        &self,
-        method: Method,
-        path: &str,
-        headers: &[(&str, &str)],
-        body: &[u8],
-    ) -> Reply {
-        let mut req = Request::builder()
-            .method(method)
-            .uri(format!("{}{path}", self.base));
-        for (k, v) in headers {
-            req = req.header(*k, *v);
-        }
-        let req = req.body(Full::new(Bytes::copy_from_slice(body))).unwrap();
-        let res = self.client.request(req).await.unwrap();
-        let status = res.status();
-        let headers = res.headers().clone();
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8(bytes.to_vec()).expect("a UTF-8 body"),
-        }
-    }
-
-    async fn get(&self, path: &str) -> Reply {
-        self.send(Method::GET, path, &[("authorization", BEARER)], b"")
-            .await
-    }
-
-    async fn post_json(&self, path: &str, body: &Value) -> Reply {
-        let body = serde_json::to_vec(body).unwrap();
-        let headers = [
-            ("authorization", BEARER),
-            ("content-type", "application/json"),
-        ];
-        self.send(Method::POST, path, &headers, &body).await
-    }
-
-    async fn delete(&self, path: &str) -> Reply {
-        self.send(Method::DELETE, path, &[("authorization", BEARER)], b"")
-            .await
-    }
-}
-
-/// The RFC 9457 body the catalog defines for an error: its members in the catalog's order
-/// (`type`, `title`, `status`, `detail`, `code`, then `field` for errors that name one).
-fn problem(code: &str, status: u16, title: &str, detail: &str, field: Option<&str>) -> Value {
-    let mut body = json!({
-        "type": format!("https://docs.receivables.example/errors/{code}"),
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "code": code,
-    });
-    if let Some(field) = field {
-        body["field"] = json!(field);
-    }
-    body
-}
-
-/// `body` with its `fields` member (the error's typed fields, after `field`).
-fn with_fields(mut body: Value, fields: Value) -> Value {
-    body["fields"] = fields;
-    body
-}
-
-/// Asserts an error response: its status, problem+json content type, the exact bytes of
-/// its body (compact JSON, members in the catalog's order), and no `Retry-After` or
-/// `WWW-Authenticate` unless the error calls for one.
-fn assert_problem(reply: &Reply, expected: Value) {
-    let status = expected["status"].as_u64().unwrap();
-    assert_eq!(
-        u64::from(reply.status.as_u16()),
-        status,
-        "body: {}",
-        reply.body
-    );
-    assert_eq!(reply.header("content-type"), Some(PROBLEM));
-    assert_eq!(reply.body, serde_json::to_string(&expected).unwrap());
-    if status != 429 {
-        assert_eq!(reply.header("retry-after"), None);
-    }
-    if status != 401 {
-        assert_eq!(reply.header("www-authenticate"), None);
-    }
-}
-
-fn new_receivable(reference: &str) -> Value {
-    json!({"reference": reference, "debtor": "Globex Corporation", "amount": 125000, "currency": "EUR"})
-}
 
 // --- Happy paths -------------------------------------------------------------------------
 
@@ -674,48 +528,5 @@ async fn method_not_allowed() {
             ),
         );
         assert_eq!(reply.header("allow"), Some(allow), "{method} {path}");
-    }
-}
-
-// --- Backend failures --------------------------------------------------------------------
-
-/// A store whose backend is down.
-struct DownStore;
-
-impl ReceivableStore for DownStore {
-    fn list(&self) -> std::io::Result<Vec<Receivable>> {
-        Err(std::io::Error::other("connection refused"))
-    }
-    fn get(&self, _: Uuid) -> std::io::Result<Option<Receivable>> {
-        Err(std::io::Error::other("connection refused"))
-    }
-    fn insert(&self, _: Receivable) -> std::io::Result<Insert> {
-        Err(std::io::Error::other("connection refused"))
-    }
-    fn delete(&self, _: Uuid) -> std::io::Result<bool> {
-        Err(std::io::Error::other("connection refused"))
-    }
-}
-
-#[tokio::test]
-async fn internal_error_when_the_store_fails() {
-    let s = start(config(), Arc::new(DownStore)).await;
-    let id = format!("/receivables/{}", Uuid::new_v4());
-    for reply in [
-        s.get("/receivables").await,
-        s.get(&id).await,
-        s.delete(&id).await,
-        s.post_json("/receivables", &new_receivable("INV-11")).await,
-    ] {
-        assert_problem(
-            &reply,
-            problem(
-                "internal",
-                500,
-                "Internal Server Error",
-                "An internal error occurred",
-                None,
-            ),
-        );
     }
 }

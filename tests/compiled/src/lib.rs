@@ -47,3 +47,11 @@ pub mod derived {
     include!(concat!(env!("OUT_DIR"), "/derived.rs"));
     include!(concat!(env!("OUT_DIR"), "/derived_examples.rs"));
 }
+
+/// `catalogs/causes.toml`: errors carrying causes that stay on the server, generated and
+/// derived.
+pub mod causes {
+    include!(concat!(env!("OUT_DIR"), "/causes.rs"));
+    include!(concat!(env!("OUT_DIR"), "/causes_examples.rs"));
+    include!(concat!(env!("OUT_DIR"), "/causes_derived.rs"));
+}
