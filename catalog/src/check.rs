@@ -1543,6 +1543,25 @@ fn message(
             return (None, false);
         }
     };
+    let (out, ok) = resolve_pieces(cx, at, text.get(), pieces, e, fields, used);
+    let message = ok.then(|| Message {
+        text: Sp::new(e.message.get().clone(), at),
+        pieces: out,
+    });
+    (message, ok)
+}
+
+/// The pieces of a message or field text, each placeholder one of the error's fields
+/// (marked used); false when one names no field (reported).
+fn resolve_pieces(
+    cx: &mut Cx<'_>,
+    at: Span,
+    text: &str,
+    pieces: Vec<RawPiece>,
+    e: &raw::Error,
+    fields: &[FieldDef],
+    used: &mut [bool],
+) -> (Vec<Piece>, bool) {
     let mut out = Vec::with_capacity(pieces.len());
     let mut ok = true;
     for p in pieces {
@@ -1555,17 +1574,13 @@ fn message(
                 }
                 None => {
                     ok = false;
-                    let pspan = inner_span(cx.sources, at, text.get(), range);
+                    let pspan = inner_span(cx.sources, at, text, range);
                     undeclared_placeholder(cx, pspan, &name, e, fields);
                 }
             },
         }
     }
-    let message = ok.then(|| Message {
-        text: Sp::new(e.message.get().clone(), at),
-        pieces: out,
-    });
-    (message, ok)
+    (out, ok)
 }
 
 /// Whether message pieces are all literal text.
@@ -1594,24 +1609,7 @@ fn field_template(
             return None;
         }
     };
-    let mut out = Vec::with_capacity(pieces.len());
-    let mut ok = true;
-    for p in pieces {
-        match p {
-            RawPiece::Lit(s) => out.push(Piece::Lit(s)),
-            RawPiece::Name(name, range) => match fields.iter().position(|f| *f.name == name) {
-                Some(i) => {
-                    used[i] = true;
-                    out.push(Piece::Field(i));
-                }
-                None => {
-                    ok = false;
-                    let pspan = inner_span(cx.sources, at, field.get(), range);
-                    undeclared_placeholder(cx, pspan, &name, e, fields);
-                }
-            },
-        }
-    }
+    let (out, ok) = resolve_pieces(cx, at, field.get(), pieces, e, fields, used);
     ok.then_some(out)
 }
 
@@ -2620,7 +2618,7 @@ fn success(cx: &mut Cx<'_>, root: &Parsed, known: &Known) -> Option<Success> {
         None,
         "[success.fields]",
     );
-    if !contains_var(&template, &Var::Content) {
+    if !template_uses(&template, &Var::Content) {
         cx.push(
             Diagnostic::new(
                 "missing-content-placeholder",
@@ -2964,18 +2962,6 @@ fn count_var(t: &Template, var: &Var) -> usize {
         Template::Array(items) => items.iter().map(|i| count_var(i, var)).sum(),
         Template::Object(members) => members.iter().map(|(_, v)| count_var(v, var)).sum(),
         _ => 0,
-    }
-}
-
-fn contains_var(t: &Template, var: &Var) -> bool {
-    match t {
-        Template::Var(v) => v == var,
-        Template::Text(pieces) => pieces
-            .iter()
-            .any(|p| matches!(p, TextPiece::Var(v) if v == var)),
-        Template::Array(items) => items.iter().any(|i| contains_var(i, var)),
-        Template::Object(members) => members.iter().any(|(_, v)| contains_var(v, var)),
-        _ => false,
     }
 }
 
