@@ -56,6 +56,10 @@ pub enum OutputKind {
     OpenApiJson,
     /// OpenAPI as YAML.
     OpenApiYaml,
+    /// The registry, JSON (no comment syntax: no header).
+    Registry,
+    /// TypeScript.
+    TypeScript,
 }
 
 /// The text of the `@generated` marker (tools such as GitHub and Phabricator recognise it).
@@ -80,10 +84,10 @@ const GENERATED: &str =
 /// ```
 pub fn with_header(kind: OutputKind, text: &str) -> String {
     let header = match kind {
-        OutputKind::Rust => format!("// {GENERATED}\n"),
+        OutputKind::Rust | OutputKind::TypeScript => format!("// {GENERATED}\n"),
         OutputKind::Markdown => format!("<!-- {GENERATED} -->\n"),
         OutputKind::OpenApiYaml => format!("# {GENERATED}\n"),
-        OutputKind::OpenApiJson => return text.to_owned(),
+        OutputKind::OpenApiJson | OutputKind::Registry => return text.to_owned(),
     };
     let mut out = String::with_capacity(header.len() + 1 + text.len());
     out.push_str(&header);
@@ -158,6 +162,8 @@ pub struct Builder {
     openapi_json: Option<PathBuf>,
     #[cfg(feature = "yaml")]
     openapi_yaml: Option<PathBuf>,
+    typescript: Option<PathBuf>,
+    registry: Option<PathBuf>,
     openapi_version: crate::openapi::Version,
     cargo_directives: bool,
 }
@@ -173,6 +179,8 @@ impl Default for Builder {
             openapi_json: None,
             #[cfg(feature = "yaml")]
             openapi_yaml: None,
+            typescript: None,
+            registry: None,
             openapi_version: crate::openapi::Version::V3_1,
             cargo_directives: true,
         }
@@ -324,6 +332,30 @@ impl Builder {
         self
     }
 
+    /// Also writes the TypeScript client module to `path`: one self-contained `.ts` file
+    /// (the errors as a discriminated union, `decode(status, body)`, the tables).
+    ///
+    /// ```
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.typescript("web/src/errors.ts");
+    /// ```
+    pub fn typescript(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.typescript = Some(path.into());
+        self
+    }
+
+    /// Also writes the registry to `path`: every error code as language-neutral JSON
+    /// (`docs/registry.schema.json` is its schema).
+    ///
+    /// ```
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.registry("docs/errors.registry.json");
+    /// ```
+    pub fn registry(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.registry = Some(path.into());
+        self
+    }
+
     /// The OpenAPI version of the documents (default 3.1; 3.0.3 for tools that read only
     /// 3.0, such as progenitor).
     ///
@@ -462,6 +494,23 @@ impl Builder {
                     with_header(OutputKind::OpenApiYaml, &text),
                 );
             }
+        }
+        if let Some(path) = &self.typescript {
+            set.file(
+                "the TypeScript output",
+                path,
+                with_header(
+                    OutputKind::TypeScript,
+                    &crate::typescript::generate(catalog),
+                ),
+            );
+        }
+        if let Some(path) = &self.registry {
+            set.file(
+                "the registry output",
+                path,
+                with_header(OutputKind::Registry, &crate::registry::generate(catalog)),
+            );
         }
         Ok(())
     }
