@@ -294,7 +294,7 @@ fn find(node: &Node, json: &Json, var: Var) -> Option<String> {
 /// Whether the template gives the node a value for this error, so that the body must have it.
 fn required(node: &Node, meta: ErrorMeta) -> bool {
     match node {
-        Node::Var(Var::TraceId | Var::Instance) => false,
+        Node::Var(Var::TraceId | Var::Instance | Var::Context(_)) => false,
         Node::Var(v) => resolve(*v, meta, &BodyContext::default()).is_some(),
         _ => true,
     }
@@ -302,7 +302,10 @@ fn required(node: &Node, meta: ErrorMeta) -> bool {
 
 /// Whether the run-time placeholder item of an array may be left out (a trace id).
 fn optional_item(node: &Node) -> bool {
-    matches!(node, Node::Var(Var::TraceId | Var::Instance))
+    matches!(
+        node,
+        Node::Var(Var::TraceId | Var::Instance | Var::Context(_))
+    )
 }
 
 /// [`matches`] for a template with `{code}`, which identifies the error: only the code must
@@ -344,7 +347,9 @@ fn matches<'j>(node: &Node, json: &'j Json, meta: ErrorMeta, found: &mut Found<'
             }
             ok
         }
-        Node::Var(Var::TraceId | Var::Instance) => matches!(json, Json::Str(_)),
+        Node::Var(Var::TraceId | Var::Instance | Var::Context(_)) => matches!(json, Json::Str(_)),
+        // A value of the error's own fields (known at run time): any value.
+        Node::Var(Var::Arg(_)) => true,
         Node::Var(v) => match resolve(*v, meta, &ctx) {
             // A member this error would not send: allowed (a newer server may send it).
             None => true,
@@ -355,7 +360,14 @@ fn matches<'j>(node: &Node, json: &'j Json, meta: ErrorMeta, found: &mut Found<'
             let runtime = pieces.iter().any(|p| {
                 matches!(
                     p,
-                    Text::Var(Var::Message | Var::TraceId | Var::Instance | Var::Fields)
+                    Text::Var(
+                        Var::Message
+                            | Var::TraceId
+                            | Var::Instance
+                            | Var::Fields
+                            | Var::Arg(_)
+                            | Var::Context(_)
+                    )
                 )
             });
             runtime || {
@@ -369,6 +381,7 @@ fn matches<'j>(node: &Node, json: &'j Json, meta: ErrorMeta, found: &mut Found<'
                             meta,
                             ctx: &ctx,
                             message: &"",
+                            args: &[],
                         }
                     ),
                 );
@@ -423,7 +436,7 @@ fn same(value: Value<'_>, json: &Json) -> bool {
         Value::Int(i) => json.as_i64() == Some(i),
         Value::Float(x) => json.as_f64() == Some(x),
         Value::Bool(b) => *json == Json::Bool(b),
-        Value::Message | Value::Fields => true,
+        Value::Message | Value::Fields | Value::Uint(_) | Value::Items => true,
     }
 }
 

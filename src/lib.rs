@@ -193,13 +193,63 @@ pub struct Deprecation {
     pub note: Option<&'static str>,
 }
 
-/// Values of a response body only known at run time.
+/// Values of a response body only known at run time: the request's trace id, its
+/// `instance` URI and the values the catalog declares under `[context.NAME]`. A value left
+/// out (`None`, or a name missing from `values`) drops the member that holds it.
+///
+/// ```
+/// let ctx = errcat::BodyContext::new()
+///     .with_trace_id("4bf92f3577b34da6")
+///     .with_values(&[("request_id", "req_42")]);
+/// assert_eq!(ctx.value("request_id"), Some("req_42"));
+/// assert_eq!(ctx.value("tenant"), None);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct BodyContext<'a> {
     /// The `{trace_id}` placeholder.
     pub trace_id: Option<&'a str>,
     /// The `{instance}` placeholder (the RFC 9457 `instance` URI).
     pub instance: Option<&'a str>,
+    /// Values of the catalog's `[context.NAME]` placeholders, by name (the first of a name
+    /// counts).
+    pub values: &'a [(&'a str, &'a str)],
+}
+
+impl<'a> BodyContext<'a> {
+    /// No run-time value.
+    pub const fn new() -> Self {
+        BodyContext {
+            trace_id: None,
+            instance: None,
+            values: &[],
+        }
+    }
+
+    /// With the `{trace_id}` value.
+    pub const fn with_trace_id(mut self, trace_id: &'a str) -> Self {
+        self.trace_id = Some(trace_id);
+        self
+    }
+
+    /// With the `{instance}` value.
+    pub const fn with_instance(mut self, instance: &'a str) -> Self {
+        self.instance = Some(instance);
+        self
+    }
+
+    /// With the values of `[context.NAME]` placeholders, as `(name, value)` pairs.
+    pub const fn with_values(mut self, values: &'a [(&'a str, &'a str)]) -> Self {
+        self.values = values;
+        self
+    }
+
+    /// The value of the context placeholder `name`, if given.
+    pub fn value(&self, name: &str) -> Option<&'a str> {
+        self.values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+    }
 }
 
 /// A status code the catalog does not declare.
@@ -278,6 +328,26 @@ pub trait CatalogError: fmt::Display + fmt::Debug {
         out
     }
 
+    /// Appends this error's item of a grouped response, rendered from `item`, as JSON
+    /// text; false (and nothing written) when the item is an absent placeholder. The
+    /// generated code passes the error's field values.
+    #[doc(hidden)]
+    fn __write_item(
+        &self,
+        out: &mut String,
+        item: &'static __private::Node,
+        ctx: &BodyContext<'_>,
+    ) -> bool {
+        __private::write_item(
+            out,
+            item,
+            self.meta(),
+            ctx,
+            &__private::DisplayRef(self),
+            &[],
+        )
+    }
+
     /// Writes the error as its [`Wire`] view's `Debug` shows it: the variant and its field
     /// values, never a cause. Generated impls print the fields; this default prints the
     /// variant's name only.
@@ -296,6 +366,15 @@ impl<T: CatalogError + ?Sized> CatalogError for &T {
     fn write_body(&self, out: &mut String, ctx: &BodyContext<'_>) {
         (**self).write_body(out, ctx)
     }
+    fn __write_item(
+        &self,
+        out: &mut String,
+        item: &'static __private::Node,
+        ctx: &BodyContext<'_>,
+    ) -> bool {
+        (**self).__write_item(out, item, ctx)
+    }
+
     fn fmt_wire(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         (**self).fmt_wire(f)
     }
@@ -311,8 +390,217 @@ impl<T: CatalogError + ?Sized> CatalogError for Box<T> {
     fn write_body(&self, out: &mut String, ctx: &BodyContext<'_>) {
         (**self).write_body(out, ctx)
     }
+    fn __write_item(
+        &self,
+        out: &mut String,
+        item: &'static __private::Node,
+        ctx: &BodyContext<'_>,
+    ) -> bool {
+        (**self).__write_item(out, item, ctx)
+    }
+
     fn fmt_wire(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         (**self).fmt_wire(f)
+    }
+}
+
+/// A grouped response of a catalog (`[groups.NAME]`): the generated code has one per group.
+/// Its status, title and type are the group's, whatever its errors' own.
+#[derive(Debug)]
+pub struct GroupMeta {
+    name: &'static str,
+    status: u16,
+    reason: &'static str,
+    title: &'static str,
+    type_uri: Option<&'static str>,
+    content_type: &'static str,
+    body: &'static __private::Node,
+    /// The codes of the errors that may appear, each with its item template.
+    members: &'static [(&'static str, &'static __private::Node)],
+}
+
+impl GroupMeta {
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn __new(
+        name: &'static str,
+        status: u16,
+        reason: &'static str,
+        title: &'static str,
+        type_uri: Option<&'static str>,
+        content_type: &'static str,
+        body: &'static __private::Node,
+        members: &'static [(&'static str, &'static __private::Node)],
+    ) -> Self {
+        GroupMeta {
+            name,
+            status,
+            reason,
+            title,
+            type_uri,
+            content_type,
+            body,
+            members,
+        }
+    }
+
+    /// The group's name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The status every response of the group is sent with.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The status's reason phrase.
+    pub fn reason(&self) -> &'static str {
+        self.reason
+    }
+
+    /// The response's title (the group's, else the status's reason phrase).
+    pub fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// The URI of the response's type, if the group has one.
+    pub fn type_uri(&self) -> Option<&'static str> {
+        self.type_uri
+    }
+
+    /// The content type of the response body.
+    pub fn content_type(&self) -> &'static str {
+        self.content_type
+    }
+
+    /// Whether an error with this code may appear in the group.
+    pub fn allows(&self, code: &str) -> bool {
+        self.item(code).is_some()
+    }
+
+    /// The codes of the errors that may appear in the group, in the order listed.
+    pub fn codes(&self) -> impl Iterator<Item = &'static str> {
+        self.members.iter().map(|(c, _)| *c)
+    }
+
+    fn item(&self, code: &str) -> Option<&'static __private::Node> {
+        self.members
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, n)| *n)
+    }
+}
+
+/// Several errors in one response, a grouped response of the catalog (`[groups.NAME]`):
+/// its body has the group's outer members and one item per error, in the order pushed.
+/// The generated code wraps it (with `IntoResponse` for axum); `#[derive(ErrorCatalog)]`
+/// users can use it directly.
+#[derive(Debug, Clone)]
+pub struct ErrorList<E> {
+    group: &'static GroupMeta,
+    errors: Vec<E>,
+}
+
+impl<E: PartialEq> PartialEq for ErrorList<E> {
+    /// The same group (the same table entry) and equal errors.
+    fn eq(&self, other: &Self) -> bool {
+        core::ptr::eq(self.group, other.group) && self.errors == other.errors
+    }
+}
+
+impl<E: CatalogError> ErrorList<E> {
+    /// An empty response of `group`.
+    pub fn new(group: &'static GroupMeta) -> Self {
+        ErrorList {
+            group,
+            errors: Vec::new(),
+        }
+    }
+
+    /// Adds an error; an error the group does not list is handed back.
+    pub fn push(&mut self, error: E) -> Result<(), E> {
+        if self.group.allows(error.error_code()) {
+            self.errors.push(error);
+            Ok(())
+        } else {
+            Err(error)
+        }
+    }
+
+    /// The group.
+    pub fn group(&self) -> &'static GroupMeta {
+        self.group
+    }
+
+    /// The errors, in the order pushed.
+    pub fn errors(&self) -> &[E] {
+        &self.errors
+    }
+
+    /// The errors, taken out.
+    pub fn into_errors(self) -> Vec<E> {
+        self.errors
+    }
+
+    /// How many errors there are.
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// Whether there is none (a response to send only when there is one, usually).
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The HTTP status code: the group's.
+    pub fn status_code(&self) -> u16 {
+        self.group.status
+    }
+
+    /// The content type of the response body.
+    pub fn content_type(&self) -> &'static str {
+        self.group.content_type
+    }
+
+    /// Appends the response body, as JSON text, to `out`.
+    pub fn write_body_json(&self, out: &mut String, ctx: &BodyContext<'_>) {
+        __private::write_group(out, self.group, ctx, &|out, code_item, ctx| {
+            let mut first = true;
+            for e in &self.errors {
+                let Some(item) = code_item(e.error_code()) else {
+                    continue;
+                };
+                let mark = out.len();
+                if !first {
+                    out.push(',');
+                }
+                if e.__write_item(out, item, ctx) {
+                    first = false;
+                } else {
+                    out.truncate(mark);
+                }
+            }
+        });
+    }
+
+    /// The response body as JSON text, with run-time values from `ctx`.
+    pub fn body_json_with(&self, ctx: &BodyContext<'_>) -> String {
+        let mut out = String::new();
+        self.write_body_json(&mut out, ctx);
+        out
+    }
+
+    /// The response body as JSON text, without run-time values.
+    pub fn body_json(&self) -> String {
+        self.body_json_with(&BodyContext::new())
+    }
+}
+
+impl<E> core::ops::Deref for ErrorList<E> {
+    type Target = [E];
+    fn deref(&self) -> &[E] {
+        &self.errors
     }
 }
 
@@ -484,6 +772,12 @@ pub mod __private {
         Fields,
         /// A user attribute (optional).
         Attribute(&'static str),
+        /// The error's own field at this index (its field values, in field order).
+        Arg(usize),
+        /// A run-time value the catalog declares (`[context.NAME]`; optional).
+        Context(&'static str),
+        /// The items of a grouped response (its outer template only).
+        Items,
     }
 
     /// A piece of a string template.
@@ -527,13 +821,37 @@ pub mod __private {
         Bool(bool),
         /// The rendered message (the error's `Display` text).
         Message,
+        /// An unsigned integer (a field of type `unsigned`).
+        Uint(u64),
+        /// The items of a grouped response.
+        Items,
         /// The error's field values, as an object (`{fields}`).
         Fields,
     }
 
     /// The value of a placeholder for an error; `None` when absent.
     pub fn resolve<'a>(var: Var, meta: ErrorMeta, ctx: &BodyContext<'a>) -> Option<Value<'a>> {
+        resolve_args(var, meta, ctx, &[])
+    }
+
+    /// [`resolve`], with the error's field values `args` for [`Var::Arg`].
+    pub fn resolve_args<'a>(
+        var: Var,
+        meta: ErrorMeta,
+        ctx: &BodyContext<'a>,
+        args: &[Arg<'a>],
+    ) -> Option<Value<'a>> {
         Some(match var {
+            Var::Arg(i) => match args.get(i)? {
+                Arg::None => return None,
+                Arg::Str(s) => Value::Str(s),
+                Arg::Int(i) => Value::Int(*i),
+                Arg::Uint(u) => Value::Uint(*u),
+                Arg::Float(x) => Value::Float(*x),
+                Arg::Bool(b) => Value::Bool(*b),
+            },
+            Var::Context(name) => Value::Str(ctx.value(name)?),
+            Var::Items => return None,
             Var::Status => Value::Int(i64::from(meta.status())),
             Var::Reason => Value::Str(meta.reason()),
             Var::Code => Value::Str(meta.code()),
@@ -564,6 +882,88 @@ pub mod __private {
         }
     }
 
+    /// [`present`], with the error's field values.
+    pub fn present_args(
+        node: &Node,
+        meta: ErrorMeta,
+        ctx: &BodyContext<'_>,
+        args: &[Arg<'_>],
+    ) -> bool {
+        match node {
+            Node::Var(v) => resolve_args(*v, meta, ctx, args).is_some(),
+            _ => true,
+        }
+    }
+
+    /// What the placeholders of a template stand for while it is written.
+    trait Lookup {
+        fn get(&self, var: Var) -> Option<Value<'_>>;
+        fn message(&self) -> &dyn fmt::Display;
+        /// Writes the items of a grouped response (inside the brackets).
+        fn items(&self, out: &mut String);
+        /// Writes the object of the error's field values (`{fields}`).
+        fn fields(&self, out: &mut String);
+    }
+
+    /// An error's values.
+    struct ErrorValues<'a> {
+        meta: ErrorMeta,
+        ctx: &'a BodyContext<'a>,
+        message: &'a dyn fmt::Display,
+        args: &'a [Arg<'a>],
+    }
+
+    impl Lookup for ErrorValues<'_> {
+        #[inline]
+        fn get(&self, var: Var) -> Option<Value<'_>> {
+            resolve_args(var, self.meta, self.ctx, self.args)
+        }
+        fn message(&self) -> &dyn fmt::Display {
+            self.message
+        }
+        fn items(&self, _: &mut String) {}
+        fn fields(&self, out: &mut String) {
+            write_fields(out, self.meta, self.args);
+        }
+    }
+
+    /// Writes the items of a grouped response: given the item template of a code.
+    pub type WriteItems<'f> =
+        dyn Fn(&mut String, &dyn Fn(&str) -> Option<&'static Node>, &BodyContext<'_>) + 'f;
+
+    /// A grouped response's values.
+    struct GroupValues<'a> {
+        group: &'static super::GroupMeta,
+        ctx: &'a BodyContext<'a>,
+        items: &'a WriteItems<'a>,
+    }
+
+    impl Lookup for GroupValues<'_> {
+        fn get(&self, var: Var) -> Option<Value<'_>> {
+            let g = self.group;
+            Some(match var {
+                Var::Status => Value::Int(i64::from(g.status)),
+                Var::Reason => Value::Str(g.reason),
+                Var::Title => Value::Str(g.title),
+                Var::Type => Value::Str(g.type_uri.unwrap_or("about:blank")),
+                Var::DocsUrl => Value::Str(g.type_uri?),
+                Var::Code => Value::Str(g.name),
+                Var::TraceId => Value::Str(self.ctx.trace_id?),
+                Var::Instance => Value::Str(self.ctx.instance?),
+                Var::Context(name) => Value::Str(self.ctx.value(name)?),
+                Var::Items => Value::Items,
+                _ => return None,
+            })
+        }
+        fn message(&self) -> &dyn fmt::Display {
+            &""
+        }
+        fn items(&self, out: &mut String) {
+            (self.items)(out, &|code| self.group.item(code), self.ctx);
+        }
+        fn fields(&self, _: &mut String) {}
+    }
+
     /// A string template, as `Display` (absent placeholders write nothing).
     pub struct TextDisplay<'a> {
         /// The pieces.
@@ -574,31 +974,34 @@ pub mod __private {
         pub ctx: &'a BodyContext<'a>,
         /// The message.
         pub message: &'a dyn fmt::Display,
+        /// The error's field values.
+        pub args: &'a [Arg<'a>],
     }
 
     impl fmt::Display for TextDisplay<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write_text(f, self.pieces, self.meta, self.ctx, self.message)
+            let values = ErrorValues {
+                meta: self.meta,
+                ctx: self.ctx,
+                message: self.message,
+                args: self.args,
+            };
+            write_text(f, self.pieces, &values)
         }
     }
 
-    fn write_text(
-        w: &mut dyn fmt::Write,
-        pieces: &[Text],
-        meta: ErrorMeta,
-        ctx: &BodyContext<'_>,
-        message: &dyn fmt::Display,
-    ) -> fmt::Result {
+    fn write_text<L: Lookup>(w: &mut dyn fmt::Write, pieces: &[Text], l: &L) -> fmt::Result {
         for p in pieces {
             match p {
                 Text::Lit(s) => w.write_str(s)?,
-                Text::Var(v) => match resolve(*v, meta, ctx) {
-                    None => {}
+                Text::Var(v) => match l.get(*v) {
+                    None | Some(Value::Items) => {}
                     Some(Value::Str(s)) => w.write_str(s)?,
                     Some(Value::Int(i)) => write!(w, "{i}")?,
+                    Some(Value::Uint(u)) => write!(w, "{u}")?,
                     Some(Value::Float(x)) => write_float(w, x)?,
                     Some(Value::Bool(b)) => write!(w, "{b}")?,
-                    Some(Value::Message) => write!(w, "{message}")?,
+                    Some(Value::Message) => write!(w, "{}", l.message())?,
                     // Never in text: validation keeps `{fields}` a whole value.
                     Some(Value::Fields) => {}
                 },
@@ -681,9 +1084,15 @@ pub mod __private {
         message: &dyn fmt::Display,
         args: &[Arg<'_>],
     ) {
+        let values = ErrorValues {
+            meta,
+            ctx,
+            message,
+            args,
+        };
         if !meta
             .__body()
-            .is_some_and(|body| write_node(out, body, meta, ctx, message, args))
+            .is_some_and(|body| write_node(out, body, &values))
         {
             out.push_str("null");
         }
@@ -721,21 +1130,50 @@ pub mod __private {
         out.push('}');
     }
 
-    // Writes `node`; false (and nothing written) when it is an absent placeholder.
-    fn write_node(
+    /// Appends an error's item of a grouped response; false (nothing written) when the item
+    /// is an absent placeholder.
+    pub fn write_item(
         out: &mut String,
-        node: &Node,
+        item: &Node,
         meta: ErrorMeta,
         ctx: &BodyContext<'_>,
         message: &dyn fmt::Display,
         args: &[Arg<'_>],
     ) -> bool {
+        let values = ErrorValues {
+            meta,
+            ctx,
+            message,
+            args,
+        };
+        write_node(out, item, &values)
+    }
+
+    /// Appends the body of a grouped response: its outer template, with `items` writing
+    /// the items where `{items}` stands.
+    pub fn write_group(
+        out: &mut String,
+        group: &'static super::GroupMeta,
+        ctx: &BodyContext<'_>,
+        items: &WriteItems<'_>,
+    ) {
+        let values = GroupValues { group, ctx, items };
+        if !write_node(out, group.body, &values) {
+            out.push_str("null");
+        }
+    }
+
+    // Writes `node`; false (and nothing written) when it is an absent placeholder.
+    fn write_node<L: Lookup>(out: &mut String, node: &Node, l: &L) -> bool {
         match node {
-            Node::Var(v) => match resolve(*v, meta, ctx) {
+            Node::Var(v) => match l.get(*v) {
                 None => return false,
                 Some(Value::Str(s)) => push_json_str(out, s),
                 Some(Value::Int(i)) => {
                     let _ = write!(out, "{i}");
+                }
+                Some(Value::Uint(u)) => {
+                    let _ = write!(out, "{u}");
                 }
                 Some(Value::Float(x)) => {
                     let _ = write_float(out, x);
@@ -743,14 +1181,19 @@ pub mod __private {
                 Some(Value::Bool(b)) => out.push_str(if b { "true" } else { "false" }),
                 Some(Value::Message) => {
                     out.push('"');
-                    let _ = write!(JsonEscaper(out), "{message}");
+                    let _ = write!(JsonEscaper(out), "{}", l.message());
                     out.push('"');
                 }
-                Some(Value::Fields) => write_fields(out, meta, args),
+                Some(Value::Items) => {
+                    out.push('[');
+                    l.items(out);
+                    out.push(']');
+                }
+                Some(Value::Fields) => l.fields(out),
             },
             Node::Text(pieces) => {
                 out.push('"');
-                let _ = write_text(&mut JsonEscaper(out), pieces, meta, ctx, message);
+                let _ = write_text(&mut JsonEscaper(out), pieces, l);
                 out.push('"');
             }
             Node::Int(i) => {
@@ -764,14 +1207,14 @@ pub mod __private {
                 out.push('[');
                 let mut first = true;
                 for item in *items {
-                    if !present(item, meta, ctx) {
+                    if !node_present(item, l) {
                         continue;
                     }
                     if !first {
                         out.push(',');
                     }
                     first = false;
-                    write_node(out, item, meta, ctx, message, args);
+                    write_node(out, item, l);
                 }
                 out.push(']');
             }
@@ -779,7 +1222,7 @@ pub mod __private {
                 out.push('{');
                 let mut first = true;
                 for (key, value) in *members {
-                    if !present(value, meta, ctx) {
+                    if !node_present(value, l) {
                         continue;
                     }
                     if !first {
@@ -788,12 +1231,20 @@ pub mod __private {
                     first = false;
                     push_json_str(out, key);
                     out.push(':');
-                    write_node(out, value, meta, ctx, message, args);
+                    write_node(out, value, l);
                 }
                 out.push('}');
             }
         }
         true
+    }
+
+    #[inline]
+    fn node_present<L: Lookup>(node: &Node, l: &L) -> bool {
+        match node {
+            Node::Var(v) => l.get(*v).is_some(),
+            _ => true,
+        }
     }
 
     /// The multiplier of [`hash`] (2^64 / golden ratio).
@@ -1108,10 +1559,7 @@ mod tests {
             r#"{"type":"about:blank","status":422,"detail":"a\n\"b\"\u00012.0","trace":"id=","list":[-3,1.5,true],"attr":"Edge"}"#
         );
         out.clear();
-        let ctx = BodyContext {
-            trace_id: Some("t"),
-            instance: Some("/i"),
-        };
+        let ctx = BodyContext::new().with_trace_id("t").with_instance("/i");
         write_body(&mut out, meta(), &ctx, &msg);
         assert!(out.contains(r#""instance":"/i","trace":"id=t""#), "{out}");
     }

@@ -105,6 +105,7 @@ fn body(bencher: divan::Bencher, kind: usize) {
     let ctx = errcat::BodyContext {
         trace_id: Some("4bf92f3577b34da6a3ce929d0e0e4736"),
         instance: None,
+        ..Default::default()
     };
     bencher.bench_local(|| {
         s.clear();

@@ -120,6 +120,7 @@ fn body_into_a_string_with_room_allocates_nothing() {
     let ctx = errcat::BodyContext {
         trace_id: Some("4bf92f3577b34da6a3ce929d0e0e4736"),
         instance: Some("/v1/x"),
+        ..Default::default()
     };
     let mut s = String::with_capacity(4096);
     let n = allocations(|| {

@@ -16,6 +16,17 @@ use std::collections::{BTreeMap, HashMap};
 struct Cx<'a> {
     sources: &'a Sources,
     diags: &'a mut Diagnostics,
+    /// Declarations that were refused (and reported): their uses are not reported again.
+    refused: Refused,
+}
+
+/// Names and codes whose declaration was refused.
+#[derive(Default)]
+struct Refused {
+    /// Attribute names.
+    attrs: Vec<String>,
+    /// Status codes (keys that are numbers).
+    statuses: Vec<u16>,
 }
 
 impl Cx<'_> {
@@ -46,7 +57,11 @@ pub(crate) fn build(
     sources: &Sources,
     diags: &mut Diagnostics,
 ) -> Option<Catalog> {
-    let mut cx = Cx { sources, diags };
+    let mut cx = Cx {
+        sources,
+        diags,
+        refused: Refused::default(),
+    };
     // The errors are taken out of the files, so that their texts move into the model.
     let mut entries: ErrorEntries = files
         .iter_mut()
@@ -86,15 +101,35 @@ pub(crate) fn build(
     if let Some(url) = &docs_url {
         docs_url_placeholders(&mut cx, url);
     }
-    let body = body(&mut cx, root, &attributes);
-    let errors = errors(&mut cx, &mut entries, &statuses, &attributes, &retired);
+    let (context, known) = context(&mut cx, root, &attributes);
+    let body = body(&mut cx, root, &attributes, &known);
+    let errors = errors(
+        &mut cx,
+        &mut entries,
+        &statuses,
+        &attributes,
+        &retired,
+        &known,
+    );
     replacements_exist(&mut cx, &entries, &errors);
     let retired_replaced_by = retired_replacements(&mut cx, &merged, &retired, &errors);
     if let Some(url) = &docs_url {
         fragment_anchors(&mut cx, url, &errors);
     }
     let operations = operations(&mut cx, root, &entries, &errors, &retired);
-    let success = success(&mut cx, root);
+    let groups = groups(
+        &mut cx,
+        root,
+        &statuses,
+        &errors,
+        &attributes,
+        &known,
+        body.as_ref(),
+    );
+    if let Some(b) = &body {
+        body_field_keys(&mut cx, root, b, &errors);
+    }
+    let success = success(&mut cx, root, &known);
     let docs = docs(&mut cx, root, &errors, &attributes);
     let openapi = openapi_info(&mut cx, root);
     let rust = rust_names(&mut cx, root);
@@ -120,6 +155,8 @@ pub(crate) fn build(
         body: body?,
         success,
         docs,
+        context,
+        groups,
         operations,
         openapi,
     })
@@ -239,6 +276,12 @@ fn fragment_sections(cx: &mut Cx<'_>, f: &Parsed) {
     }
     if let Some(s) = &raw.openapi {
         found.push(("openapi", Some(span(f.file, s))));
+    }
+    if let Some((name, _)) = raw.context.0.first() {
+        found.push(("context", Some(span(f.file, name))));
+    }
+    if let Some((name, _)) = raw.groups.0.first() {
+        found.push(("groups", Some(span(f.file, name))));
     }
     if let Some((name, _)) = raw.lints.0.first() {
         found.push(("lints", Some(span(f.file, name))));
@@ -419,6 +462,14 @@ fn attributes(cx: &mut Cx<'_>, files: &[&Parsed]) -> Vec<AttributeDef> {
             });
         }
     }
+    // A refused declaration is reported once: its uses are not reported again.
+    for f in files {
+        for (name, _) in &f.raw.attributes.0 {
+            if !out.iter().any(|a| a.name.as_str() == name.get()) {
+                cx.refused.attrs.push(name.get().clone());
+            }
+        }
+    }
     out
 }
 
@@ -491,6 +542,10 @@ fn attribute_declared<'d>(
 ) -> Option<&'d AttributeDef> {
     if let Some(decl) = decls.iter().find(|a| a.name.as_str() == name) {
         return Some(decl);
+    }
+    if cx.refused.attrs.iter().any(|r| r == name) {
+        // Its declaration was refused, and reported.
+        return None;
     }
     let names: Vec<&str> = decls.iter().map(|a| a.name.as_str()).collect();
     let d = Diagnostic::new(
@@ -661,6 +716,7 @@ fn statuses(
                 (None, Some(inherited)) => inherited,
                 (None, None) => {
                     unknown_status_reason(cx, at, code, extends);
+                    cx.refused.statuses.push(code);
                     continue;
                 }
             };
@@ -875,6 +931,7 @@ fn errors(
     statuses: &[Status],
     attrs: &[AttributeDef],
     retired: &[Sp<String>],
+    known: &Known,
 ) -> Vec<ErrorDef> {
     let count = entries.iter().map(|(_, e)| e.0.len()).sum();
     let mut out: Vec<ErrorDef> = Vec::with_capacity(count);
@@ -902,7 +959,16 @@ fn errors(
             {
                 continue;
             }
-            if let Some(def) = error(cx, file, code, e.0.get_mut(), variant, statuses, attrs) {
+            if let Some(def) = error(
+                cx,
+                file,
+                code,
+                e.0.get_mut(),
+                variant,
+                statuses,
+                attrs,
+                known,
+            ) {
                 out.push(def);
             }
         }
@@ -1027,6 +1093,7 @@ fn error_variant_not_generated(cx: &mut Cx<'_>, at: Span, code: &str, variant: &
 /// description, remediation, field, field descriptions) are moved into the definition:
 /// no check reads them from the entry afterwards (`replacements_exist` reads the code and
 /// `deprecated`, which stay).
+#[allow(clippy::too_many_arguments)]
 fn error(
     cx: &mut Cx<'_>,
     file: FileId,
@@ -1035,6 +1102,7 @@ fn error(
     variant: String,
     statuses: &[Status],
     attrs: &[AttributeDef],
+    known: &Known,
 ) -> Option<ErrorDef> {
     let at = span(file, code);
     let status = error_status(cx, file, &e.status, statuses)?;
@@ -1048,15 +1116,53 @@ fn error(
         }
     }
     let fields = fields(cx, file, e);
-    let message = message(cx, file, e, &fields);
+    let mut used = vec![false; fields.len()];
+    let (message, message_ok) = message(cx, file, e, &fields, &mut used);
+    let field_pieces = e
+        .field
+        .as_ref()
+        .map(|f| field_template(cx, file, f, e, &fields, &mut used));
     let (retryable, retry_after) = retry(cx, file, e);
     let attributes = attribute_values(cx, file, Owner::Error, at, &e.attributes, attrs);
     let headers = headers(cx, file, &e.headers);
+    let mut vars = body_vars(attrs, known, &fields);
+    vars.own = true;
+    vars.refused
+        .extend(e.fields.0.iter().map(|(n, _)| n.get().clone()));
     let body = e
         .body
         .as_ref()
-        .and_then(|b| template(cx, file, b, &body_vars(attrs, false), TemplateKind::Body));
-    let examples = examples(cx, file, e, &fields);
+        .map(|b| template(cx, file, b, &vars, TemplateKind::Body));
+    let item = e
+        .item
+        .as_ref()
+        .map(|b| template(cx, file, b, &vars, TemplateKind::Body));
+    for t in body.iter().chain(item.iter()).flatten() {
+        for (i, u) in used.iter_mut().enumerate() {
+            *u |= template_uses(t, &Var::ErrorField(i));
+        }
+    }
+    // An unresolved placeholder is most likely a misspelt field: not also "unused".
+    let resolved = message_ok
+        && field_pieces.as_ref().is_none_or(Option::is_some)
+        && body.as_ref().is_none_or(Option::is_some)
+        && item.as_ref().is_none_or(Option::is_some);
+    if resolved {
+        unused_fields(cx, span(file, &e.message), &fields, &used);
+    }
+    let examples = examples(cx, file, e, &fields, known);
+    let field_pieces = match field_pieces {
+        None => None,
+        Some(p) => Some(p?),
+    };
+    let body = match body {
+        None => None,
+        Some(b) => Some(b?),
+    };
+    let item = match item {
+        None => None,
+        Some(b) => Some(b?),
+    };
     let cause = cause(cx, file, e, &fields);
     let deprecated = e.deprecated.as_ref().map(|d| {
         let d = d.get();
@@ -1075,7 +1181,22 @@ fn error(
         message,
         description: e.description.as_mut().map(|t| take(file, t)),
         remediation: e.remediation.as_mut().map(|t| take(file, t)),
-        field: e.field.as_mut().map(|t| take(file, t)),
+        // A literal field is kept unescaped (`{{` is `{`); one naming the error's fields as
+        // written, with its pieces.
+        field: e.field.as_mut().map(|t| {
+            let mut f = take(file, t);
+            if let Some(p) = field_pieces.as_ref().filter(|p| literal(p)) {
+                f.value = p
+                    .iter()
+                    .map(|p| match p {
+                        Piece::Lit(s) => s.as_str(),
+                        Piece::Field(_) => "",
+                    })
+                    .collect();
+            }
+            f
+        }),
+        field_pieces: field_pieces.filter(|p| !literal(p)),
         fields,
         retryable,
         retry_after,
@@ -1083,6 +1204,7 @@ fn error(
         attributes,
         headers,
         body,
+        item,
         examples,
         cause,
     })
@@ -1220,6 +1342,10 @@ fn error_status(
 ) -> Option<Sp<u16>> {
     let at = span(file, status);
     let code = error_status_in_range(cx, at, *status.get())?;
+    if cx.refused.statuses.contains(&code) {
+        // Its declaration was refused, and reported.
+        return None;
+    }
     if !statuses.iter().any(|s| s.code == code) {
         cx.push(
             Diagnostic::new("undeclared-status", format!("status {code} is not declared by the catalog"))
@@ -1399,7 +1525,8 @@ fn message(
     file: FileId,
     e: &mut raw::Error,
     fields: &[FieldDef],
-) -> Option<Message> {
+    used: &mut [bool],
+) -> (Option<Message>, bool) {
     let text = &e.message;
     let at = span(file, text);
     if text.get().trim().is_empty() {
@@ -1408,7 +1535,7 @@ fn message(
                 .at(at, "empty message")
                 .help("write the message clients see, such as \"Invalid or revoked API key\""),
         );
-        return None;
+        return (None, false);
     }
     let pieces = match template::parse(text.get()) {
         Ok(p) => p,
@@ -1418,12 +1545,30 @@ fn message(
                     .at(inner_span(cx.sources, at, text.get(), err.range), "here")
                     .help("placeholders are `{name}`; write `{{` and `}}` for literal braces"),
             );
-            return None;
+            return (None, false);
         }
     };
+    let (out, ok) = resolve_pieces(cx, at, text.get(), pieces, e, fields, used);
+    let message = ok.then(|| Message {
+        text: Sp::new(e.message.get().clone(), at),
+        pieces: out,
+    });
+    (message, ok)
+}
+
+/// The pieces of a message or field text, each placeholder one of the error's fields
+/// (marked used); false when one names no field (reported).
+fn resolve_pieces(
+    cx: &mut Cx<'_>,
+    at: Span,
+    text: &str,
+    pieces: Vec<RawPiece>,
+    e: &raw::Error,
+    fields: &[FieldDef],
+    used: &mut [bool],
+) -> (Vec<Piece>, bool) {
     let mut out = Vec::with_capacity(pieces.len());
     let mut ok = true;
-    let mut used = vec![false; fields.len()];
     for p in pieces {
         match p {
             RawPiece::Lit(s) => out.push(Piece::Lit(s)),
@@ -1434,20 +1579,43 @@ fn message(
                 }
                 None => {
                     ok = false;
-                    let pspan = inner_span(cx.sources, at, text.get(), range);
+                    let pspan = inner_span(cx.sources, at, text, range);
                     undeclared_placeholder(cx, pspan, &name, e, fields);
                 }
             },
         }
     }
-    // An unresolved placeholder is most likely a misspelt field: not also "unused".
-    if ok {
-        unused_fields(cx, at, fields, &used);
-    }
-    ok.then(|| Message {
-        text: take(file, &mut e.message),
-        pieces: out,
-    })
+    (out, ok)
+}
+
+/// Whether message pieces are all literal text.
+fn literal(pieces: &[Piece]) -> bool {
+    pieces.iter().all(|p| matches!(p, Piece::Lit(_)))
+}
+
+// The request field is literal, or names the error's own fields (`field = "{param}"`).
+fn field_template(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    field: &S<String>,
+    e: &raw::Error,
+    fields: &[FieldDef],
+    used: &mut [bool],
+) -> Option<Vec<Piece>> {
+    let at = span(file, field);
+    let pieces = match template::parse(field.get()) {
+        Ok(p) => p,
+        Err(err) => {
+            cx.push(
+                Diagnostic::new("template-syntax", err.message)
+                    .at(inner_span(cx.sources, at, field.get(), err.range), "here")
+                    .help("`field` is the request field's name, or `{name}` to take it from the error's field `name`; write `{{` and `}}` for literal braces"),
+            );
+            return None;
+        }
+    };
+    let (out, ok) = resolve_pieces(cx, at, field.get(), pieces, e, fields, used);
+    ok.then_some(out)
 }
 
 // Every placeholder of a message is a field the error declares.
@@ -1688,12 +1856,19 @@ fn from_types_unique(cx: &mut Cx<'_>, errors: &[ErrorDef]) {
 }
 
 // Examples set declared fields only, with values of the field's type.
-fn examples(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) -> Vec<Example> {
+fn examples(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    e: &raw::Error,
+    fields: &[FieldDef],
+    known: &Known,
+) -> Vec<Example> {
     let defaults: Vec<Scalar> = fields.iter().map(|f| f.example.clone()).collect();
     if e.examples.is_empty() {
         return vec![Example {
             summary: None,
             values: defaults,
+            omit: Vec::new(),
         }];
     }
     let declared: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
@@ -1726,6 +1901,8 @@ fn examples(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) 
                         a(fields[i].ty.as_str())
                     )),
                 ),
+                // A field whose declaration was refused was already reported.
+                None if e.fields.0.iter().any(|(n, _)| n.get() == name.get()) => {}
                 None => {
                     let mut d = Diagnostic::new(
                         "invalid-example",
@@ -1743,12 +1920,55 @@ fn examples(cx: &mut Cx<'_>, file: FileId, e: &raw::Error, fields: &[FieldDef]) 
                 }
             }
         }
+        let mut omit = Vec::with_capacity(ex.omit.len());
+        for name in &ex.omit {
+            if example_omits_runtime_value(cx, file, name, known) {
+                omit.push(name.get().clone());
+            }
+        }
         out.push(Example {
             summary: ex.summary.as_ref().map(|s| s.get().clone()),
             values,
+            omit,
         });
     }
     out
+}
+
+// An example leaves out only values supplied at run time: `trace_id`, `instance` or a
+// declared context value.
+fn example_omits_runtime_value(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    name: &S<String>,
+    known: &Known,
+) -> bool {
+    let n = name.get().as_str();
+    if n == "trace_id" || n == "instance" || known.context.iter().any(|c| c == n) {
+        return true;
+    }
+    if known.refused.iter().any(|r| r == n) {
+        return false;
+    }
+    let mut names = vec!["trace_id", "instance"];
+    names.extend(known.context.iter().map(String::as_str));
+    let d = Diagnostic::new(
+        "invalid-example",
+        format!("example leaves out `{n}`, which is not a value supplied at run time"),
+    )
+    .at(span(file, name), "not a run-time value");
+    cx.push(match did_you_mean(n, &names) {
+        Some(best) => d.help(format!("did you mean `{best}`?")),
+        None => d.help(format!(
+            "`omit` lists run-time values the example's body goes without: {}",
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    });
+    false
 }
 
 // `deprecated.replaced_by` names another error of the catalog.
@@ -1984,21 +2204,49 @@ fn unreturned_error(cx: &mut Cx<'_>, e: &ErrorDef, ops: &Operations) {
     );
 }
 
-/// The placeholders body templates may use: built-ins (bar `content`) and attributes.
-struct VarSet {
+/// The placeholders a template may use.
+struct VarSet<'f> {
+    /// Attributes, with whether each may be absent.
     attrs: Vec<(String, bool)>,
+    /// Declared run-time context values.
+    context: Vec<String>,
+    /// The error's own fields (its own `body` and `item` templates only).
+    fields: &'f [FieldDef],
+    /// Names refused earlier (attribute, context or field declarations that were
+    /// reported): a placeholder naming one is not reported again.
+    refused: Vec<String>,
+    /// `{content}` (the success envelope).
     content: bool,
+    /// The error's built-ins (`{code}`, `{message}`, `{field}`...).
     builtins: bool,
+    /// The grouped response's own values (`{items}`, and `{status}`, `{reason}`,
+    /// `{title}`, `{type}`, `{docs_url}`, `{code}` for the group).
+    group: bool,
+    /// Whether the template is an error's own (`body`, `item`), not shared.
+    own: bool,
 }
 
-fn body_vars(attrs: &[AttributeDef], content: bool) -> VarSet {
+/// What the checks know about run-time context values and refused declarations, shared by
+/// every template.
+#[derive(Default)]
+struct Known {
+    context: Vec<String>,
+    refused: Vec<String>,
+}
+
+fn body_vars<'f>(attrs: &[AttributeDef], known: &Known, fields: &'f [FieldDef]) -> VarSet<'f> {
     VarSet {
         attrs: attrs
             .iter()
             .map(|a| (a.name.value.clone(), !(a.required && a.on_errors)))
             .collect(),
-        content,
+        context: known.context.clone(),
+        fields,
+        refused: known.refused.clone(),
+        content: false,
         builtins: true,
+        group: false,
+        own: !fields.is_empty(),
     }
 }
 
@@ -2006,23 +2254,51 @@ fn body_vars(attrs: &[AttributeDef], content: bool) -> VarSet {
 enum TemplateKind {
     Body,
     Success,
+    Group,
 }
 
-fn resolve_var(name: &str, vars: &VarSet) -> Option<(Var, bool)> {
-    if let Some((a, optional)) = vars.attrs.iter().find(|(a, _)| a == name) {
-        return Some((Var::Attribute(a.clone()), *optional));
+fn resolve_var(name: &str, vars: &VarSet<'_>) -> Option<(Var, bool)> {
+    if vars.builtins {
+        if let Some((a, optional)) = vars.attrs.iter().find(|(a, _)| a == name) {
+            return Some((Var::Attribute(a.clone()), *optional));
+        }
+        if let Some(i) = vars.fields.iter().position(|f| f.name.as_str() == name) {
+            return Some((Var::ErrorField(i), false));
+        }
+    }
+    if let Some(c) = vars.context.iter().find(|c| *c == name) {
+        return Some((Var::Context(c.clone()), true));
     }
     let var = Var::builtin(name)?;
-    let allowed = if var == Var::Content {
-        vars.content
-    } else {
-        vars.builtins
+    let allowed = match var {
+        Var::Content => vars.content,
+        Var::TraceId | Var::Instance => true,
+        Var::Items => vars.group,
+        Var::Status | Var::Reason | Var::Title | Var::Type | Var::DocsUrl | Var::Code => {
+            vars.builtins || vars.group
+        }
+        _ => vars.builtins,
     };
     let optional = matches!(
         var,
         Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance | Var::Fields
     );
     allowed.then_some((var, optional))
+}
+
+/// The placeholder names a template may use, for did-you-mean and help.
+fn known_names<'v>(vars: &'v VarSet<'_>) -> Vec<&'v str> {
+    let mut known: Vec<&str> = Var::BUILTIN
+        .iter()
+        .copied()
+        .filter(|b| Var::builtin(b).is_some_and(|v| resolve_var(v.name(), vars).is_some()))
+        .collect();
+    if vars.builtins {
+        known.extend(vars.attrs.iter().map(|(a, _)| a.as_str()));
+        known.extend(vars.fields.iter().map(|f| f.name.as_str()));
+    }
+    known.extend(vars.context.iter().map(String::as_str));
+    known
 }
 
 /// How deeply a body or success template may nest arrays and tables. Every stage after
@@ -2059,7 +2335,7 @@ fn template(
     cx: &mut Cx<'_>,
     file: FileId,
     t: &S<raw::Template>,
-    vars: &VarSet,
+    vars: &VarSet<'_>,
     kind: TemplateKind,
 ) -> Option<Template> {
     let depth = template_depth(t.get());
@@ -2084,7 +2360,7 @@ fn template_value(
     cx: &mut Cx<'_>,
     file: FileId,
     t: &S<raw::Template>,
-    vars: &VarSet,
+    vars: &VarSet<'_>,
     kind: TemplateKind,
 ) -> Option<Template> {
     let at = span(file, t);
@@ -2164,40 +2440,11 @@ fn template_value(
                             }
                             None => {
                                 ok = false;
-                                let mut known: Vec<&str> = Var::BUILTIN
-                                    .iter()
-                                    .copied()
-                                    .filter(|b| {
-                                        if *b == "content" {
-                                            vars.content
-                                        } else {
-                                            vars.builtins
-                                        }
-                                    })
-                                    .collect();
-                                known.extend(vars.attrs.iter().map(|(a, _)| a.as_str()));
-                                let mut d = Diagnostic::new(
-                                    "unknown-placeholder",
-                                    format!("unknown placeholder `{{{name}}}`"),
-                                )
-                                .at(pspan, "unknown placeholder");
-                                d = match did_you_mean(&name, &known) {
-                                    Some(best) => d.help(format!("did you mean `{{{best}}}`?")),
-                                    None => d.help(format!(
-                                        "{} templates may use {}",
-                                        if kind == TemplateKind::Body {
-                                            "body"
-                                        } else {
-                                            "success"
-                                        },
-                                        known
-                                            .iter()
-                                            .map(|k| format!("`{{{k}}}`"))
-                                            .collect::<Vec<_>>()
-                                            .join(", ")
-                                    )),
-                                };
-                                cx.push(d);
+                                if vars.refused.contains(&name) {
+                                    // Its declaration was refused, and reported.
+                                    continue;
+                                }
+                                unknown_placeholder(cx, pspan, &name, vars, kind);
                             }
                         }
                     }
@@ -2218,6 +2465,45 @@ fn template_value(
     })
 }
 
+// Every placeholder of a body, item, group or success template is one it may use.
+fn unknown_placeholder(
+    cx: &mut Cx<'_>,
+    at: Span,
+    name: &str,
+    vars: &VarSet<'_>,
+    kind: TemplateKind,
+) {
+    let known = known_names(vars);
+    let d = Diagnostic::new(
+        "unknown-placeholder",
+        format!("unknown placeholder `{{{name}}}`"),
+    )
+    .at(at, "unknown placeholder");
+    let what = match kind {
+        TemplateKind::Body => "body and item",
+        TemplateKind::Success => "success",
+        TemplateKind::Group => "group",
+    };
+    let list = known
+        .iter()
+        .map(|k| format!("`{{{k}}}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let d = match did_you_mean(name, &known) {
+        Some(best) => d.help(format!("did you mean `{{{best}}}`?")),
+        None if Var::builtin(name).is_some() || kind != TemplateKind::Body => {
+            d.help(format!("{what} templates may use {list}"))
+        }
+        None if vars.own => d.help(format!(
+            "declare `fields.{name}` on this error to use its value in its own body and item, or `[context.{name}]` for a value supplied at run time"
+        )),
+        None => d.help(format!(
+            "this template is shared by every error: to name the request's offending input, declare the field on the error and set `field = \"{{{name}}}\"` there, then use `{{field}}` here (or use `{{{name}}}` in the error's own `body` or `item`); `[context.{name}]` declares a value supplied at run time"
+        )),
+    };
+    cx.push(d);
+}
+
 /// RFC 9457 problem details, with errcat's extension members.
 fn problem_template() -> Template {
     let v = |name: &str, var: Var| (name.to_owned(), Template::Var(var));
@@ -2235,7 +2521,7 @@ fn problem_template() -> Template {
 }
 
 // `[body]` has format problem or template, and a template exactly when format is template.
-fn body(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef]) -> Option<Body> {
+fn body(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef], known: &Known) -> Option<Body> {
     let Some(b) = &root.raw.body else {
         return Some(Body {
             format: BodyFormat::Problem,
@@ -2274,9 +2560,13 @@ fn body(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef]) -> Option<Body> 
             );
             return None;
         }
-        (BodyFormat::Template, Some(t)) => {
-            template(cx, file, t, &body_vars(attrs, false), TemplateKind::Body)?
-        }
+        (BodyFormat::Template, Some(t)) => template(
+            cx,
+            file,
+            t,
+            &body_vars(attrs, known, &[]),
+            TemplateKind::Body,
+        )?,
         (BodyFormat::Template, None) => {
             cx.push(
                 Diagnostic::new("invalid-type", "body format \"template\" needs a `[body.template]`")
@@ -2308,18 +2598,32 @@ fn body(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef]) -> Option<Body> 
     })
 }
 
-// The success envelope holds `{content}` and no error placeholders.
-fn success(cx: &mut Cx<'_>, root: &Parsed) -> Option<Success> {
+// The success envelope holds `{content}`, and run-time values (`{trace_id}`, `{instance}`,
+// context values) but no error placeholders.
+fn success(cx: &mut Cx<'_>, root: &Parsed, known: &Known) -> Option<Success> {
     let s = root.raw.success.as_ref()?;
     let file = root.file;
     let raw = s.get();
     let vars = VarSet {
         attrs: Vec::new(),
+        context: known.context.clone(),
+        fields: &[],
+        refused: known.refused.clone(),
         content: true,
         builtins: false,
+        group: false,
+        own: false,
     };
     let template = template(cx, file, &raw.template, &vars, TemplateKind::Success)?;
-    if !contains_var(&template, &Var::Content) {
+    field_keys(
+        cx,
+        file,
+        &raw.fields,
+        &[&template],
+        None,
+        "[success.fields]",
+    );
+    if !template_uses(&template, &Var::Content) {
         cx.push(
             Diagnostic::new(
                 "missing-content-placeholder",
@@ -2343,15 +2647,326 @@ fn success(cx: &mut Cx<'_>, root: &Parsed) -> Option<Success> {
     })
 }
 
-fn contains_var(t: &Template, var: &Var) -> bool {
+// Context values are snake_case names distinct from the built-in placeholders and the
+// attributes.
+fn context(cx: &mut Cx<'_>, root: &Parsed, attrs: &[AttributeDef]) -> (Vec<ContextDef>, Known) {
+    let mut out: Vec<ContextDef> = Vec::new();
+    let mut known = Known {
+        context: Vec::new(),
+        refused: cx.refused.attrs.clone(),
+    };
+    let file = root.file;
+    for (name, decl) in &root.raw.context.0 {
+        let n = name.get().as_str();
+        let clash = if Var::builtin(n).is_some() {
+            Some("a built-in placeholder")
+        } else if attrs.iter().any(|a| a.name.as_str() == n) {
+            Some("an attribute")
+        } else if out.iter().any(|c| c.name.as_str() == n) {
+            Some("declared twice")
+        } else {
+            None
+        };
+        if !names::is_snake_case(n) || clash.is_some() {
+            let why = clash.unwrap_or("not a snake_case identifier");
+            cx.push(
+                Diagnostic::new(
+                    "invalid-context-name",
+                    format!("`{n}` cannot be a context value name: {why}"),
+                )
+                .at(span(file, name), "invalid context value name")
+                .help(format!(
+                    "context values are snake_case names other than the built-in placeholders ({}) and the attributes; `{{trace_id}}` and `{{instance}}` need no declaration",
+                    Var::BUILTIN.join(", ")
+                )),
+            );
+            if clash != Some("declared twice") && Var::builtin(n).is_none() {
+                known.refused.push(n.to_owned());
+            }
+            continue;
+        }
+        let d = decl.get();
+        out.push(ContextDef {
+            name: sp(file, name),
+            description: d.description.as_ref().map(|x| sp(file, x)),
+            example: d
+                .example
+                .as_ref()
+                .map_or_else(|| format!("<{n}>"), |x| x.get().clone()),
+        });
+        known.context.push(n.to_owned());
+    }
+    (out, known)
+}
+
+/// Every member path of a template, for `fields` keys: `a`, `a.b`, `list[]`,
+/// `list[].member` (the items of `{items}` from `items`).
+fn member_paths(t: &Template, items: Option<&Template>, prefix: &str, out: &mut Vec<String>) {
+    for (k, v) in t.members() {
+        let path = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        out.push(path.clone());
+        match v {
+            Template::Object(_) => member_paths(v, items, &path, out),
+            Template::Array(list) => {
+                for item in list {
+                    if let Template::Object(_) = item {
+                        member_paths(item, items, &format!("{path}[]"), out);
+                    }
+                }
+            }
+            Template::Var(Var::Items) => {
+                if let Some(item) = items {
+                    member_paths(item, None, &format!("{path}[]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+// Every key of a `fields` table names a member of its template (`a.b` for a nested
+// member, `list[].member` for a member of an array's items).
+fn field_keys(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    fields: &OrderedMap<S<String>, S<String>>,
+    templates: &[&Template],
+    items: Option<&[&Template]>,
+    table: &str,
+) {
+    if fields.0.is_empty() {
+        return;
+    }
+    let mut paths = Vec::new();
+    for t in templates {
+        match items {
+            Some(items) => {
+                for i in items {
+                    member_paths(t, Some(i), "", &mut paths);
+                }
+            }
+            None => member_paths(t, None, "", &mut paths),
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    for (key, _) in &fields.0 {
+        let k = key.get().as_str();
+        if paths.iter().any(|p| p == k) {
+            continue;
+        }
+        let candidates: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let d = Diagnostic::new(
+            "unknown-body-field",
+            format!("`{k}` names no member of the template"),
+        )
+        .at(span(file, key), "no such member");
+        let spelling =
+            "nested members are `outer.inner`, members of an array's items `list[].member`";
+        cx.push(match did_you_mean(k, &candidates) {
+            Some(best) => d.help(format!("did you mean `{best}`? ({spelling})")),
+            None => d.help(format!(
+                "{table} describes members of the template: {}; {spelling}",
+                candidates
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        });
+    }
+}
+
+// `[body.fields]` describes members of the body: of `[body]`'s template or of an error's own.
+fn body_field_keys(cx: &mut Cx<'_>, root: &Parsed, body: &Body, errors: &[ErrorDef]) {
+    let Some(b) = &root.raw.body else {
+        return;
+    };
+    let mut templates = vec![&body.template];
+    templates.extend(errors.iter().filter_map(|e| e.body.as_ref()));
+    field_keys(
+        cx,
+        root.file,
+        &b.get().fields,
+        &templates,
+        None,
+        "[body.fields]",
+    );
+}
+
+// A group: a snake_case name that is no method of the generated list, a declared status,
+// errors of the catalog, a template with `{items}` once as an array member's whole value.
+#[allow(clippy::too_many_arguments)]
+fn groups(
+    cx: &mut Cx<'_>,
+    root: &Parsed,
+    statuses: &[Status],
+    errors: &[ErrorDef],
+    attrs: &[AttributeDef],
+    known: &Known,
+    body: Option<&Body>,
+) -> Vec<Group> {
+    let file = root.file;
+    let mut out: Vec<Group> = Vec::new();
+    for (name, g) in &root.raw.groups.0 {
+        let n = name.get().as_str();
+        let g = g.get();
+        let reserved = GROUP_RESERVED.contains(&n);
+        if !names::is_snake_case(n) || names::is_keyword(n) || reserved {
+            cx.push(
+                Diagnostic::new("invalid-group", format!("`{n}` cannot be a group name"))
+                    .at(span(file, name), if reserved { "a method of the generated error list" } else { "not a snake_case identifier" })
+                    .help(format!(
+                        "a group name is a snake_case identifier, the name of its constructor in the generated Rust, and none of {}",
+                        GROUP_RESERVED.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
+                    )),
+            );
+            continue;
+        }
+        let status = error_status(cx, file, &g.status, statuses);
+        let mut members = Vec::with_capacity(g.errors.len());
+        let mut ok = true;
+        for code in &g.errors {
+            match errors.iter().position(|e| e.code.as_str() == code.get()) {
+                Some(i) if !members.contains(&i) => members.push(i),
+                Some(_) => {}
+                None => {
+                    ok = false;
+                    let declared = root_and_included_codes(errors);
+                    let d = Diagnostic::new(
+                        "unknown-group-error",
+                        format!(
+                            "group `{n}` lists `{}`, which is not an error of the catalog",
+                            code.get()
+                        ),
+                    )
+                    .at(span(file, code), "no error has this code");
+                    cx.push(match did_you_mean(code.get(), &declared) {
+                        Some(best) => d.help(format!("did you mean `{best}`?")),
+                        None => d.help("`errors` lists the codes of the errors that may appear in the group's response"),
+                    });
+                }
+            }
+        }
+        let vars = VarSet {
+            attrs: Vec::new(),
+            context: known.context.clone(),
+            fields: &[],
+            refused: known.refused.clone(),
+            content: false,
+            builtins: false,
+            group: true,
+            own: false,
+        };
+        let template = template(cx, file, &g.template, &vars, TemplateKind::Group);
+        let item = template_fn(cx, file, &g.item, &body_vars(attrs, known, &[]));
+        let (Some(template), Some(item), Some(status)) = (template, item, status) else {
+            continue;
+        };
+        let items = template
+            .members()
+            .iter()
+            .filter(|(_, v)| matches!(v, Template::Var(Var::Items)))
+            .count();
+        if items != 1 || count_var(&template, &Var::Items) != 1 {
+            cx.push(
+                Diagnostic::new("invalid-group", format!("the template of group `{n}` needs `\"{{items}}\"` once, as a member's whole value"))
+                    .at(span(file, &g.template), "where do the errors go?")
+                    .help("add the member that holds the list of errors, such as `errors = \"{items}\"`: it repeats the item template once per error"),
+            );
+            continue;
+        }
+        if !ok {
+            continue;
+        }
+        let mut item_templates = vec![&item];
+        item_templates.extend(members.iter().filter_map(|i| errors[*i].item.as_ref()));
+        field_keys(
+            cx,
+            file,
+            &g.fields,
+            &[&template],
+            Some(&item_templates),
+            &format!("[groups.{n}.fields]"),
+        );
+        out.push(Group {
+            name: sp(file, name),
+            status,
+            title: g.title.as_ref().map(|t| sp(file, t)),
+            description: g.description.as_ref().map(|t| sp(file, t)),
+            type_uri: g.type_uri.as_ref().map(|t| sp(file, t)),
+            template,
+            item,
+            errors: members,
+            content_type: g.content_type.as_ref().map_or_else(
+                || {
+                    body.map_or_else(
+                        || "application/problem+json".to_owned(),
+                        |b| b.content_type.clone(),
+                    )
+                },
+                |c| c.get().clone(),
+            ),
+            closed: g.closed.as_ref().is_some_and(|c| *c.get()),
+            fields: g
+                .fields
+                .0
+                .iter()
+                .map(|(k, v)| (k.get().clone(), v.get().clone()))
+                .collect(),
+        });
+    }
+    out
+}
+
+/// Names a group may not have: the methods of the generated error list.
+const GROUP_RESERVED: &[&str] = &[
+    "new",
+    "push",
+    "len",
+    "is_empty",
+    "iter",
+    "errors",
+    "status",
+    "group",
+    "content_type",
+    "write_body_json",
+    "body_json",
+    "body_json_with",
+    "into_inner",
+    "inner",
+    "from",
+];
+
+fn root_and_included_codes(errors: &[ErrorDef]) -> Vec<&str> {
+    errors.iter().map(|e| e.code.as_str()).collect()
+}
+
+/// [`template`] for an item template (body placeholders).
+fn template_fn(
+    cx: &mut Cx<'_>,
+    file: FileId,
+    t: &S<raw::Template>,
+    vars: &VarSet<'_>,
+) -> Option<Template> {
+    template(cx, file, t, vars, TemplateKind::Body)
+}
+
+/// How many times `var` stands in `t`.
+fn count_var(t: &Template, var: &Var) -> usize {
     match t {
-        Template::Var(v) => v == var,
+        Template::Var(v) => usize::from(v == var),
         Template::Text(pieces) => pieces
             .iter()
-            .any(|p| matches!(p, TextPiece::Var(v) if v == var)),
-        Template::Array(items) => items.iter().any(|i| contains_var(i, var)),
-        Template::Object(members) => members.iter().any(|(_, v)| contains_var(v, var)),
-        _ => false,
+            .filter(|p| matches!(p, TextPiece::Var(v) if v == var))
+            .count(),
+        Template::Array(items) => items.iter().map(|i| count_var(i, var)).sum(),
+        Template::Object(members) => members.iter().map(|(_, v)| count_var(v, var)).sum(),
+        _ => 0,
     }
 }
 

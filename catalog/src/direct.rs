@@ -11,9 +11,9 @@
 //! keys serde reads.
 
 use crate::raw::{
-    AttributeDecl, Body, Columns, Contact, Deprecated, Docs, Error, Example, Field, Headings,
-    Labels, License, Meta, OpenApi, Operation, OrderedMap, RustNames, S, Scalar, Section, Server,
-    Snippet, Status, Success, Template,
+    AttributeDecl, Body, Columns, Contact, ContextDecl, Deprecated, Docs, Error, Example, Field,
+    Group, Headings, Labels, License, Meta, OpenApi, Operation, OrderedMap, RustNames, S, Scalar,
+    Section, Server, Snippet, Status, Success, Template,
 };
 use toml::Spanned;
 use toml::de::DeValue;
@@ -198,6 +198,7 @@ direct_struct!(Error {
     "attributes" => attributes: default,
     "headers" => headers: default,
     "body" => body: optional,
+    "item" => item: optional,
     "examples" => examples: default,
     "cause" => cause: optional,
     "from" => from: default,
@@ -218,6 +219,7 @@ direct_struct!(Deprecated {
 direct_struct!(Example {
     "summary" => summary: optional,
     "values" => values: default,
+    "omit" => omit: default,
 });
 
 direct_struct!(Body {
@@ -234,6 +236,24 @@ direct_struct!(Success {
     "description" => description: optional,
     "fields" => fields: default,
     "closed" => closed: optional,
+});
+
+direct_struct!(ContextDecl {
+    "description" => description: optional,
+    "example" => example: optional,
+});
+
+direct_struct!(Group {
+    "status" => status: required,
+    "title" => title: optional,
+    "type" => type_uri: optional,
+    "description" => description: optional,
+    "errors" => errors: required,
+    "template" => template: required,
+    "item" => item: required,
+    "content_type" => content_type: optional,
+    "closed" => closed: optional,
+    "fields" => fields: default,
 });
 
 direct_struct!(Docs {

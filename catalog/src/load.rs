@@ -345,6 +345,8 @@ fn parse(
             "body" => raw.body = cx.table(value, "[body]"),
             "success" => raw.success = cx.table(value, "[success]"),
             "docs" => raw.docs = cx.table(value, "[docs]"),
+            "context" => raw.context = cx.entries(value, "context"),
+            "groups" => raw.groups = cx.entries(value, "groups"),
             "operations" => raw.operations = cx.operations(value),
             "openapi" => raw.openapi = cx.table(value, "[openapi]"),
             // Reported by `unknown_keys`.
@@ -881,6 +883,12 @@ const TABLES: &[Table] = &[
         fields_of::<raw::Labels>,
     ),
     (
+        "[context.NAME]",
+        &["context", "*"],
+        fields_of::<raw::ContextDecl>,
+    ),
+    ("[groups.NAME]", &["groups", "*"], fields_of::<raw::Group>),
+    (
         "[[docs.snippets]]",
         &["docs", "snippets", "[]"],
         fields_of::<raw::Snippet>,
@@ -1032,6 +1040,7 @@ mod tests {
                 "attributes",
                 "headers",
                 "body",
+                "item",
                 "examples",
                 "cause",
                 "from"
@@ -1044,6 +1053,9 @@ mod tests {
         // Tables of user-chosen keys accept any key.
         assert!(expected_keys(&["lints"]).is_empty());
         assert!(expected_keys(&["errors", "x", "body"]).is_empty());
+        assert!(expected_keys(&["errors", "x", "item"]).is_empty());
+        assert!(expected_keys(&["groups", "g", "template"]).is_empty());
+        assert!(expected_keys(&["groups", "g", "item"]).is_empty());
         assert!(expected_keys(&["statuses", "401", "headers"]).is_empty());
         for (name, keys) in tables() {
             assert!(!keys.is_empty(), "{name} has no keys");

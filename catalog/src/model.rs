@@ -41,11 +41,130 @@ pub struct Catalog {
     pub success: Option<Success>,
     /// Documentation prose.
     pub docs: Docs,
+    /// Values supplied at run time that the catalog declares (`[context.NAME]`), in
+    /// declaration order: `{NAME}` placeholders of bodies and the success envelope.
+    pub context: Vec<ContextDef>,
+    /// Responses that carry several errors (`[groups.NAME]`), in declaration order.
+    pub groups: Vec<Group>,
     /// The API's operations and the errors each may return (`[operations]`), when the
     /// catalog lists them.
     pub operations: Option<Operations>,
     /// What the OpenAPI document says about the API (`[openapi]`).
     pub openapi: OpenApiInfo,
+}
+
+/// A value supplied at run time (`[context.NAME]`), such as a request id: absent unless
+/// the caller supplies it, so its member is left out of a body without it.
+#[derive(Debug, Clone)]
+pub struct ContextDef {
+    /// Its name (a snake_case identifier, the `{NAME}` placeholder).
+    pub name: Sp<String>,
+    /// What it is.
+    pub description: Option<Sp<String>>,
+    /// The value examples use.
+    pub example: String,
+}
+
+/// A response that carries several errors (`[groups.NAME]`): its status, title, type and
+/// outer members are the group's; its `{items}` array holds one item per error, each
+/// rendered from the error's item template ([`Catalog::item_of`]).
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Its name (a snake_case identifier).
+    pub name: Sp<String>,
+    /// The status every response of the group is sent with, whatever its errors' statuses.
+    pub status: Sp<u16>,
+    /// The response's title (`{title}` in the group template), else the status's reason.
+    pub title: Option<Sp<String>>,
+    /// Markdown: what the response means.
+    pub description: Option<Sp<String>>,
+    /// The URI of the response's type (`{type}` and `{docs_url}` in the group template).
+    pub type_uri: Option<Sp<String>>,
+    /// The outer body, with the whole-value placeholder `{items}` exactly once, as an
+    /// array member's value.
+    pub template: Template,
+    /// The item template of the group's errors that have none of their own.
+    pub item: Template,
+    /// The errors that may appear in the group: indices into [`Catalog::errors`], in the
+    /// order listed.
+    pub errors: Vec<usize>,
+    /// The response content type (default: the `[body]`'s).
+    pub content_type: String,
+    /// Whether the body's schema lists every member (`closed = true`); open by default.
+    pub closed: bool,
+    /// Member descriptions by dotted path (items as `NAME[].member`).
+    pub fields: Vec<(String, String)>,
+}
+
+impl Group {
+    /// The `{title}` of the response: the group's title, else the status's reason.
+    pub fn display_title<'a>(&'a self, catalog: &'a Catalog) -> &'a str {
+        self.title.as_ref().map_or_else(
+            || {
+                catalog
+                    .status(*self.status)
+                    .map_or("", |s| s.reason.as_str())
+            },
+            |t| t.as_str(),
+        )
+    }
+
+    /// The RFC 9457 `type` of the response: its `type`, else `about:blank`.
+    pub fn type_or_blank(&self) -> &str {
+        self.type_uri.as_ref().map_or("about:blank", |t| t.as_str())
+    }
+
+    /// The key of the array member that holds the items (a dotted path), if any.
+    pub fn items_path(&self) -> Option<String> {
+        fn find(t: &Template, path: &mut Vec<String>) -> bool {
+            match t {
+                Template::Var(Var::Items) => true,
+                Template::Object(members) => members.iter().any(|(k, v)| {
+                    path.push(k.clone());
+                    let found = find(v, path);
+                    if !found {
+                        path.pop();
+                    }
+                    found
+                }),
+                _ => false,
+            }
+        }
+        let mut path = Vec::new();
+        find(&self.template, &mut path).then(|| path.join("."))
+    }
+
+    /// Whether a member of the group's outer template is in every response of the group
+    /// (`{items}`, literals and values always known are; run-time values are not).
+    pub fn member_always_present(&self, value: &Template) -> bool {
+        match value {
+            Template::Var(v) => match v {
+                Var::DocsUrl => self.type_uri.is_some(),
+                Var::TraceId | Var::Instance | Var::Context(_) => false,
+                _ => true,
+            },
+            _ => true,
+        }
+    }
+
+    /// The value of a placeholder of the outer template known before run time.
+    pub fn static_value<'a>(&'a self, catalog: &'a Catalog, var: &Var) -> Option<VarValue<'a>> {
+        use std::borrow::Cow;
+        match var {
+            Var::Status => Some(VarValue::Int(i64::from(*self.status))),
+            Var::Reason => catalog
+                .status(*self.status)
+                .map(|s| VarValue::Str(Cow::Borrowed(s.reason.as_str()))),
+            Var::Title => Some(VarValue::Str(Cow::Borrowed(self.display_title(catalog)))),
+            Var::Type => Some(VarValue::Str(Cow::Borrowed(self.type_or_blank()))),
+            Var::DocsUrl => self
+                .type_uri
+                .as_ref()
+                .map(|t| VarValue::Str(Cow::Borrowed(t.as_str()))),
+            Var::Code => Some(VarValue::Str(Cow::Borrowed(self.name.as_str()))),
+            _ => None,
+        }
+    }
 }
 
 /// Names of the generated Rust types.
@@ -364,6 +483,16 @@ pub struct Example {
     pub summary: Option<String>,
     /// The value of each field of the error, in field order.
     pub values: Vec<Scalar>,
+    /// Run-time values left out of this example (`trace_id`, `instance`, context names),
+    /// to show a body without them.
+    pub omit: Vec<String>,
+}
+
+impl Example {
+    /// Whether the example leaves out the run-time value `name`.
+    pub fn omits(&self, name: &str) -> bool {
+        self.omit.iter().any(|o| o == name)
+    }
 }
 
 /// A cause an error carries on the server: a value of another error type that
@@ -396,8 +525,11 @@ pub struct ErrorDef {
     pub description: Option<Sp<String>>,
     /// Markdown: what to do.
     pub remediation: Option<Sp<String>>,
-    /// The request field concerned.
+    /// The request field concerned, as written (`"amount"`, or `"{param}"`).
     pub field: Option<Sp<String>>,
+    /// The field's text when it names the error's own fields (`field = "{param}"`): known
+    /// at run time only. `None` when the field is literal (or absent).
+    pub field_pieces: Option<Vec<Piece>>,
     /// The message's typed placeholders.
     pub fields: Vec<FieldDef>,
     /// Whether a client may retry.
@@ -413,6 +545,8 @@ pub struct ErrorDef {
     pub headers: Vec<(String, String)>,
     /// The body template for this error only.
     pub body: Option<Template>,
+    /// The item template of this error in a grouped response, replacing its group's.
+    pub item: Option<Template>,
     /// Examples; never empty (one is made from the fields' example values if none is written).
     pub examples: Vec<Example>,
     /// The server-side cause the error carries, if the catalog gives it one.
@@ -433,6 +567,28 @@ impl ErrorDef {
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v)
+    }
+
+    /// The request field, when it is literal (known before run time).
+    pub fn static_field(&self) -> Option<&str> {
+        match self.field_pieces {
+            None => self.field.as_ref().map(|f| f.as_str()),
+            Some(_) => None,
+        }
+    }
+
+    /// The request field rendered with the fields' values `values` (one per field).
+    pub fn render_field(&self, values: &[Scalar]) -> Option<String> {
+        match &self.field_pieces {
+            None => self.field.as_ref().map(|f| f.value.clone()),
+            Some(pieces) => Some(
+                Message {
+                    text: Sp::new(String::new(), self.code.span),
+                    pieces: pieces.clone(),
+                }
+                .render(values),
+            ),
+        }
     }
 }
 
@@ -463,16 +619,23 @@ pub enum Var {
     Type,
     /// The success payload (only in `[success]`).
     Content,
+    /// The array of a grouped response's items (only in `[groups.NAME] template`).
+    Items,
     /// The error's typed fields as a JSON object, each member of its field's JSON type
     /// (optional: absent when the error has no fields). Known at run time.
     Fields,
     /// A user attribute (optional unless required).
     Attribute(String),
+    /// The error's own typed field at this index of [`ErrorDef::fields`] (only in the
+    /// error's own `body` and `item` templates): known at run time, always present.
+    ErrorField(usize),
+    /// A value the catalog declares under `[context.NAME]`, supplied at run time (optional).
+    Context(String),
 }
 
 impl Var {
     /// The names of the built-in placeholders.
-    pub const BUILTIN: [&'static str; 13] = [
+    pub const BUILTIN: [&'static str; 14] = [
         "status",
         "reason",
         "code",
@@ -485,6 +648,7 @@ impl Var {
         "instance",
         "type",
         "content",
+        "items",
         "fields",
     ];
 
@@ -503,8 +667,10 @@ impl Var {
             Var::Instance => "instance",
             Var::Type => "type",
             Var::Content => "content",
+            Var::Items => "items",
             Var::Fields => "fields",
-            Var::Attribute(a) => a,
+            Var::Attribute(a) | Var::Context(a) => a,
+            Var::ErrorField(_) => "",
         }
     }
 
@@ -523,18 +689,32 @@ impl Var {
             "instance" => Var::Instance,
             "type" => Var::Type,
             "content" => Var::Content,
+            "items" => Var::Items,
             "fields" => Var::Fields,
             _ => return None,
         })
     }
 
     /// Whether the value is only known at run time (message, trace id, instance, content,
-    /// fields).
+    /// items, the error's own fields, context values, the error's fields as an object).
     pub fn is_runtime(&self) -> bool {
         matches!(
             self,
-            Var::Message | Var::TraceId | Var::Instance | Var::Content | Var::Fields
+            Var::Message
+                | Var::TraceId
+                | Var::Instance
+                | Var::Content
+                | Var::Items
+                | Var::ErrorField(_)
+                | Var::Context(_)
+                | Var::Fields
         )
+    }
+
+    /// Whether the value is supplied by the caller at run time and may be left out
+    /// (`{trace_id}`, `{instance}`, context values): never present for certain.
+    pub fn is_supplied(&self) -> bool {
+        matches!(self, Var::TraceId | Var::Instance | Var::Context(_))
     }
 }
 
@@ -589,8 +769,9 @@ pub struct Body {
     pub description: Option<Sp<String>>,
     /// Member descriptions by dotted path.
     pub fields: Vec<(String, String)>,
-    /// Whether the body is closed (`closed = true`): its schemas then refuse members they
-    /// do not list. Open by default.
+    /// Whether the body's schema lists every member (`closed = true`): adding a member is
+    /// then a breaking change. Open by default (clients ignore members they do not know,
+    /// as RFC 9457 asks).
     pub closed: bool,
 }
 
@@ -603,8 +784,16 @@ pub struct Success {
     pub description: Option<Sp<String>>,
     /// Member descriptions by dotted path.
     pub fields: Vec<(String, String)>,
-    /// Whether the envelope is closed (`closed = true`). Open by default.
+    /// Whether the envelope's schema lists every member (`closed = true`); open by default.
     pub closed: bool,
+}
+
+impl Success {
+    /// Whether a member of the envelope is in every successful response (run-time values
+    /// the caller may leave out are not).
+    pub fn member_always_present(value: &Template) -> bool {
+        !matches!(value, Template::Var(v) if v.is_supplied())
+    }
 }
 
 /// What the OpenAPI document says about the API, from `[openapi]`.
@@ -1143,9 +1332,8 @@ impl Catalog {
             Var::Code => Some(VarValue::Str(Cow::Borrowed(error.code.as_str()))),
             Var::Title => Some(VarValue::Str(Cow::Borrowed(error.display_title()))),
             Var::Field => error
-                .field
-                .as_ref()
-                .map(|f| VarValue::Str(Cow::Borrowed(f.as_str()))),
+                .static_field()
+                .map(|f| VarValue::Str(Cow::Borrowed(f))),
             Var::DocsUrl => self.docs_url(error).map(|u| VarValue::Str(Cow::Owned(u))),
             Var::Type => Some(VarValue::Str(
                 self.docs_url(error)
@@ -1156,7 +1344,224 @@ impl Catalog {
                 .attribute(name)
                 .or_else(|| self.status_of(error).attribute(name))
                 .map(VarValue::Scalar),
-            Var::Message | Var::TraceId | Var::Instance | Var::Content | Var::Fields => None,
+            Var::Message
+            | Var::TraceId
+            | Var::Instance
+            | Var::Content
+            | Var::Items
+            | Var::ErrorField(_)
+            | Var::Context(_)
+            | Var::Fields => None,
         }
+    }
+
+    /// The item template of `error` in a grouped response: its own, else its group's.
+    pub fn item_of<'a>(&'a self, group: &'a Group, error: &'a ErrorDef) -> &'a Template {
+        error.item.as_ref().unwrap_or(&group.item)
+    }
+
+    /// The group with this name.
+    pub fn group(&self, name: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.name.as_str() == name)
+    }
+
+    /// The groups `error` may appear in, in declaration order.
+    pub fn groups_of<'a>(&'a self, error: &'a ErrorDef) -> impl Iterator<Item = &'a Group> {
+        let index = self
+            .errors
+            .iter()
+            .position(|e| std::ptr::eq(e, error))
+            .or_else(|| self.errors.iter().position(|e| e.code == error.code));
+        self.groups
+            .iter()
+            .filter(move |g| index.is_some_and(|i| g.errors.contains(&i)))
+    }
+
+    /// The errors of a group, in the order listed.
+    pub fn group_errors<'a>(&'a self, group: &'a Group) -> impl Iterator<Item = &'a ErrorDef> {
+        group.errors.iter().filter_map(|i| self.errors.get(*i))
+    }
+
+    /// The context value declared with this name.
+    pub fn context_value(&self, name: &str) -> Option<&ContextDef> {
+        self.context.iter().find(|c| c.name.as_str() == name)
+    }
+
+    /// `template` with `{field}` replaced by the error's field when that names the error's
+    /// own fields (`field = "{param}"`): a whole-value `{field}` becomes the text of the
+    /// field, or the field itself when the field is one placeholder (keeping its JSON
+    /// type). Borrowed as is when the field is literal.
+    pub fn with_field<'a>(
+        &self,
+        error: &ErrorDef,
+        template: &'a Template,
+    ) -> std::borrow::Cow<'a, Template> {
+        use std::borrow::Cow;
+        let Some(pieces) = &error.field_pieces else {
+            return Cow::Borrowed(template);
+        };
+        fn text(pieces: &[Piece]) -> Vec<TextPiece> {
+            pieces
+                .iter()
+                .map(|p| match p {
+                    Piece::Lit(s) => TextPiece::Lit(s.clone()),
+                    Piece::Field(i) => TextPiece::Var(Var::ErrorField(*i)),
+                })
+                .collect()
+        }
+        fn subst(t: &Template, pieces: &[Piece]) -> Template {
+            match t {
+                Template::Var(Var::Field) => match pieces {
+                    [Piece::Field(i)] => Template::Var(Var::ErrorField(*i)),
+                    _ => Template::Text(text(pieces)),
+                },
+                Template::Text(ps) => Template::Text(
+                    ps.iter()
+                        .flat_map(|p| match p {
+                            TextPiece::Var(Var::Field) => text(pieces),
+                            other => vec![other.clone()],
+                        })
+                        .collect(),
+                ),
+                Template::Array(items) => {
+                    Template::Array(items.iter().map(|i| subst(i, pieces)).collect())
+                }
+                Template::Object(members) => Template::Object(
+                    members
+                        .iter()
+                        .map(|(k, v)| (k.clone(), subst(v, pieces)))
+                        .collect(),
+                ),
+                other => other.clone(),
+            }
+        }
+        if !template_uses(template, &Var::Field) {
+            return Cow::Borrowed(template);
+        }
+        Cow::Owned(subst(template, pieces))
+    }
+
+    /// The body template of an error as sent: [`Catalog::body_of`] with the error's field
+    /// filled in ([`Catalog::with_field`]).
+    pub fn resolved_body<'a>(&'a self, error: &'a ErrorDef) -> std::borrow::Cow<'a, Template> {
+        self.with_field(error, self.body_of(error))
+    }
+
+    /// The item template of an error as sent: [`Catalog::item_of`] with the error's field
+    /// filled in.
+    pub fn resolved_item<'a>(
+        &'a self,
+        group: &'a Group,
+        error: &'a ErrorDef,
+    ) -> std::borrow::Cow<'a, Template> {
+        self.with_field(error, self.item_of(group, error))
+    }
+
+    /// Whether a placeholder has a value in every response with `error`: values the
+    /// catalog knows are present when `error` sets them, the message and the error's own
+    /// fields always are, run-time values the caller supplies never are for certain.
+    pub fn var_always_present(&self, error: &ErrorDef, var: &Var) -> bool {
+        match var {
+            Var::Message | Var::ErrorField(_) | Var::Content | Var::Items => true,
+            Var::TraceId | Var::Instance | Var::Context(_) => false,
+            Var::Field => error.field.is_some(),
+            Var::Fields => !error.fields.is_empty(),
+            other => self.static_value(error, other).is_some(),
+        }
+    }
+
+    /// Whether a member whose value is `value` is in every body of `error` (only a
+    /// whole-value placeholder may be left out): what a schema's `required` lists.
+    pub fn member_always_present(&self, error: &ErrorDef, value: &Template) -> bool {
+        match value {
+            Template::Var(v) => self.var_always_present(error, v),
+            _ => true,
+        }
+    }
+
+    /// Whether a member whose value is `value` is in the body of every error of `errors`
+    /// (for a schema shared by several errors: a status's, say).
+    pub fn member_always_present_in<'a>(
+        &self,
+        errors: impl IntoIterator<Item = &'a ErrorDef>,
+        value: &Template,
+    ) -> bool {
+        errors
+            .into_iter()
+            .all(|e| self.member_always_present(e, value))
+    }
+
+    /// Whether every response with `error` sends the header `name` (case-insensitive):
+    /// `Retry-After` when the error has `retry_after`, the catalog's literal headers
+    /// always, `Content-Type` always.
+    pub fn header_always_sent(&self, error: &ErrorDef, name: &str) -> bool {
+        if name.eq_ignore_ascii_case("retry-after") {
+            return error.retry_after.is_some();
+        }
+        name.eq_ignore_ascii_case("content-type")
+            || self
+                .headers_of(error)
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case(name))
+    }
+
+    /// Whether every error returned with the status `code` sends the header `name`: a
+    /// response of that status documented once needs it only then. False for a status
+    /// no error uses.
+    pub fn status_header_always_sent(&self, code: u16, name: &str) -> bool {
+        let mut errors = self.errors_with_status(code).peekable();
+        errors.peek().is_some() && errors.all(|e| self.header_always_sent(e, name))
+    }
+}
+
+/// Whether `var` stands anywhere in `t`, as a whole value or in text.
+pub fn template_uses(t: &Template, var: &Var) -> bool {
+    match t {
+        Template::Var(v) => v == var,
+        Template::Text(pieces) => pieces
+            .iter()
+            .any(|p| matches!(p, TextPiece::Var(v) if v == var)),
+        Template::Array(items) => items.iter().any(|i| template_uses(i, var)),
+        Template::Object(members) => members.iter().any(|(_, v)| template_uses(v, var)),
+        Template::Int(_) | Template::Float(_) | Template::Bool(_) => false,
+    }
+}
+
+impl Template {
+    /// The members of an object template, in order (none for other templates).
+    pub fn members(&self) -> &[(String, Template)] {
+        match self {
+            Template::Object(m) => m,
+            _ => &[],
+        }
+    }
+
+    /// The member at a dotted path (`error.id`; `errors[].code` for a member of the items
+    /// of an array, which are looked up in `items` when the array is `{items}`), if any.
+    pub fn member_at<'a>(
+        &'a self,
+        path: &str,
+        items: Option<&'a Template>,
+    ) -> Option<&'a Template> {
+        let mut at = self;
+        for part in path.split('.') {
+            let (key, array) = match part.strip_suffix("[]") {
+                Some(k) => (k, true),
+                None => (part, false),
+            };
+            at = at
+                .members()
+                .iter()
+                .rfind(|(k, _)| k == key)
+                .map(|(_, v)| v)?;
+            if array {
+                at = match at {
+                    Template::Array(list) => list.first()?,
+                    Template::Var(Var::Items) => items?,
+                    _ => return None,
+                };
+            }
+        }
+        Some(at)
     }
 }

@@ -285,6 +285,50 @@ pub struct CatalogFile {
     /// `[openapi]`: what the generated OpenAPI document says about the API.
     #[serde(default)]
     pub openapi: Option<S<OpenApi>>,
+    /// `[context.NAME]`: values supplied at run time (a request id, say), `{NAME}` in bodies.
+    #[serde(default)]
+    pub context: OrderedMap<S<String>, S<ContextDecl>>,
+    /// `[groups.NAME]`: responses that carry several errors.
+    #[serde(default)]
+    pub groups: OrderedMap<S<String>, S<Group>>,
+}
+
+/// `[context.NAME]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct ContextDecl {
+    /// What the value is.
+    pub description: Option<S<String>>,
+    /// The value examples use (default `<NAME>`).
+    pub example: Option<S<String>>,
+}
+
+/// `[groups.NAME]`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Group {
+    /// The status of every response of the group.
+    pub status: S<i64>,
+    /// The response's title (`{title}`); default the status's reason phrase.
+    pub title: Option<S<String>>,
+    /// The URI of the response's type (`{type}`, `{docs_url}`); default `about:blank`.
+    #[serde(rename = "type")]
+    pub type_uri: Option<S<String>>,
+    /// Markdown: what the response means.
+    pub description: Option<S<String>>,
+    /// The codes of the errors that may appear in the group.
+    pub errors: Vec<S<String>>,
+    /// The outer body, with `"{items}"` where the array of items goes.
+    pub template: S<Template>,
+    /// The item template of the group's errors (an error's `item` replaces it).
+    pub item: S<Template>,
+    /// The response content type (default: `[body]`'s).
+    pub content_type: Option<S<String>>,
+    /// Whether the body's schema lists every member (default false: open).
+    pub closed: Option<S<bool>>,
+    /// Descriptions of the body's members, by dotted path (`errors[].detail`).
+    #[serde(default)]
+    pub fields: OrderedMap<S<String>, S<String>>,
 }
 
 /// `[catalog]`.
@@ -394,6 +438,8 @@ pub struct Error {
     pub headers: OrderedMap<S<String>, S<String>>,
     /// A body template for this error only, replacing `[body]`'s.
     pub body: Option<S<Template>>,
+    /// The item template of this error in grouped responses, replacing its group's.
+    pub item: Option<S<Template>>,
     /// Example field values; each gives an example body.
     #[serde(default)]
     pub examples: Vec<S<Example>>,
@@ -440,6 +486,9 @@ pub struct Example {
     /// Field values.
     #[serde(default)]
     pub values: OrderedMap<S<String>, S<Scalar>>,
+    /// Run-time values left out of this example (`trace_id`, `instance`, context names).
+    #[serde(default)]
+    pub omit: Vec<S<String>>,
 }
 
 /// `[body]`.

@@ -52,10 +52,14 @@ rules! {
     "retired-code-reused" true "a retired error code is used again",
     "retired-code-unretired" true "a code was taken off the retired list",
     "rust-type-renamed" true "a generated Rust type was renamed",
+    "member-added-closed" true "a member was added to a closed body or envelope (`closed = true`): clients that reject unknown members break",
+    "group-removed" true "a grouped response (`[groups.NAME]`) was removed",
+    "group-changed" true "a grouped response changed status, content type or shape, or no longer carries an error it carried",
     "error-added" false "an error code was added",
     "status-added" false "a status was added",
     "field-added" false "a field was added to an error",
-    "member-added" false "a member was added to the body or the success envelope",
+    "member-added" false "a member was added to an open body or success envelope (clients ignore members they do not know)",
+    "group-added" false "a grouped response was added, or may carry another error",
     "retryable-added" false "an error became retryable",
     "header-added" false "an error sends a new response header",
     "error-deprecated" false "an error was deprecated",
@@ -117,8 +121,87 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Vec<Change> {
     success(&mut c, old, new);
     statuses(&mut c, old, new);
     errors(&mut c, old, new);
+    groups(&mut c, old, new);
     retired(&mut c, old, new);
     c.0
+}
+
+/// Grouped responses: removed, added, or changed (status, content type, the outer and item
+/// shapes, the errors they carry).
+fn groups(c: &mut Changes, old: &Catalog, new: &Catalog) {
+    for a in &old.groups {
+        let name = a.name.as_str();
+        let Some(b) = new.group(name) else {
+            c.push(
+                "group-removed",
+                format!("grouped response `{name}` was removed"),
+            );
+            continue;
+        };
+        if a.status != b.status {
+            c.push(
+                "group-changed",
+                format!(
+                    "grouped response `{name}` is sent with status {} instead of {}",
+                    *b.status, *a.status
+                ),
+            );
+        }
+        if a.content_type != b.content_type {
+            c.push(
+                "group-changed",
+                format!(
+                    "grouped response `{name}`'s content type changed from `{}` to `{}`",
+                    a.content_type, b.content_type
+                ),
+            );
+        }
+        for e in old.group_errors(a) {
+            let code = e.code.as_str();
+            if !new.group_errors(b).any(|x| x.code.as_str() == code) {
+                c.push(
+                    "group-changed",
+                    format!("grouped response `{name}` no longer carries error `{code}`"),
+                );
+            }
+        }
+        for e in new.group_errors(b) {
+            let code = e.code.as_str();
+            if !old.group_errors(a).any(|x| x.code.as_str() == code) {
+                c.push(
+                    "group-added",
+                    format!("grouped response `{name}` may now carry error `{code}`"),
+                );
+            }
+        }
+        let what = format!("group `{name}`");
+        compare_shapes(
+            c,
+            (old, &a.template),
+            (new, &b.template),
+            "group-changed",
+            &what,
+            None,
+            a.closed,
+        );
+        compare_shapes(
+            c,
+            (old, &a.item),
+            (new, &b.item),
+            "group-changed",
+            &format!("{what} item"),
+            None,
+            a.closed,
+        );
+    }
+    for b in &new.groups {
+        if old.group(b.name.as_str()).is_none() {
+            c.push(
+                "group-added",
+                format!("grouped response `{}` was added", b.name.as_str()),
+            );
+        }
+    }
 }
 
 fn rust_names(c: &mut Changes, old: &Catalog, new: &Catalog) {
@@ -168,6 +251,7 @@ fn body(c: &mut Changes, old: &Catalog, new: &Catalog) {
         "body-shape-changed",
         "body",
         None,
+        old.body.closed,
     );
 }
 
@@ -239,6 +323,7 @@ fn success(c: &mut Changes, old: &Catalog, new: &Catalog) {
             "success-envelope-changed",
             "success envelope",
             None,
+            a.closed,
         ),
     }
 }
@@ -419,6 +504,7 @@ fn error_changes(c: &mut Changes, old: &Catalog, new: &Catalog, a: &ErrorDef, b:
             "body-shape-changed",
             "body",
             Some(code),
+            old.body.closed,
         );
     }
     let mut edited = Vec::new();
@@ -619,7 +705,9 @@ fn var_type(catalog: &Catalog, v: &Var) -> (&'static str, bool) {
         Var::Reason | Var::Code | Var::Message | Var::Title | Var::Type => ("string", false),
         Var::DocsUrl => ("string", catalog.docs_url.is_none()),
         Var::Field | Var::TraceId | Var::Instance => ("string", true),
-        Var::Content => ("any", false),
+        Var::Content | Var::Items => ("any", false),
+        Var::ErrorField(_) => ("any", false),
+        Var::Context(_) => ("string", true),
         Var::Fields => ("object", true),
         Var::Attribute(name) => match catalog.attribute(name) {
             Some(a) => {
@@ -662,6 +750,8 @@ fn compare_shapes(
     breaking_rule: &'static str,
     what: &str,
     error: Option<&str>,
+    // Whether the old schema is closed: its clients reject members it does not list.
+    closed: bool,
 ) {
     let (mut a, mut b) = (Vec::new(), Vec::new());
     flatten(old_catalog, old, String::new(), &mut a);
@@ -734,11 +824,22 @@ fn compare_shapes(
         let parent_kept =
             find(&a, parent).is_some_and(|p| find(&b, parent).is_some_and(|q| q.ty == p.ty));
         if find(&a, path).is_none() && parent_kept {
-            report(
-                c,
-                "member-added",
-                format!("{prefix} {} was added", shown(path)),
-            );
+            if closed {
+                report(
+                    c,
+                    "member-added-closed",
+                    format!(
+                        "{prefix} {} was added to a closed {what} (`closed = true`)",
+                        shown(path)
+                    ),
+                );
+            } else {
+                report(
+                    c,
+                    "member-added",
+                    format!("{prefix} {} was added", shown(path)),
+                );
+            }
         }
     }
 }

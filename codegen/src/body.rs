@@ -5,7 +5,7 @@
 pub(crate) mod json;
 
 use errcat_catalog::{
-    Catalog, ErrorDef, Example, Message, Piece, Scalar, Template, TextPiece, Var, VarValue,
+    Catalog, ErrorDef, Example, Group, Message, Piece, Scalar, Template, TextPiece, Var, VarValue,
 };
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
@@ -20,12 +20,19 @@ pub struct Runtime<'a> {
     pub trace_id: Option<&'a str>,
     /// `{instance}`.
     pub instance: Option<&'a str>,
+    /// Values of `[context.NAME]` placeholders, by name.
+    pub values: &'a [(&'a str, &'a str)],
+    /// Run-time values as the docs show them: a context value missing from `values` takes
+    /// its catalog `example`, and an example's `omit` list leaves values out.
+    pub examples: bool,
 }
 
 /// The example values docs and OpenAPI use for run-time placeholders.
 pub const EXAMPLE_RUNTIME: Runtime<'static> = Runtime {
     trace_id: Some("4bf92f3577b34da6a3ce929d0e0e4736"),
     instance: None,
+    values: &[],
+    examples: true,
 };
 
 /// The body of `error` for one of its examples.
@@ -57,6 +64,11 @@ pub(crate) struct ExampleValues<'a> {
     catalog: &'a Catalog,
     error: &'a ErrorDef,
     rt: Runtime<'a>,
+    /// The example's field values, when the error's templates use them (its own fields
+    /// in its body or item, or a field naming them): otherwise empty, not copied.
+    values: Vec<Scalar>,
+    /// The run-time values the example leaves out.
+    omit: Vec<String>,
     /// The rendered message.
     message: String,
     /// The error's docs URL.
@@ -72,10 +84,22 @@ impl<'a> ExampleValues<'a> {
         example: &Example,
         rt: Runtime<'a>,
     ) -> ExampleValues<'a> {
+        let uses_fields =
+            error.field_pieces.is_some() || error.body.is_some() || error.item.is_some();
         ExampleValues {
             catalog,
             error,
             rt,
+            values: if uses_fields {
+                example.values.clone()
+            } else {
+                Vec::new()
+            },
+            omit: if rt.examples {
+                example.omit.clone()
+            } else {
+                Vec::new()
+            },
             message: render_message(&error.message, &example.values),
             docs_url: catalog.docs_url(error),
             fields: error
@@ -103,9 +127,11 @@ impl<'a> ExampleValues<'a> {
     /// [`ExampleValues::get`] for a placeholder other than `{message}`.
     fn get_other<'s>(&'s self, var: &Var, docs_url: Option<&'s str>) -> Option<VarValue<'s>> {
         match var {
-            Var::TraceId => self.rt.trace_id.map(|s| VarValue::Str(Cow::Borrowed(s))),
-            Var::Instance => self.rt.instance.map(|s| VarValue::Str(Cow::Borrowed(s))),
-            Var::Content => None,
+            Var::TraceId | Var::Instance | Var::Context(_) => {
+                runtime_value(self.catalog, self.rt, &self.omit, var)
+            }
+            Var::ErrorField(i) => self.values.get(*i).map(VarValue::Scalar),
+            Var::Content | Var::Items => None,
             Var::Fields => (!self.fields.is_empty())
                 .then(|| VarValue::Object(self.fields.iter().map(|(n, v)| (*n, v)).collect())),
             Var::DocsUrl => docs_url.map(|u| VarValue::Str(Cow::Borrowed(u))),
@@ -118,8 +144,20 @@ impl<'a> ExampleValues<'a> {
 
     /// The body, and the docs URL. The rendered message goes into the body rather than a
     /// copy of it (at its last place when it has several).
-    pub(crate) fn into_body(mut self, shapes: &mut Shapes<'a>) -> (Value, Option<String>) {
-        let template = self.catalog.body_of(self.error);
+    pub(crate) fn into_body(self, shapes: &mut Shapes<'a>) -> (Value, Option<String>) {
+        match self.catalog.resolved_body(self.error) {
+            Cow::Borrowed(template) => self.render(template, shapes),
+            // A body made for this error (its field filled in): no shape to share.
+            Cow::Owned(template) => self.render(&template, &mut Shapes::default()),
+        }
+    }
+
+    /// [`ExampleValues::into_body`] of a given template (the error's body or its item).
+    pub(crate) fn render<'t>(
+        mut self,
+        template: &'t Template,
+        shapes: &mut Shapes<'t>,
+    ) -> (Value, Option<String>) {
         let message = RefCell::new(std::mem::take(&mut self.message));
         let uses = Cell::new(shapes.message_uses(template));
         let docs_url = self.docs_url.take();
@@ -142,13 +180,90 @@ impl<'a> ExampleValues<'a> {
 
     /// The body as pretty JSON text, appended to `out`.
     pub(crate) fn push_body_json(self, out: &mut String) {
-        let template = self.catalog.body_of(self.error);
-        if !json::keys_unique(template) {
+        let template = self.catalog.resolved_body(self.error);
+        if !json::keys_unique(&template) {
             json::push_value(out, &self.into_body(&mut Shapes::default()).0, 0);
             return;
         }
-        json::push_template(out, template, &|var: &Var| self.get(var), 0);
+        json::push_template(out, &template, &|var: &Var| self.get(var), 0);
     }
+}
+
+/// The value of a run-time placeholder (`{trace_id}`, `{instance}`, a context value).
+fn runtime_value<'a>(
+    catalog: &'a Catalog,
+    rt: Runtime<'a>,
+    omit: &[String],
+    var: &Var,
+) -> Option<VarValue<'a>> {
+    if omit.iter().any(|o| o == var.name()) {
+        return None;
+    }
+    let s = match var {
+        Var::TraceId => rt.trace_id?,
+        Var::Instance => rt.instance?,
+        Var::Context(name) => match rt.values.iter().find(|(n, _)| n == name) {
+            Some((_, v)) => v,
+            None if rt.examples => catalog.context_value(name)?.example.as_str(),
+            None => return None,
+        },
+        _ => return None,
+    };
+    Some(VarValue::Str(Cow::Borrowed(s)))
+}
+
+/// The body of a grouped response with these items (an error and one of its examples
+/// each), in order.
+pub fn group_body(
+    catalog: &Catalog,
+    group: &Group,
+    items: &[(&ErrorDef, &Example)],
+    rt: Runtime<'_>,
+) -> Value {
+    let rendered: Vec<Value> = items
+        .iter()
+        .filter_map(|(e, ex)| {
+            let item = catalog.resolved_item(group, e);
+            let (v, _) =
+                ExampleValues::new(catalog, e, ex, rt).render(&item, &mut Shapes::default());
+            (!v.is_null() || !matches!(*item, Template::Var(_))).then_some(v)
+        })
+        .collect();
+    let items = RefCell::new(Some(rendered));
+    let lookup = |var: &Var| match var {
+        Var::Items => Some(Value::Array(items.borrow_mut().take().unwrap_or_default())),
+        Var::TraceId | Var::Instance | Var::Context(_) => {
+            runtime_value(catalog, rt, &[], var).map(var_json)
+        }
+        other => group.static_value(catalog, other).map(var_json),
+    };
+    render(&group.template, &lookup).unwrap_or(Value::Null)
+}
+
+/// The items of a group's example: the first example of each error of the group, or
+/// every example of each when that makes fewer than two items.
+pub fn group_example_items<'a>(
+    catalog: &'a Catalog,
+    group: &'a Group,
+) -> Vec<(&'a ErrorDef, &'a Example)> {
+    let errors: Vec<&ErrorDef> = catalog.group_errors(group).collect();
+    if errors.len() >= 2 {
+        return errors.iter().map(|e| (*e, &e.examples[0])).collect();
+    }
+    errors
+        .iter()
+        .flat_map(|e| e.examples.iter().map(move |ex| (*e, ex)))
+        .collect()
+}
+
+/// The example body of a group, with example run-time values.
+pub fn group_example(catalog: &Catalog, group: &Group) -> Value {
+    group_body(
+        catalog,
+        group,
+        &group_example_items(catalog, group),
+        EXAMPLE_RUNTIME,
+    )
 }
 
 /// How many times `{message}` stands in `t`, as a whole value or in text.
@@ -193,10 +308,19 @@ pub fn example_body(catalog: &Catalog, error: &ErrorDef) -> Value {
     error_body(catalog, error, &error.examples[0], EXAMPLE_RUNTIME)
 }
 
-/// The success envelope around `content`, if the catalog declares one.
+/// The success envelope around `content`, if the catalog declares one, with example
+/// run-time values.
 pub fn success_body(catalog: &Catalog, content: Value) -> Option<Value> {
+    success_body_with(catalog, content, EXAMPLE_RUNTIME)
+}
+
+/// [`success_body`] with these run-time values (`{trace_id}`, `{instance}`, context values).
+pub fn success_body_with(catalog: &Catalog, content: Value, rt: Runtime<'_>) -> Option<Value> {
     let success = catalog.success.as_ref()?;
-    let lookup = |var: &Var| (*var == Var::Content).then(|| content.clone());
+    let lookup = |var: &Var| match var {
+        Var::Content => Some(content.clone()),
+        other => runtime_value(catalog, rt, &[], other).map(var_json),
+    };
     render(&success.template, &lookup)
 }
 
@@ -475,6 +599,7 @@ body = { retry = "{retry_after}", list = ["{field}", "{retry_after}", 1.25], typ
             Runtime {
                 trace_id: Some("t\"1"),
                 instance: Some("/x/1"),
+                ..Default::default()
             },
         ];
         let pretty = |v: &Value| serde_json::to_string_pretty(v).unwrap();
@@ -490,9 +615,10 @@ body = { retry = "{retry_after}", list = ["{field}", "{retry_after}", 1.25], typ
                     );
                     for rt in runtimes {
                         let values = ExampleValues::new(&catalog, e, ex, rt);
-                        let expected =
-                            render_inserting(catalog.body_of(e), &|v| values.get(v).map(var_json))
-                                .unwrap_or(Value::Null);
+                        let expected = render_inserting(&catalog.resolved_body(e), &|v| {
+                            values.get(v).map(var_json)
+                        })
+                        .unwrap_or(Value::Null);
                         let url = catalog.docs_url(e);
                         assert_eq!(values.docs_url(), url.as_deref());
                         let (value, docs_url) = values.into_body(&mut shapes);
@@ -586,6 +712,42 @@ body = { retry = "{retry_after}", list = ["{field}", "{retry_after}", 1.25], typ
                 .collect();
             assert_eq!(map.into_iter().collect::<Vec<_>>(), expected);
         }
+    }
+
+    #[test]
+    fn run_time_values_of_the_success_envelope_are_left_out_when_absent() {
+        let text = r#"
+[catalog]
+name = "Envelope"
+extends = "http"
+
+[context.request_id]
+example = "req_1"
+
+[success.template]
+data = "{content}"
+meta = { request_id = "{request_id}", trace = "{trace_id}" }
+"#;
+        let catalog = errcat_catalog::load_str("success.toml", text)
+            .catalog
+            .unwrap();
+        let content = serde_json::json!({"id": 7});
+        assert_eq!(
+            success_body(&catalog, content.clone()).unwrap(),
+            serde_json::json!({"data": {"id": 7}, "meta": {"request_id": "req_1", "trace": EXAMPLE_RUNTIME.trace_id}})
+        );
+        assert_eq!(
+            success_body_with(&catalog, content.clone(), Runtime::default()).unwrap(),
+            serde_json::json!({"data": {"id": 7}, "meta": {}})
+        );
+        let rt = Runtime {
+            values: &[("request_id", "r2")],
+            ..Runtime::default()
+        };
+        assert_eq!(
+            success_body_with(&catalog, content, rt).unwrap(),
+            serde_json::json!({"data": {"id": 7}, "meta": {"request_id": "r2"}})
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! The page is written into one `String` as it goes (see [`Page`]); user markdown is only
 //! parsed when it could hold raw HTML or a code fence (see `text`).
 
+mod groups;
 pub(crate) mod text;
 
 use crate::body;
@@ -203,6 +204,7 @@ fn write_page(page: &mut Page, cx: &mut Cx<'_>, write_errors: impl FnOnce(&mut P
     statuses(page, cx);
     error_body(page, cx);
     success(page, cx);
+    groups::groups(page, cx);
     write_errors(page, cx);
     retired(page, cx);
     for snippet in &catalog.docs.snippets {
@@ -760,6 +762,7 @@ fn member_rows(
     t: &Template,
     path: &str,
     fields: &[(String, String)],
+    always: &dyn Fn(&Template) -> bool,
     rows: &mut Vec<Vec<String>>,
 ) {
     match t {
@@ -783,21 +786,16 @@ fn member_rows(
                 rows.push(vec![
                     cell(&|o| push_code_span(o, &p)),
                     type_name(catalog, v),
-                    if template_optional(catalog, v) {
-                        "no"
-                    } else {
-                        "yes"
-                    }
-                    .into(),
+                    if always(v) { "yes" } else { "no" }.into(),
                     cell(&|o| o.push_str(&description)),
                 ]);
-                member_rows(catalog, v, &p, fields, rows);
+                member_rows(catalog, v, &p, fields, always, rows);
             }
         }
         Template::Array(items) => {
             let p = format!("{path}[]");
             for item in items {
-                member_rows(catalog, item, &p, fields, rows);
+                member_rows(catalog, item, &p, fields, always, rows);
             }
         }
         _ => {}
@@ -805,8 +803,21 @@ fn member_rows(
 }
 
 fn member_table(page: &mut Page, catalog: &Catalog, t: &Template, fields: &[(String, String)]) {
+    member_table_with(page, catalog, t, fields, &|v| {
+        !template_optional(catalog, v)
+    });
+}
+
+/// [`member_table`], whether a member is always present told by `always` (a model query).
+fn member_table_with(
+    page: &mut Page,
+    catalog: &Catalog,
+    t: &Template,
+    fields: &[(String, String)],
+    always: &dyn Fn(&Template) -> bool,
+) {
     let mut rows = Vec::new();
-    member_rows(catalog, t, "", fields, &mut rows);
+    member_rows(catalog, t, "", fields, always, &mut rows);
     if rows.is_empty() {
         return;
     }
@@ -883,6 +894,25 @@ fn success(page: &mut Page, cx: &mut Cx<'_>) {
         page.text("For example, with an empty object as the content:");
         json_block(page, |o| body::json::push_value(o, &example, 0));
     }
+    // Run-time values may be left out: the envelope without them too.
+    let supplied = errcat_catalog::template_uses(&s.template, &errcat_catalog::Var::TraceId)
+        || errcat_catalog::template_uses(&s.template, &errcat_catalog::Var::Instance)
+        || catalog.context.iter().any(|c| {
+            errcat_catalog::template_uses(
+                &s.template,
+                &errcat_catalog::Var::Context(c.name.value.clone()),
+            )
+        });
+    if supplied {
+        if let Some(example) = body::success_body_with(
+            catalog,
+            Value::Object(Default::default()),
+            body::Runtime::default(),
+        ) {
+            page.text("Without the values supplied at run time (their members are left out):");
+            json_block(page, |o| body::json::push_value(o, &example, 0));
+        }
+    }
 }
 
 /// The errors' sections of the page (the site gives them pages instead).
@@ -956,6 +986,19 @@ fn error(page: &mut Page, cx: &mut Cx<'_>, e: &ErrorDef, heading: ErrorHeading) 
             o.push('\n');
             label(o, &labels.field);
             push_code_span(o, f);
+            if e.field_pieces.is_some() {
+                o.push_str(" (made of the error's fields when it is sent)");
+            }
+        }
+        let mut groups = catalog.groups_of(e).peekable();
+        if groups.peek().is_some() {
+            o.push_str("\n- **In responses with several errors:** ");
+            for (i, g) in groups.enumerate() {
+                if i > 0 {
+                    o.push_str(", ");
+                }
+                push_code_span(o, g.name.as_str());
+            }
         }
         match (e.retryable, e.retry_after) {
             (_, Some(s)) => {

@@ -18,6 +18,7 @@
 mod decode;
 mod docs;
 pub(crate) mod emit;
+mod group;
 mod pretty;
 mod text;
 

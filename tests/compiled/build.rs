@@ -31,6 +31,7 @@ fn main() {
         ("envelope", dir.join("envelope.toml")),
         ("kapwork", dir.join("kapwork.toml")),
         ("showcase", dir.join("showcase/errors.toml")),
+        ("validation", dir.join("validation.toml")),
         ("edge", edge),
         ("names", names),
         ("empty", empty),

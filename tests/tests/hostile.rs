@@ -148,7 +148,7 @@ title = {t}
 message = {m}
 description = {t}
 remediation = {t}
-field = {t}
+field = {m2}
 attributes = {{ team = {t} }}
 deprecated = {{ since = {t}, note = {t} }}
 fields.value = {{ type = "string", description = {t}, example = {t} }}

@@ -309,11 +309,15 @@ fn render(spec: &CatalogSpec) -> String {
             ("title", &e.title),
             ("description", &e.description),
             ("remediation", &e.remediation),
-            ("field", &e.field),
         ] {
             if let Some(v) = value {
                 let _ = writeln!(t, "{key} = {}", toml_str(v));
             }
+        }
+        // `field` may name the error's fields (`{param}`): braces of literal text doubled.
+        if let Some(f) = &e.field {
+            let escaped = f.replace('{', "{{").replace('}', "}}");
+            let _ = writeln!(t, "field = {}", toml_str(&escaped));
         }
         match e.retry {
             Some(Some(s)) => {

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
     let ctx = errcat::BodyContext {
         trace_id: Some("4bf92f3577b34da6a3ce929d0e0e4736"),
         instance: None,
+        ..Default::default()
     };
     let mut s = String::with_capacity(4096);
     let mut acc = 0usize;

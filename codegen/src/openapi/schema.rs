@@ -69,8 +69,9 @@ impl<'a> Ctx<'a> {
 pub(crate) fn var_type(catalog: &Catalog, var: &Var) -> Option<&'static str> {
     match var {
         Var::Status | Var::RetryAfter => Some("integer"),
-        Var::Content => None,
+        Var::Content | Var::ErrorField(_) => None,
         Var::Fields => Some("object"),
+        Var::Items => Some("array"),
         Var::Attribute(a) => Some(match catalog.attribute(a).map(|a| a.ty) {
             Some(AttrType::Integer) => "integer",
             Some(AttrType::Boolean) => "boolean",
@@ -84,7 +85,7 @@ pub(crate) fn var_type(catalog: &Catalog, var: &Var) -> Option<&'static str> {
 pub(crate) fn var_optional(catalog: &Catalog, var: &Var) -> bool {
     match var {
         Var::Field | Var::DocsUrl | Var::RetryAfter | Var::TraceId | Var::Instance => true,
-        Var::Fields => true,
+        Var::Fields | Var::Context(_) => true,
         Var::Attribute(a) => !catalog
             .attribute(a)
             .is_some_and(|a| a.required && a.on_errors),
@@ -111,6 +112,9 @@ pub(crate) fn var_description(var: &Var) -> String {
             "The error's typed fields (the values in its message), when it has any.".into()
         }
         Var::Attribute(a) => format!("The `{a}` attribute."),
+        Var::ErrorField(_) => "A value of the error's own fields.".into(),
+        Var::Context(c) => format!("The run-time value `{c}`, when supplied."),
+        Var::Items => "The errors of the response, one item each.".into(),
     }
 }
 

@@ -153,6 +153,12 @@ fn var(v: &Var) -> TokenStream {
         Var::Type => quote!(Type),
         Var::Fields => quote!(Fields),
         Var::Attribute(a) => quote!(Attribute(#a)),
+        Var::ErrorField(i) => {
+            let i = proc_macro2::Literal::usize_unsuffixed(*i);
+            quote!(Arg(#i))
+        }
+        Var::Context(c) => quote!(Context(#c)),
+        Var::Items => quote!(Items),
         // `{content}` only means something in `[success]`: absent in an error body, like
         // an attribute no error sets.
         Var::Content => quote!(Attribute("")),
@@ -608,6 +614,15 @@ pub(crate) fn error_impls(
                 self.write_body_json(out, ctx);
             }
 
+            fn __write_item(
+                &self,
+                out: &mut ::std::string::String,
+                item: &'static #p::Node,
+                ctx: &::errcat::BodyContext<'_>,
+            ) -> bool {
+                #p::write_item(out, item, self.meta(), ctx, self, &self.__errcat_args())
+            }
+
             fn fmt_wire(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #p::debug_error(f, self.meta(), &self.__errcat_args())
             }
@@ -715,14 +730,17 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                     ) -> ::core::result::Result<S::Ok, S::Error> {
                         use ::serde::ser::{SerializeMap as _, SerializeSeq as _};
                         let ctx = ::errcat::BodyContext::default();
+                        let args = self.error.__errcat_args();
                         match self.node {
-                            #p::Node::Var(var) => match #p::resolve(*var, self.meta, &ctx) {
+                            #p::Node::Var(var) => match #p::resolve_args(*var, self.meta, &ctx, &args) {
                                 ::core::option::Option::None => serializer.serialize_none(),
                                 ::core::option::Option::Some(#p::Value::Str(s)) => serializer.serialize_str(s),
                                 ::core::option::Option::Some(#p::Value::Int(i)) => serializer.serialize_i64(i),
                                 ::core::option::Option::Some(#p::Value::Float(x)) => serializer.serialize_f64(x),
                                 ::core::option::Option::Some(#p::Value::Bool(b)) => serializer.serialize_bool(b),
                                 ::core::option::Option::Some(#p::Value::Message) => serializer.collect_str(self.error),
+                                ::core::option::Option::Some(#p::Value::Uint(u)) => serializer.serialize_u64(u),
+                                ::core::option::Option::Some(#p::Value::Items) => serializer.serialize_none(),
                                 ::core::option::Option::Some(#p::Value::Fields) => {
                                     let mut map = serializer.serialize_map(::core::option::Option::None)?;
                                     for (field, arg) in self.meta.fields().zip(self.error.__errcat_args()) {
@@ -743,6 +761,7 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                                 meta: self.meta,
                                 ctx: &ctx,
                                 message: self.error,
+                                args: &args,
                             }),
                             #p::Node::Int(i) => serializer.serialize_i64(*i),
                             #p::Node::Float(x) => serializer.serialize_f64(*x),
@@ -750,7 +769,7 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                             #p::Node::Array(items) => {
                                 let mut seq = serializer.serialize_seq(::core::option::Option::None)?;
                                 for node in *items {
-                                    if #p::present(node, self.meta, &ctx) {
+                                    if #p::present_args(node, self.meta, &ctx, &args) {
                                         seq.serialize_element(&__ErrcatNode { node, error: self.error, meta: self.meta })?;
                                     }
                                 }
@@ -759,7 +778,7 @@ fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
                             #p::Node::Object(members) => {
                                 let mut map = serializer.serialize_map(::core::option::Option::None)?;
                                 for (key, node) in *members {
-                                    if #p::present(node, self.meta, &ctx) {
+                                    if #p::present_args(node, self.meta, &ctx, &args) {
                                         map.serialize_entry(key, &__ErrcatNode { node, error: self.error, meta: self.meta })?;
                                     }
                                 }
@@ -1181,7 +1200,8 @@ pub(crate) fn errors(catalog: &Catalog, opts: &RustOptions, out: &mut String) ->
     let causes = catalog.has_causes();
     let values = value_impls(&error_ty, !has_float, fieldless, causes);
     let cause = causes.then(|| cause_fn(&error_ty, &variants));
-    quote!(#values #cause #impls)
+    let groups = super::group::list(catalog, &error_ty, &status_ty, opts);
+    quote!(#values #cause #impls #groups)
 }
 
 #[cfg(test)]

@@ -261,18 +261,29 @@ fn table_const(out: &mut String, catalog: &Catalog, variants: &[ErrorVariant<'_>
     let mut statics = TokenStream::new();
     let mut refs = Vec::new();
     let mut body_index = Vec::with_capacity(variants.len());
-    let uses_catalog_body = variants.iter().any(|v| v.def.body.is_none());
+    // An error whose field names its own fields has a body of its own, the field filled
+    // in (`Catalog::resolved_body`).
+    fn own<'c>(
+        catalog: &'c Catalog,
+        def: &'c ErrorDef,
+    ) -> Option<std::borrow::Cow<'c, errcat_catalog::Template>> {
+        match catalog.resolved_body(def) {
+            std::borrow::Cow::Borrowed(_) if def.body.is_none() => None,
+            body => Some(body),
+        }
+    }
+    let uses_catalog_body = variants.iter().any(|v| own(catalog, v.def).is_none());
     if uses_catalog_body {
         let n = emit::node(&catalog.body.template);
         statics.extend(quote::quote!(static BODY: #p::Node = #n;));
         refs.push(quote::format_ident!("BODY"));
     }
     for (i, v) in variants.iter().enumerate() {
-        match &v.def.body {
+        match own(catalog, v.def) {
             None => body_index.push(0),
             Some(t) => {
                 let name = quote::format_ident!("BODY_{}", i);
-                let n = emit::node(t);
+                let n = emit::node(&t);
                 statics.extend(quote::quote!(static #name: #p::Node = #n;));
                 body_index.push(u32::try_from(refs.len()).unwrap_or(NONE));
                 refs.push(name);
@@ -555,7 +566,8 @@ impl TableWriter {
         set(&mut w, 10, description);
         let remediation = self.opt_string(e.remediation.as_deref().map(|r| r.trim_end()));
         set(&mut w, 12, remediation);
-        let field = self.opt_string(e.field.as_deref().map(String::as_str));
+        // A field naming the error's own fields is known at run time only: the body has it.
+        let field = self.opt_string(e.static_field());
         set(&mut w, 14, field);
         let docs_url = self.opt_string(v.docs_url.as_deref());
         set(&mut w, 16, docs_url);

@@ -28,6 +28,13 @@ pub mod showcase {
     include!(concat!(env!("OUT_DIR"), "/showcase_examples.rs"));
 }
 
+/// `examples/catalogs/validation.toml` (grouped responses, fields naming the request's
+/// input, a run-time context value).
+pub mod validation {
+    include!(concat!(env!("OUT_DIR"), "/validation.rs"));
+    include!(concat!(env!("OUT_DIR"), "/validation_examples.rs"));
+}
+
 /// `catalogs/edge.toml`: edge cases of the emitter.
 pub mod edge {
     include!(concat!(env!("OUT_DIR"), "/edge.rs"));

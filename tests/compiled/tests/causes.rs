@@ -66,10 +66,9 @@ fn client_view<E>(error: E) -> String
 where
     E: CatalogError + serde::Serialize + axum::response::IntoResponse + Clone,
 {
-    let ctx = BodyContext {
-        trace_id: Some("trace-1"),
-        instance: Some("/items/1"),
-    };
+    let ctx = BodyContext::new()
+        .with_trace_id("trace-1")
+        .with_instance("/items/1");
     let mut seen = vec![
         error.to_string(),
         error.message(),

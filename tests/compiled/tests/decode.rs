@@ -16,10 +16,10 @@ where
     let headers = [("Content-Type", err.content_type())];
     for ctx in [
         BodyContext::default(),
-        BodyContext {
-            trace_id: Some(TRACE),
-            instance: Some("/x"),
-        },
+        BodyContext::new()
+            .with_trace_id(TRACE)
+            .with_instance("/x")
+            .with_values(&[("request_id", "req_1")]),
     ] {
         let body = err.body(&ctx);
         match decode(err.status_code(), &headers, body.as_bytes()) {
