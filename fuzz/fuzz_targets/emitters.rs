@@ -22,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
             serde: true,
             http: true,
             axum: true,
+            tracing: true,
         },
     ] {
         let code = rust::generate(&catalog, &opts);
