@@ -30,6 +30,12 @@ impl Span {
         }
     }
 
+    /// The span of `range` in `file` (a file added to [`Sources`] by a tool, such as the
+    /// Rust sources `errcat scan` reports on).
+    pub fn in_file(file: FileId, range: Range<usize>) -> Self {
+        Span::new(file, range)
+    }
+
     /// The byte range within the file.
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize

@@ -157,9 +157,13 @@ fn validate(args: &GenerateArgs) -> Result<()> {
     Ok(())
 }
 
+/// What `outputs` gives: the outputs, or findings that stop the command with exit 1 (the
+/// catalog's operations and the merged document's differ).
+type Planned = std::result::Result<Vec<Output>, String>;
+
 /// Everything the arguments ask for, in a fixed order (rust, markdown, openapi, typescript,
 /// registry).
-fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
+fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
     let mut out = Vec::new();
     if let Some(path) = &args.rust {
         let opts = RustOptions {
@@ -185,10 +189,10 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
         OpenApiVersion::V3_1 => openapi::Version::V3_1,
         OpenApiVersion::V3_0 => openapi::Version::V3_0,
     };
-    let generated = openapi::document(catalog);
     match (&args.openapi, &args.merge_into) {
         (Some(path), None) => {
             let format = doc_format(path, "--openapi")?;
+            let generated = openapi::document(catalog);
             out.push(Output::file(
                 "--openapi",
                 path,
@@ -199,11 +203,29 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
             ));
         }
         (target, Some(existing)) => {
+            let options = openapi::MergeOptions {
+                replace_components: args.replace_components,
+            };
+            let merged = match openapi::merge(read_document(existing)?, catalog, &options) {
+                Ok(merged) => merged,
+                Err(e @ openapi::MergeError::Operations(_)) => {
+                    return Ok(Err(format!("`{}`: {e}", existing.display())));
+                }
+                Err(e @ openapi::MergeError::NotGenerated(_)) => {
+                    return Err(Fail(format!(
+                        "`{}`: {e}; nothing was written (--replace-components replaces them)",
+                        existing.display()
+                    )));
+                }
+                Err(e) => {
+                    return Err(Fail(format!(
+                        "cannot merge into `{}`: {e}; nothing was written",
+                        existing.display()
+                    )));
+                }
+            };
             // The whole merged document is written in the version asked for.
-            let merged = in_version(
-                openapi::merge(read_document(existing)?, &generated),
-                version,
-            );
+            let merged = in_version(merged, version);
             match target {
                 // A separate output: generated from its inputs, so it gets the header.
                 Some(path) => {
@@ -241,7 +263,19 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
             build::with_header(OutputKind::Registry, &registry::generate(catalog)),
         ));
     }
-    Ok(out)
+    Ok(Ok(out))
+}
+
+/// The outputs, or the exit status after printing the findings that stop the command.
+fn planned(
+    term: &Term,
+    catalog: &Catalog,
+    args: &GenerateArgs,
+) -> Result<std::result::Result<Vec<Output>, Exit>> {
+    Ok(outputs(catalog, args)?.map_err(|findings| {
+        term.error(&findings);
+        Exit::Findings
+    }))
 }
 
 /// The inputs no output may be: the catalog's files, and the document `--merge-into`
@@ -277,7 +311,10 @@ pub(crate) fn generate(term: &Term, args: &GenerateArgs) -> Result<Exit> {
         Ok(c) => c,
         Err(exit) => return Ok(exit),
     };
-    let outputs = outputs(&catalog, args)?;
+    let outputs = match planned(term, &catalog, args)? {
+        Ok(outputs) => outputs,
+        Err(exit) => return Ok(exit),
+    };
     let set = output_set(&outputs, &inputs(sources, args));
     let written = set.write().map_err(|e| Fail(e.to_string()))?;
     for w in &written {
@@ -318,7 +355,10 @@ pub(crate) fn check(term: &Term, args: &GenerateArgs) -> Result<Exit> {
         Ok(c) => c,
         Err(exit) => return Ok(exit),
     };
-    let outputs = outputs(&catalog, args)?;
+    let outputs = match planned(term, &catalog, args)? {
+        Ok(outputs) => outputs,
+        Err(exit) => return Ok(exit),
+    };
     let set = output_set(&outputs, &inputs(sources, args));
     let mut stale = Vec::new();
     for c in set.compare().map_err(|e| Fail(e.to_string()))? {
@@ -415,6 +455,7 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
         words.push("3.0".to_owned());
     }
     for (flag, on) in [
+        ("--replace-components", args.replace_components),
         ("--serde", args.serde),
         ("--http", args.http),
         ("--axum", args.axum),

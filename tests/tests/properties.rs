@@ -14,8 +14,8 @@
 //!   is compiled in one temporary crate (one `cargo clippy --offline -- -D warnings`, or
 //!   `cargo build --offline` without clippy, under `#![deny(warnings, missing_docs)]`,
 //!   against the workspace's `errcat`);
-//! - every OpenAPI document passes openapi-spec-validator and its examples validate
-//!   against their schemas (one `python3` run);
+//! - every OpenAPI document (3.1, and its 3.0.3 translation) passes openapi-spec-validator
+//!   and its examples validate against their schemas (one `python3` run);
 //! - the decoder round trip (issue 14): the body of every example of every error of those
 //!   catalogs, rendered by errcat's own renderer (`body::error_body`), is decoded by the
 //!   generated `from_response` to the same error, which renders the same body and message
@@ -383,6 +383,8 @@ struct Outputs {
     markdown: String,
     json: String,
     yaml: String,
+    /// The OpenAPI 3.0.3 document.
+    json_3_0: String,
 }
 
 fn generate(catalog: &Catalog) -> Outputs {
@@ -398,6 +400,7 @@ fn generate(catalog: &Catalog) -> Outputs {
         markdown: markdown::generate(catalog),
         json: openapi::to_json(&doc),
         yaml: openapi::to_yaml(&doc),
+        json_3_0: openapi::to_json(&openapi::to_3_0(&doc)),
     }
 }
 
@@ -688,6 +691,7 @@ fn generated_catalogs_give_valid_deterministic_outputs() {
         let mut docs = documents.borrow_mut();
         let n = docs.len();
         docs.push((format!("generated_{n}"), out.json));
+        docs.push((format!("generated_{n}_3_0"), out.json_3_0));
         Ok(())
     });
     if let Err(e) = result {
@@ -720,6 +724,7 @@ fn generated_catalogs_give_valid_deterministic_outputs() {
         tests.push_str(&round_trip_test(&format!("hostile_{stem}"), &catalog));
         modules.push((format!("hostile_{stem}"), out.rust));
         docs.push((format!("hostile_{stem}"), out.json));
+        docs.push((format!("hostile_{stem}_3_0"), out.json_3_0));
     }
     compile_batch(&modules, &tests);
     validate_openapi(&docs);
