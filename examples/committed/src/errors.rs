@@ -172,44 +172,40 @@ impl NotesError {
     /// `u32` words), each error on its own line; `slots` is the lookup table of codes.
     #[doc(hidden)]
     const __ERRCAT_TABLE: &'static ::errcat::__private::Table = {
-        static BODY: ::errcat::__private::Node = ::errcat::__private::Node::Object(&[
-            (
-                "type",
-                ::errcat::__private::Node::Var(::errcat::__private::Var::Type),
-            ),
-            (
-                "title",
-                ::errcat::__private::Node::Var(::errcat::__private::Var::Reason),
-            ),
-            (
-                "status",
-                ::errcat::__private::Node::Var(::errcat::__private::Var::Status),
-            ),
-            (
-                "detail",
-                ::errcat::__private::Node::Var(::errcat::__private::Var::Message),
-            ),
-            (
-                "instance",
-                ::errcat::__private::Node::Var(::errcat::__private::Var::Instance),
-            ),
-            (
-                "code",
-                ::errcat::__private::Node::Var(::errcat::__private::Var::Code),
-            ),
-            (
-                "field",
-                ::errcat::__private::Node::Var(::errcat::__private::Var::Field),
-            ),
-            (
-                "fields",
-                ::errcat::__private::Node::Var(::errcat::__private::Var::Fields),
-            ),
-            (
-                "trace_id",
-                ::errcat::__private::Node::Var(::errcat::__private::Var::TraceId),
-            ),
-        ]);
+        static BODY: ::errcat::__private::Node = ::errcat::__private::Node::Object(
+            &[
+                ("type", ::errcat::__private::Node::Var(::errcat::__private::Var::Type)),
+                (
+                    "title",
+                    ::errcat::__private::Node::Var(::errcat::__private::Var::Reason),
+                ),
+                (
+                    "status",
+                    ::errcat::__private::Node::Var(::errcat::__private::Var::Status),
+                ),
+                (
+                    "detail",
+                    ::errcat::__private::Node::Var(::errcat::__private::Var::Message),
+                ),
+                (
+                    "instance",
+                    ::errcat::__private::Node::Var(::errcat::__private::Var::Instance),
+                ),
+                ("code", ::errcat::__private::Node::Var(::errcat::__private::Var::Code)),
+                (
+                    "field",
+                    ::errcat::__private::Node::Var(::errcat::__private::Var::Field),
+                ),
+                (
+                    "fields",
+                    ::errcat::__private::Node::Var(::errcat::__private::Var::Fields),
+                ),
+                (
+                    "trace_id",
+                    ::errcat::__private::Node::Var(::errcat::__private::Var::TraceId),
+                ),
+            ],
+        );
         static BODIES: [&::errcat::__private::Node; 1] = [&BODY];
         static TABLE: ::errcat::__private::Table = ::errcat::__private::Table {
             strings: "\
@@ -267,14 +263,19 @@ impl ::core::fmt::Debug for NotesError {
 impl ::core::cmp::PartialEq for NotesError {
     fn eq(&self, other: &Self) -> bool {
         self.__errcat_index() == other.__errcat_index()
-            && ::errcat::__private::args_eq(&self.__errcat_args(), &other.__errcat_args())
+            && ::errcat::__private::args_eq(
+                &self.__errcat_args(),
+                &other.__errcat_args(),
+            )
     }
 }
 #[automatically_derived]
 impl ::core::cmp::Eq for NotesError {}
 impl NotesError {
     /// Every error of the Notes API catalog, in the order of the enum's variants.
-    pub const ERRORS: ::errcat::ErrorTable = ::errcat::ErrorTable::__new(Self::__ERRCAT_TABLE);
+    pub const ERRORS: ::errcat::ErrorTable = ::errcat::ErrorTable::__new(
+        Self::__ERRCAT_TABLE,
+    );
     /// The content type of the response body.
     pub const CONTENT_TYPE: &'static str = "application/problem+json";
     /// The catalog's entry for this error.
@@ -329,11 +330,20 @@ impl NotesError {
         out: &mut ::std::string::String,
         ctx: &::errcat::BodyContext<'_>,
     ) {
-        ::errcat::__private::write_body_args(out, self.meta(), ctx, self, &self.__errcat_args());
+        ::errcat::__private::write_body_args(
+            out,
+            self.meta(),
+            ctx,
+            self,
+            &self.__errcat_args(),
+        );
     }
     /// The response body as JSON text, with run-time values from `ctx`.
     #[inline]
-    pub fn body_json_with(&self, ctx: &::errcat::BodyContext<'_>) -> ::std::string::String {
+    pub fn body_json_with(
+        &self,
+        ctx: &::errcat::BodyContext<'_>,
+    ) -> ::std::string::String {
         let mut out = ::std::string::String::new();
         self.write_body_json(&mut out, ctx);
         out
@@ -368,7 +378,11 @@ impl ::errcat::CatalogError for NotesError {
     fn content_type(&self) -> &'static str {
         Self::CONTENT_TYPE
     }
-    fn write_body(&self, out: &mut ::std::string::String, ctx: &::errcat::BodyContext<'_>) {
+    fn write_body(
+        &self,
+        out: &mut ::std::string::String,
+        ctx: &::errcat::BodyContext<'_>,
+    ) {
         self.write_body_json(out, ctx);
     }
     fn fmt_wire(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -400,15 +414,21 @@ impl NotesError {
         index: usize,
         args: &mut ::errcat::__private::Args,
     ) -> ::core::option::Option<Self> {
-        ::core::option::Option::Some(match index {
-            0 => Self::NoteNotFound {
-                note_id: args.str(0)?,
+        ::core::option::Option::Some(
+            match index {
+                0 => {
+                    Self::NoteNotFound {
+                        note_id: args.str(0)?,
+                    }
+                }
+                1 => {
+                    Self::NoteLocked {
+                        note_id: args.str(0)?,
+                    }
+                }
+                2 => Self::RateLimited,
+                _ => return ::core::option::Option::None,
             },
-            1 => Self::NoteLocked {
-                note_id: args.str(0)?,
-            },
-            2 => Self::RateLimited,
-            _ => return ::core::option::Option::None,
-        })
+        )
     }
 }

@@ -2,5 +2,8 @@
 //! `errors.toml` and committed; CI's `errcat check` keeps it current, so this crate's build
 //! compiles errcat's small runtime and nothing else of errcat.
 
+// Generated: formatted as errcat writes it (prettyplease), not by rustfmt, so that
+// `errcat check` and `cargo fmt --check` both hold.
+#[rustfmt::skip]
 mod errors;
 pub use errors::*;
