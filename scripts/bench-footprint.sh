@@ -89,6 +89,7 @@ errcat = { path = \"$root\", default-features = false }"
         cmp -s "$dir/src/errors.rs.new" "$dir/src/errors.rs" 2>/dev/null && rm "$dir/src/errors.rs.new" \
             || mv "$dir/src/errors.rs.new" "$dir/src/errors.rs"
         src="$src
+#[rustfmt::skip]
 mod errors;
 pub use errors::*;"
         ;;

@@ -3,10 +3,14 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 seconds, every target)
 #
-# The corpus is seeded from examples/catalogs and tests/fixtures/hostile; what libFuzzer
+# The corpus is seeded from examples/catalogs, tests/fixtures/hostile, tests/compiled/catalogs
+# and fuzz/seeds-extra (small inputs past campaigns found interesting); what libFuzzer
 # learns stays in fuzz/corpus/ (git-ignored) for the next run. Crashes, timeouts and
 # out-of-memory inputs are written to fuzz/artifacts/TARGET/ and make the script fail.
 # Per input: at most 10 s (-timeout) and 2 GiB (-rss_limit_mb), 64 KiB long (-max_len).
+# Built without a sanitizer (`-s none`): the fuzzed crates have no unsafe code (the run
+# time forbids it), so AddressSanitizer found nothing there, and without it the targets run
+# 5-7x more inputs per CPU second (docs/robustness.md). FUZZ_SANITIZER=address brings it back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +18,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(catalog_load emitters openapi_merge decode)
+  targets=(catalog_load emitters rust_names openapi_merge decode)
 fi
 
 if ! rustup toolchain list | grep -q '^nightly'; then
@@ -31,7 +35,8 @@ fi
 rm -rf fuzz/seeds
 seed_dir=fuzz/seeds/catalogs
 mkdir -p "$seed_dir" fuzz/seeds/openapi
-for f in examples/catalogs/*.toml tests/fixtures/hostile/*.toml; do
+for f in examples/catalogs/*.toml tests/fixtures/hostile/*.toml tests/compiled/catalogs/*.toml \
+    fuzz/seeds-extra/*.toml; do
   [ -e "$f" ] || continue
   cp "$f" "$seed_dir/$(echo "$f" | tr '/' '_')"
 done
@@ -61,8 +66,9 @@ for path in glob.glob("docs/examples/*.registry.json"):
 PY
 
 mkdir -p fuzz/logs
-echo "== build (cargo +nightly fuzz build -O)"
-if ! cargo +nightly fuzz build -O >fuzz/logs/build.log 2>&1; then
+sanitizer="${FUZZ_SANITIZER:-none}"
+echo "== build (cargo +nightly fuzz build -O -s $sanitizer)"
+if ! cargo +nightly fuzz build -O -s "$sanitizer" >fuzz/logs/build.log 2>&1; then
   tail -n 30 fuzz/logs/build.log >&2
   echo "fuzz.sh: the fuzz targets do not build (fuzz/logs/build.log)" >&2
   exit 2
@@ -83,7 +89,7 @@ for target in "${targets[@]}"; do
     seeds=fuzz/seeds/responses
     dict=()
   fi
-  if cargo +nightly fuzz run -O "$target" "$corpus" "$seeds" -- \
+  if cargo +nightly fuzz run -O -s "$sanitizer" "$target" "$corpus" "$seeds" -- \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       ${dict[@]+"${dict[@]}"} -print_final_stats=1 >"$log" 2>&1; then
     runs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -n 1 || true)

@@ -325,7 +325,7 @@ pub mod __private {
     use core::fmt::{self, Write as _};
 
     pub use crate::decode::{Args, Owned, Raw, decode, finish};
-    pub use crate::table::{DEPRECATED, ERROR_WORDS, NONE, RETRYABLE, Table};
+    pub use crate::table::{DEPRECATED, ERROR_WORDS, NONE, RETRY_AFTER, RETRYABLE, Table};
 
     /// The value of a message placeholder (generated `PartialEq` compares these).
     #[derive(Debug, Clone, Copy, PartialEq)]
@@ -947,7 +947,10 @@ mod tests {
         e.extend(put(Some("Check it."))); // remediation
         e.extend(put(None)); // field
         e.extend(put(None)); // docs url
-        e.extend([crate::table::RETRYABLE | crate::table::DEPRECATED, 30]);
+        e.extend([
+            crate::table::RETRYABLE | crate::table::DEPRECATED | crate::table::RETRY_AFTER,
+            30,
+        ]);
         e.extend(put(Some("1.2")));
         e.extend(put(None));
         e.extend(put(Some("old")));

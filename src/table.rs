@@ -11,8 +11,9 @@
 //! - `errors`, [`ERROR_WORDS`] words per error, in the order of the enum's variants:
 //!   0-1 code, 2 status code, 3 status index (position of the status in the generated
 //!   status enum's `ALL`), 4-5 reason, 6-7 title, 8-9 message template, 10-11 description,
-//!   12-13 remediation, 14-15 field, 16-17 docs URL, 18 flags (1 retryable, 2 deprecated),
-//!   19 retry-after seconds, 20-21 deprecated since, 22-23 replaced by, 24-25 deprecation
+//!   12-13 remediation, 14-15 field, 16-17 docs URL, 18 flags (1 retryable, 2 deprecated,
+//!   4 has a retry-after), 19 retry-after seconds (any `u32`: whether there is one is the
+//!   flag, so no value is kept as a marker), 20-21 deprecated since, 22-23 replaced by, 24-25 deprecation
 //!   note, 26-27 fields (first record, count), 28-29 attributes (first, count), 30-31
 //!   headers (first, count), 32-33 message pieces (first, count), 34 body (index into
 //!   [`Table::bodies`]), 35-36 Rust variant name;
@@ -49,6 +50,9 @@ pub const PIECE_WORDS: usize = 3;
 pub const RETRYABLE: u32 = 1;
 /// The flag of a deprecated error.
 pub const DEPRECATED: u32 = 2;
+/// The flag of an error with a retry-after delay (word 19 holds it: every `u32`, including
+/// `u32::MAX`, is a delay, so absence cannot be a value of that word).
+pub const RETRY_AFTER: u32 = 4;
 
 /// Every per-error fact of one generated error enum (see the module docs for the layout).
 #[derive(Debug)]
@@ -208,7 +212,7 @@ impl ErrorMeta {
 
     /// Seconds to wait before retrying.
     pub fn retry_after(&self) -> Option<u32> {
-        Some(self.w(19)).filter(|&s| s != NONE)
+        (self.w(18) & RETRY_AFTER != 0).then(|| self.w(19))
     }
 
     /// The deprecation, if any.

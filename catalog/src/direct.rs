@@ -11,9 +11,9 @@
 //! keys serde reads.
 
 use crate::raw::{
-    AttributeDecl, Body, Contact, Deprecated, Docs, Error, Example, Field, License, Meta, OpenApi,
-    Operation, OrderedMap, RustNames, S, Scalar, Section, Server, Snippet, Status, Success,
-    Template,
+    AttributeDecl, Body, Columns, Contact, Deprecated, Docs, Error, Example, Field, Headings,
+    Labels, License, Meta, OpenApi, Operation, OrderedMap, RustNames, S, Scalar, Section, Server,
+    Snippet, Status, Success, Template,
 };
 use toml::Spanned;
 use toml::de::DeValue;
@@ -159,6 +159,7 @@ direct_struct!(Meta {
     "extends" => extends: optional,
     "include" => include: default,
     "retired" => retired: default,
+    "retired_replaced_by" => retired_replaced_by: default,
 });
 
 direct_struct!(RustNames {
@@ -243,6 +244,49 @@ direct_struct!(Docs {
     "recommendations" => recommendations: default,
     "snippets" => snippets: default,
     "sections" => sections: default,
+    "layout" => layout: optional,
+    "example" => example: optional,
+    "error_order" => error_order: optional,
+    "contents" => contents: optional,
+    "headings" => headings: optional,
+    "columns" => columns: optional,
+    "labels" => labels: optional,
+    "class_titles" => class_titles: default,
+    "attribute_titles" => attribute_titles: default,
+});
+
+direct_struct!(Headings {
+    "contents" => contents: optional,
+    "statuses" => statuses: optional,
+    "body" => body: optional,
+    "success" => success: optional,
+    "errors" => errors: optional,
+    "retired" => retired: optional,
+    "recommendations" => recommendations: optional,
+});
+
+direct_struct!(Columns {
+    "code" => code: optional,
+    "reason" => reason: optional,
+    "description" => description: optional,
+    "errors" => errors: optional,
+    "member" => member: optional,
+    "type" => ty: optional,
+    "always_present" => always_present: optional,
+    "placeholder" => placeholder: optional,
+    "example" => example: optional,
+});
+
+direct_struct!(Labels {
+    "code" => code: optional,
+    "status" => status: optional,
+    "message" => message: optional,
+    "field" => field: optional,
+    "retryable" => retryable: optional,
+    "headers" => headers: optional,
+    "remediation" => remediation: optional,
+    "example" => example: optional,
+    "errors" => errors: optional,
 });
 
 direct_struct!(Snippet {
@@ -460,6 +504,9 @@ mod tests {
             keys_match::<Docs>,
             keys_match::<Snippet>,
             keys_match::<Section>,
+            keys_match::<Headings>,
+            keys_match::<Columns>,
+            keys_match::<Labels>,
             keys_match::<Operation>,
             keys_match::<OpenApi>,
             keys_match::<Server>,

@@ -866,6 +866,21 @@ const TABLES: &[Table] = &[
     ("[success]", &["success"], fields_of::<raw::Success>),
     ("[docs]", &["docs"], fields_of::<raw::Docs>),
     (
+        "[docs.headings]",
+        &["docs", "headings"],
+        fields_of::<raw::Headings>,
+    ),
+    (
+        "[docs.columns]",
+        &["docs", "columns"],
+        fields_of::<raw::Columns>,
+    ),
+    (
+        "[docs.labels]",
+        &["docs", "labels"],
+        fields_of::<raw::Labels>,
+    ),
+    (
         "[[docs.snippets]]",
         &["docs", "snippets", "[]"],
         fields_of::<raw::Snippet>,

@@ -32,6 +32,9 @@ pub struct Catalog {
     pub errors: Vec<ErrorDef>,
     /// Codes that may never be used again.
     pub retired: Vec<Sp<String>>,
+    /// What replaced retired codes: (retired code, code of an error of the catalog), in
+    /// the order written.
+    pub retired_replaced_by: Vec<(String, String)>,
     /// The error response body.
     pub body: Body,
     /// The success envelope, if the API wraps successes.
@@ -666,8 +669,8 @@ pub struct Section {
     pub body: String,
 }
 
-/// Documentation prose.
-#[derive(Debug, Clone, Default)]
+/// Documentation prose and the reference page's shape and words.
+#[derive(Debug, Clone)]
 pub struct Docs {
     /// The page title.
     pub title: Option<String>,
@@ -683,7 +686,153 @@ pub struct Docs {
     pub snippets: Vec<Snippet>,
     /// Free-form sections.
     pub sections: Vec<Section>,
+    /// Where a status's prose goes.
+    pub layout: DocsLayout,
+    /// The code of the error whose example illustrates the body, when chosen.
+    pub example: Option<String>,
+    /// The order of the error sections.
+    pub error_order: ErrorOrder,
+    /// Whether the page has a table of contents.
+    pub contents: bool,
+    /// The headings.
+    pub headings: DocsHeadings,
+    /// The table column headers.
+    pub columns: DocsColumns,
+    /// The labels of an error section's list.
+    pub labels: DocsLabels,
+    /// Headings of the status class groups that replace the default, in class order.
+    pub class_titles: Vec<(StatusClass, String)>,
+    /// Column headers and labels of attributes that replace the default: (attribute name,
+    /// title).
+    pub attribute_titles: Vec<(String, String)>,
 }
+
+impl Default for Docs {
+    fn default() -> Self {
+        Docs {
+            title: None,
+            intro: None,
+            group_by_class: false,
+            classes: Vec::new(),
+            recommendations: Vec::new(),
+            snippets: Vec::new(),
+            sections: Vec::new(),
+            layout: DocsLayout::Table,
+            example: None,
+            error_order: ErrorOrder::Status,
+            contents: true,
+            headings: DocsHeadings::default(),
+            columns: DocsColumns::default(),
+            labels: DocsLabels::default(),
+            class_titles: Vec::new(),
+            attribute_titles: Vec::new(),
+        }
+    }
+}
+
+impl Docs {
+    /// The heading of a status class group: the catalog's, else `4xx: Client error`.
+    pub fn class_title(&self, class: StatusClass) -> String {
+        self.class_titles
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map_or_else(
+                || format!("{}: {}", class.key(), class.title()),
+                |(_, t)| t.clone(),
+            )
+    }
+
+    /// The column header and label of an attribute: the catalog's, else its name
+    /// capitalised with `_` as spaces (`Retry policy` from `retry_policy`).
+    pub fn attribute_title(&self, name: &str) -> String {
+        if let Some((_, t)) = self.attribute_titles.iter().find(|(n, _)| n == name) {
+            return t.clone();
+        }
+        let words = name.replace('_', " ");
+        let mut chars = words.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Where the reference page puts a status's prose (`[docs] layout`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocsLayout {
+    /// In the status table's description column (`"table"`).
+    Table,
+    /// A summary table, then a section per status holding its prose (`"details"`).
+    Details,
+}
+
+/// The order of the page's error sections (`[docs] error_order`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorOrder {
+    /// By status code, then in catalog order (`"status"`).
+    Status,
+    /// In catalog order (`"catalog"`).
+    Catalog,
+}
+
+macro_rules! words {
+    ($(#[$doc:meta])* $name:ident { $($field:ident: $default:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name {
+            $(#[doc = concat!("Default \"", $default, "\".")] pub $field: String,)*
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name { $($field: $default.to_owned(),)* }
+            }
+        }
+    };
+}
+
+words!(
+    /// The headings of the reference page (`[docs.headings]`).
+    DocsHeadings {
+        contents: "Contents",
+        statuses: "Status codes",
+        body: "Error response body",
+        success: "Success envelope",
+        errors: "Errors",
+        retired: "Retired codes",
+        recommendations: "Recommendations",
+    }
+);
+
+words!(
+    /// The table column headers of the reference page (`[docs.columns]`).
+    DocsColumns {
+        code: "Code",
+        reason: "Reason",
+        description: "Description",
+        errors: "Errors",
+        member: "Member",
+        ty: "Type",
+        always_present: "Always present",
+        placeholder: "Placeholder",
+        example: "Example",
+    }
+);
+
+words!(
+    /// The labels of an error section's list (`[docs.labels]`).
+    DocsLabels {
+        code: "Code",
+        status: "Status",
+        message: "Message",
+        field: "Field",
+        retryable: "Retryable",
+        headers: "Response headers",
+        remediation: "What to do",
+        example: "Example",
+        errors: "Errors",
+    }
+);
 
 /// An HTTP method of an OpenAPI operation (the fixed fields of an OpenAPI 3.1 Path Item).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -885,6 +1034,32 @@ impl Catalog {
     pub fn status_of(&self, error: &ErrorDef) -> &Status {
         self.status(*error.status)
             .expect("validated catalogs declare every error's status")
+    }
+
+    /// The errors in the order of the reference page's sections (`[docs] error_order`).
+    pub fn docs_errors(&self) -> Vec<&ErrorDef> {
+        let mut errors: Vec<&ErrorDef> = self.errors.iter().collect();
+        if self.docs.error_order == ErrorOrder::Status {
+            errors.sort_by_key(|e| *e.status);
+        }
+        errors
+    }
+
+    /// The error whose example illustrates the error body: the one `[docs] example`
+    /// names, else the first in page order that uses the catalog's body.
+    pub fn docs_example(&self) -> Option<&ErrorDef> {
+        match &self.docs.example {
+            Some(code) => self.error(code),
+            None => self.docs_errors().into_iter().find(|e| e.body.is_none()),
+        }
+    }
+
+    /// The code of the error that replaced a retired code, if the catalog says.
+    pub fn retired_replacement(&self, retired: &str) -> Option<&str> {
+        self.retired_replaced_by
+            .iter()
+            .find(|(r, _)| r == retired)
+            .map(|(_, e)| e.as_str())
     }
 
     /// The body template of an error: its own, else the catalog's.

@@ -93,6 +93,10 @@ pub const ERROR_ENUM_ITEMS: &[&str] = &[
     "http_status",
     "__errcat_index",
     "__errcat_args",
+    "from_response",
+    "__errcat_from_args",
+    "wire",
+    "log",
 ];
 
 /// Type names the generated code uses for its own helpers, in the scope of the enums.

@@ -307,6 +307,9 @@ pub struct Meta {
     /// Error codes that were removed and may never be used again.
     #[serde(default)]
     pub retired: Vec<S<String>>,
+    /// What replaced each retired code: retired code -> the code of an error of the catalog.
+    #[serde(default)]
+    pub retired_replaced_by: OrderedMap<S<String>, S<String>>,
 }
 
 /// `[rust]`.
@@ -496,6 +499,98 @@ pub struct Docs {
     /// Free-form sections at the end of the page.
     #[serde(default)]
     pub sections: Vec<S<Section>>,
+    /// `"table"` (the default: status prose in the status table) or `"details"` (a summary
+    /// table, then a section per status holding its prose).
+    pub layout: Option<S<String>>,
+    /// The code of the error whose example illustrates the error body (default: the first
+    /// error, in page order, that uses the catalog's body).
+    pub example: Option<S<String>>,
+    /// The order of the error sections: `"status"` (the default) or `"catalog"`.
+    pub error_order: Option<S<String>>,
+    /// Whether the page has a table of contents (default true).
+    pub contents: Option<S<bool>>,
+    /// The page's headings, replacing the default words.
+    pub headings: Option<S<Headings>>,
+    /// The page's table column headers, replacing the default words.
+    pub columns: Option<S<Columns>>,
+    /// The labels of an error section's list, replacing the default words.
+    pub labels: Option<S<Labels>>,
+    /// The heading of each status class group: keys `1xx` ... `5xx` (default "4xx: Client error").
+    #[serde(default)]
+    pub class_titles: OrderedMap<S<String>, S<String>>,
+    /// The column header and label of each attribute, by attribute name (default: the name,
+    /// capitalised, `_` as spaces).
+    #[serde(default)]
+    pub attribute_titles: OrderedMap<S<String>, S<String>>,
+}
+
+/// `[docs.headings]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Headings {
+    /// The table of contents (default "Contents").
+    pub contents: Option<S<String>>,
+    /// The status codes section (default "Status codes").
+    pub statuses: Option<S<String>>,
+    /// The error body section (default "Error response body").
+    pub body: Option<S<String>>,
+    /// The success envelope section (default "Success envelope").
+    pub success: Option<S<String>>,
+    /// The errors section (default "Errors").
+    pub errors: Option<S<String>>,
+    /// The retired codes section (default "Retired codes").
+    pub retired: Option<S<String>>,
+    /// The recommendations section (default "Recommendations").
+    pub recommendations: Option<S<String>>,
+}
+
+/// `[docs.columns]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Columns {
+    /// The status code (default "Code").
+    pub code: Option<S<String>>,
+    /// The reason phrase (default "Reason").
+    pub reason: Option<S<String>>,
+    /// Descriptions, in every table (default "Description").
+    pub description: Option<S<String>>,
+    /// The errors of a status (default "Errors").
+    pub errors: Option<S<String>>,
+    /// A body member's path (default "Member").
+    pub member: Option<S<String>>,
+    /// A member's or placeholder's type (default "Type").
+    #[serde(rename = "type")]
+    pub ty: Option<S<String>>,
+    /// Whether a member is always present (default "Always present").
+    pub always_present: Option<S<String>>,
+    /// A message placeholder (default "Placeholder").
+    pub placeholder: Option<S<String>>,
+    /// A placeholder's example value (default "Example").
+    pub example: Option<S<String>>,
+}
+
+/// `[docs.labels]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Labels {
+    /// The error's code (default "Code").
+    pub code: Option<S<String>>,
+    /// Its status (default "Status").
+    pub status: Option<S<String>>,
+    /// Its message (default "Message").
+    pub message: Option<S<String>>,
+    /// The request field it concerns (default "Field").
+    pub field: Option<S<String>>,
+    /// Whether it may be retried (default "Retryable").
+    pub retryable: Option<S<String>>,
+    /// Its response headers (default "Response headers").
+    pub headers: Option<S<String>>,
+    /// Its remediation (default "What to do").
+    pub remediation: Option<S<String>>,
+    /// An example body (default "Example").
+    pub example: Option<S<String>>,
+    /// The errors of a status, in its section of the details layout (default "Errors").
+    pub errors: Option<S<String>>,
 }
 
 /// `[[docs.snippets]]`.

@@ -102,7 +102,7 @@ pub enum Command {
     ArgGroup::new("outputs")
         .required(true)
         .multiple(true)
-        .args(["rust", "markdown", "openapi", "merge_into", "typescript", "registry"])
+        .args(["rust", "markdown", "openapi", "merge_into", "typescript", "registry", "site"])
 ))]
 pub struct GenerateArgs {
     /// The catalog file.
@@ -129,6 +129,13 @@ pub struct GenerateArgs {
     /// (this file is then only read). YAML comments of the merged file are not kept.
     #[arg(long, value_name = "FILE")]
     pub merge_into: Option<PathBuf>,
+    /// Write the documentation site, an mdBook source with one page per error, into DIR.
+    ///
+    /// `mdbook build DIR` publishes it. Pages errcat wrote there before and no longer
+    /// writes are deleted (check reports them); files without errcat's `@generated`
+    /// header are left alone.
+    #[arg(long, value_name = "DIR")]
+    pub site: Option<PathBuf>,
     /// With --merge-into: replace components (and operation responses) that errcat did
     /// not generate but that have the name of one it generates.
     ///

@@ -16,7 +16,6 @@ enum Content {
     /// One file: its full content, header included.
     File(String),
     /// A directory of files (by path relative to it), for outputs of many files.
-    #[allow(dead_code)] // no output of many files yet; the site will be one
     Dir(Vec<(PathBuf, String)>),
 }
 
@@ -129,6 +128,11 @@ fn validate(args: &GenerateArgs) -> Result<()> {
     if stdout > 1 {
         return Err(Fail("only one output can be `-` (stdout)".to_owned()));
     }
+    if args.site.as_deref().is_some_and(is_stdout) {
+        return Err(Fail(
+            "--site needs a directory: the site is many files".to_owned(),
+        ));
+    }
     if args.merge_into.as_deref().is_some_and(is_stdout) {
         return Err(Fail(
             "--merge-into needs a file: the document to merge into".to_owned(),
@@ -161,8 +165,8 @@ fn validate(args: &GenerateArgs) -> Result<()> {
 /// catalog's operations and the merged document's differ).
 type Planned = std::result::Result<Vec<Output>, String>;
 
-/// Everything the arguments ask for, in a fixed order (rust, markdown, openapi, typescript,
-/// registry).
+/// Everything the arguments ask for, in a fixed order (rust, markdown, site, openapi,
+/// typescript, registry).
 fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
     let mut out = Vec::new();
     if let Some(path) = &args.rust {
@@ -184,6 +188,13 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
             path,
             build::with_header(OutputKind::Markdown, &markdown::generate(catalog)),
         ));
+    }
+    if let Some(dir) = &args.site {
+        out.push(Output {
+            flag: "--site",
+            path: dir.clone(),
+            content: Content::Dir(build::site_entries(catalog)),
+        });
     }
     let version = match args.openapi_version {
         OpenApiVersion::V3_1 => openapi::Version::V3_1,
@@ -316,6 +327,7 @@ pub(crate) fn generate(term: &Term, args: &GenerateArgs) -> Result<Exit> {
         Err(exit) => return Ok(exit),
     };
     let set = output_set(&outputs, &inputs(sources, args));
+    let stale = stale_site_files(&outputs)?;
     let written = set.write().map_err(|e| Fail(e.to_string()))?;
     for w in &written {
         if w.changed {
@@ -336,7 +348,27 @@ pub(crate) fn generate(term: &Term, args: &GenerateArgs) -> Result<Exit> {
             }
         }
     }
+    for path in stale {
+        std::fs::remove_file(&path)
+            .map_err(|e| Fail(format!("cannot remove `{}`: {e}", path.display())))?;
+        term.info(&format!("removed {}", path.display()));
+    }
     Ok(Exit::Ok)
+}
+
+/// The pages in a site directory that errcat wrote but no longer writes.
+fn stale_site_files(outputs: &[Output]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for o in outputs.iter().filter(|o| !is_stdout(&o.path)) {
+        if let Content::Dir(files) = &o.content {
+            let expected: Vec<PathBuf> = files.iter().map(|(p, _)| o.path.join(p)).collect();
+            out.extend(
+                build::stale_site_files(&o.path, &expected)
+                    .map_err(|e| Fail(format!("cannot read `{}`: {e}", o.path.display())))?,
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// `errcat check`.
@@ -361,6 +393,14 @@ pub(crate) fn check(term: &Term, args: &GenerateArgs) -> Result<Exit> {
     };
     let set = output_set(&outputs, &inputs(sources, args));
     let mut stale = Vec::new();
+    for path in stale_site_files(&outputs)? {
+        let shown = path.display().to_string();
+        term.out(&format!(
+            "{}: {shown} is a page errcat wrote that `errcat generate` now removes\n",
+            term.paint_out(RED, "extra")
+        ));
+        stale.push(shown);
+    }
     for c in set.compare().map_err(|e| Fail(e.to_string()))? {
         if c.is_up_to_date() {
             term.info(&format!("{} is up to date", c.path.display()));
@@ -441,6 +481,7 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
         ("--markdown", &args.markdown),
         ("--openapi", &args.openapi),
         ("--merge-into", &args.merge_into),
+        ("--site", &args.site),
         ("--typescript", &args.typescript),
         ("--registry", &args.registry),
     ];

@@ -16,6 +16,7 @@ pub mod openapi;
 pub mod outputs;
 pub mod registry;
 pub mod rust;
+pub mod site;
 pub mod typescript;
 
 pub use build::{Builder, compile};

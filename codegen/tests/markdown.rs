@@ -48,6 +48,8 @@ struct Parsed {
     code_blocks: Vec<(String, String)>,
     /// Headings: level and text.
     headings: Vec<(u8, String)>,
+    /// Destinations of links.
+    links: Vec<String>,
 }
 
 fn parse(md: &str) -> Parsed {
@@ -92,6 +94,7 @@ fn parse(md: &str) -> Parsed {
                 p.tables.push(Table::default());
                 text.push(' ');
             }
+            Event::Start(Tag::Link { dest_url, .. }) => p.links.push(dest_url.to_string()),
             Event::Start(Tag::TableHead) => in_head = true,
             Event::End(TagEnd::TableHead) => {
                 in_head = false;
@@ -173,11 +176,13 @@ fn source_cells(line: &str) -> usize {
 }
 
 impl Parsed {
-    /// The rows of every status table (the tables whose first column is `Code`).
-    fn status_rows(&self) -> Vec<&Vec<String>> {
+    /// The rows of every status table (the tables whose first column is the catalog's
+    /// header of the status code column, `Code` by default).
+    fn status_rows(&self, catalog: &Catalog) -> Vec<&Vec<String>> {
+        let code = &catalog.docs.columns.code;
         self.tables
             .iter()
-            .filter(|t| t.header.first().is_some_and(|h| h == "Code"))
+            .filter(|t| t.header.first().is_some_and(|h| h == code))
             .flat_map(|t| &t.rows)
             .collect()
     }
@@ -201,23 +206,28 @@ fn check_page(name: &str, md: &str) -> Parsed {
         }
         assert_eq!(t.lines.len(), t.rows.len() + 1, "{name}: table {i}");
     }
-    // The only raw HTML is errcat's: anchors and line breaks in cells.
-    for h in &page.html {
-        let ok = h == "<br>" || (h.starts_with("<a id=\"") && h.ends_with("\">")) || h == "</a>";
-        assert!(ok, "{name}: unexpected raw HTML {h:?}");
+    // No raw HTML: renderers with HTML off would show it as text.
+    assert!(page.html.is_empty(), "{name}: raw HTML {:?}", page.html);
+    // Headings have distinct ids, and every in-page link is to one of them.
+    let ids = anchors(&page);
+    let mut seen = std::collections::HashSet::new();
+    for id in &ids {
+        assert!(seen.insert(id), "{name}: two headings have the id {id:?}");
+    }
+    for link in &page.links {
+        if let Some(id) = link.strip_prefix('#') {
+            assert!(
+                ids.iter().any(|i| i == id),
+                "{name}: the link {link:?} has no heading"
+            );
+        }
     }
     page
 }
 
+/// The ids of the page's headings, in order.
 fn anchors(page: &Parsed) -> Vec<String> {
-    page.html
-        .iter()
-        .filter_map(|h| {
-            h.strip_prefix("<a id=\"")?
-                .strip_suffix("\">")
-                .map(str::to_owned)
-        })
-        .collect()
+    page.headings.iter().map(|(_, h)| github_id(h)).collect()
 }
 
 #[test]
@@ -235,12 +245,24 @@ fn pages_parse_and_tables_are_whole() {
         assert!(!page.tables.is_empty(), "{name}: has a status table");
         assert_eq!(markdown::generate(&catalog), md, "{name}: deterministic");
         // Every status is a row of a status table with its code, reason and description.
-        let status_rows = page.status_rows();
+        let status_rows = page.status_rows(&catalog);
         assert_eq!(status_rows.len(), catalog.statuses.len(), "{name}");
+        let details = catalog.docs.layout == errcat_codegen::catalog::DocsLayout::Details;
         for (s, row) in catalog.statuses.iter().zip(&status_rows) {
             assert_eq!(row[0], s.code.to_string());
             assert_eq!(row[1], s.reason.as_str());
-            if let Some(d) = &s.description {
+            if let (true, Some(d)) = (details, &s.description) {
+                // A section of its own holds all its prose.
+                let heading = format!("{} {}", s.code, s.reason.as_str());
+                assert!(
+                    page.headings.iter().any(|(l, h)| *l >= 3 && *h == heading),
+                    "{name}: no section {heading:?}"
+                );
+                for paragraph in d.split("\n\n") {
+                    let plain = rendered(paragraph);
+                    assert!(page.text.contains(&plain), "{name}: {plain:?}");
+                }
+            } else if let Some(d) = &s.description {
                 // The first paragraph at least (markdown emphasis renders as text).
                 let first = rendered(d.split("\n\n").next().unwrap());
                 assert!(
@@ -271,11 +293,13 @@ fn every_error_has_its_section_and_anchor() {
                 let target = url.rsplit(['#', '/']).next().unwrap();
                 assert!(ids.iter().any(|a| a == target), "{name}: {url}");
             }
+            // Its section is headed by its code, its title after it.
             assert!(
                 page.headings
                     .iter()
-                    .any(|(l, h)| *l == 3 && h == e.display_title())
+                    .any(|(l, h)| *l == 3 && h == e.code.as_str())
             );
+            assert!(page.text.contains(e.display_title()));
             assert!(
                 page.text.contains(&normalize(&e.message.text)),
                 "{name}: message"
@@ -333,47 +357,96 @@ fn showcase_groups_by_class_and_shows_attributes_and_deprecation() {
     let catalog = catalog("showcase");
     let md = markdown::generate(&catalog);
     let page = check_page("showcase", &md);
+    // The catalog's words, not the defaults.
     let class_headings: Vec<&str> = page
         .headings
         .iter()
-        .filter(|(l, h)| *l == 3 && h.contains("xx: "))
+        .filter(|(l, h)| *l == 3 && h.contains("xx)"))
         .map(|(_, h)| h.as_str())
         .collect();
-    assert_eq!(class_headings, ["4xx: Client error", "5xx: Server error"]);
+    assert_eq!(
+        class_headings,
+        ["Client Errors (4xx)", "Server Errors (5xx)"]
+    );
+    for heading in ["Contents", "Summary", "Error format", "Errors"] {
+        assert!(
+            page.headings.iter().any(|(l, h)| *l == 2 && h == heading),
+            "{heading}"
+        );
+    }
+    assert!(!page.headings.iter().any(|(_, h)| h == "Status codes"));
     for (_, text) in &catalog.docs.classes {
         assert!(page.text.contains(text.as_str()));
     }
     let status_tables: Vec<&Table> = page
         .tables
         .iter()
-        .filter(|t| t.header[0] == "Code")
+        .filter(|t| t.header[0] == "Status")
         .collect();
     assert_eq!(status_tables.len(), 2);
+    // The details layout: no description column, the prose in the statuses' sections.
     assert_eq!(
         status_tables[0].header,
-        ["Code", "Reason", "Description", "Layer", "Errors"]
+        ["Status", "Meaning", "Type", "Error codes"]
     );
     let row490 = status_tables[0]
         .rows
         .iter()
         .find(|r| r[0] == "490")
         .unwrap();
-    assert_eq!(row490[3], "Edge");
-    assert_eq!(row490[4], "request_blocked");
+    assert_eq!(row490[2], "Edge");
+    assert_eq!(row490[3], "request_blocked");
     let row409 = status_tables[0]
         .rows
         .iter()
         .find(|r| r[0] == "409")
         .unwrap();
     assert_eq!(
-        row409[4],
+        row409[3],
         "invoice_already_paid, payment_failed (deprecated), card_declined"
     );
+    // 429's two paragraphs and list are in its section, after its heading.
+    let at = md.find("#### 429 Too Many Requests").unwrap();
+    let section = &md[at..md[at..].find("\n#### ").map_or(md.len(), |i| at + i)];
+    assert!(section.contains("To stay under the limits:\n\n- spread batch jobs"));
     assert!(page.text.contains(
         "Deprecated since 2.2.0: use card_declined instead. Split into more precise codes."
     ));
     assert!(page.text.contains("Severity: medium"));
+    assert!(page.text.contains("Type: Edge"));
+    assert!(page.text.contains("How to fix it"));
     assert!(page.text.contains("Retryable: yes, after 30 seconds"));
+    // The chosen example is in the body section, and not repeated in its error's section.
+    let example = catalog.docs_example().unwrap();
+    assert_eq!(example.code.as_str(), "invoice_not_found");
+    let body = errcat_codegen::body::error_body(
+        &catalog,
+        example,
+        &example.examples[0],
+        errcat_codegen::body::EXAMPLE_RUNTIME,
+    );
+    let shown = page
+        .code_blocks
+        .iter()
+        .filter(|(_, c)| serde_json::from_str::<serde_json::Value>(c).ok() == Some(body.clone()))
+        .count();
+    assert_eq!(shown, 1);
+    let body_at = md.find("## Error format").unwrap();
+    let errors_at = md.find("## Errors").unwrap();
+    assert!(md[body_at..errors_at].contains("For example, [`invoice_not_found`]"));
+    assert!(md[errors_at..].contains("Example: shown under [Error format](#error-format)."));
+    // Error sections follow the status order of the tables.
+    let order: Vec<&str> = page
+        .headings
+        .iter()
+        .filter(|(l, h)| *l == 3 && catalog.error(h).is_some())
+        .map(|(_, h)| h.as_str())
+        .collect();
+    let statuses: Vec<u16> = order
+        .iter()
+        .map(|c| *catalog.error(c).unwrap().status)
+        .collect();
+    assert!(statuses.is_sorted(), "{order:?}");
 }
 
 /// One row of a sample page's status table.
@@ -433,7 +506,7 @@ fn sample_pages_facts_are_on_the_generated_pages() {
         assert_eq!(rows.len(), expected_rows, "{seed}: {rows:#?}");
         let md = markdown::generate(&catalog(name));
         let page = check_page(name, &md);
-        let status_rows = page.status_rows();
+        let status_rows = page.status_rows(&catalog(name));
         for r in &rows {
             let row = status_rows
                 .iter()
@@ -558,14 +631,14 @@ fn user_text_cannot_break_the_page() {
     // Pipes and newlines stay inside their cells.
     let status = page.tables.iter().find(|t| t.header[0] == "Code").unwrap();
     assert_eq!(status.rows[0][1], "Bad Request");
+    // The cell holds the first paragraph; the status's section all of it.
+    assert_eq!(status.rows[0][2], "Bad | request second line More");
+    assert!(md.contains("[More](#400-bad-request)"));
     assert!(
-        status.rows[0][2]
-            .starts_with("Bad | request second line <div>block html</div> - item | one - item two")
-    );
-    assert!(
-        status.rows[0][2].ends_with("- item two Use a|b and c|d."),
-        "{:?}",
-        status.rows[0][2]
+        page.text
+            .contains("<div>block html</div> item | one item two Use a|b and c\\|d."),
+        "{}",
+        page.text
     );
     assert_eq!(status.rows[0][3], "a|b");
     let placeholder = page
@@ -599,8 +672,8 @@ fn user_text_cannot_break_the_page() {
             .iter()
             .any(|(_, c)| c.contains("This paragraph"))
     );
-    // The anchor is there.
-    assert_eq!(anchors(&page), ["pipe_error"]);
+    // The error's heading id is its code, which the docs URL points to.
+    assert!(anchors(&page).iter().any(|a| a == "pipe_error"));
 }
 
 #[test]
@@ -609,8 +682,87 @@ fn classic_page_without_errors() {
     let md = markdown::generate(&catalog);
     let page = check_page("classic-http", &md);
     assert!(!page.headings.iter().any(|(_, h)| h == "Errors"));
-    assert!(anchors(&page).is_empty());
+    assert!(!page.headings.iter().any(|(l, _)| *l == 3));
     assert_eq!(page.headings[0], (1, "API error codes".to_owned()));
     let status = page.tables.iter().find(|t| t.header[0] == "Code").unwrap();
     assert_eq!(status.header, ["Code", "Reason", "Description"]);
+}
+
+#[test]
+fn order_contents_and_words_follow_the_catalog() {
+    let text = r#"
+        [catalog]
+        name = "Demo"
+        extends = "http"
+
+        [attributes.team]
+        type = "string"
+
+        [docs]
+        error_order = "catalog"
+        contents = false
+
+        [docs.headings]
+        errors = "Codes"
+
+        [docs.columns]
+        code = "HTTP"
+        errors = "Codes"
+
+        [docs.labels]
+        status = "HTTP status"
+        message = "Text"
+
+        [docs.attribute_titles]
+        team = "Owner"
+
+        [statuses.404]
+        attributes = { team = "core" }
+
+        [statuses.400]
+
+        [errors.not_found]
+        status = 404
+        message = "Not found"
+
+        [errors.bad]
+        status = 400
+        message = "Bad"
+        "#;
+    let catalog = load_text(text);
+    let md = markdown::generate(&catalog);
+    let page = check_page("words", &md);
+    let errors: Vec<&str> = page
+        .headings
+        .iter()
+        .filter(|(l, _)| *l == 3)
+        .map(|(_, h)| h.as_str())
+        .collect();
+    assert_eq!(errors, ["not_found", "bad"], "catalog order");
+    assert!(!page.headings.iter().any(|(_, h)| h == "Contents"));
+    assert!(page.headings.iter().any(|(l, h)| *l == 2 && h == "Codes"));
+    let status = page.tables.iter().find(|t| t.header[0] == "HTTP").unwrap();
+    assert_eq!(
+        status.header,
+        ["HTTP", "Reason", "Description", "Owner", "Codes"]
+    );
+    assert!(page.text.contains("HTTP status: 404 Not Found"));
+    assert!(page.text.contains("Text: Not found"));
+    assert!(page.text.contains("Owner: core"));
+    // The default: status order, and a table of contents.
+    let catalog =
+        load_text(&text.replace("error_order = \"catalog\"\n        contents = false", ""));
+    let page = check_page("default", &markdown::generate(&catalog));
+    let errors: Vec<&str> = page
+        .headings
+        .iter()
+        .filter(|(l, _)| *l == 3)
+        .map(|(_, h)| h.as_str())
+        .collect();
+    assert_eq!(errors, ["bad", "not_found"], "status order");
+    assert!(
+        page.headings
+            .iter()
+            .any(|(l, h)| *l == 2 && h == "Contents")
+    );
 }

@@ -310,3 +310,76 @@ fn a_large_hostile_catalog_is_prettyplease_formatted() {
     let edge = load(&repo().join("tests/compiled/catalogs/edge.toml"));
     assert_prettyplease_identical("edge", &rust::generate(&edge, &ALL));
 }
+
+/// The names the catalog's checks keep free for generated items
+/// (`errcat_catalog::names::{ERROR_ENUM_ITEMS, STATUS_ENUM_ITEMS, HELPER_TYPES}`) are every
+/// associated item and helper type the emitter writes: an item added to the emitter and
+/// not to those lists would let a catalog name a variant after it (issue 17, case 9).
+#[test]
+fn the_reserved_names_are_every_generated_item() {
+    use errcat_catalog::names;
+    for (name, catalog) in example_catalogs() {
+        let file = syn::parse_file(&rust::generate(&catalog, &ALL)).expect("parses");
+        let error = catalog.rust.error_enum.as_str();
+        let status = catalog.rust.status_enum.as_str();
+        let mut seen_types = Vec::new();
+        collect_types(&file.items.iter().collect::<Vec<_>>(), &mut seen_types);
+        for t in &seen_types {
+            assert!(
+                t == error || t == status || names::HELPER_TYPES.contains(&t.as_str()),
+                "{name}: type `{t}` is not in names::HELPER_TYPES"
+            );
+        }
+        for item in &file.items {
+            let syn::Item::Impl(i) = item else { continue };
+            if i.trait_.is_some() {
+                continue;
+            }
+            let syn::Type::Path(p) = &*i.self_ty else {
+                continue;
+            };
+            let ty = p.path.segments.last().expect("a type").ident.to_string();
+            let list = if ty == error {
+                names::ERROR_ENUM_ITEMS
+            } else if ty == status {
+                names::STATUS_ENUM_ITEMS
+            } else {
+                panic!("{name}: an inherent impl of `{ty}`")
+            };
+            for item in &i.items {
+                let n = match item {
+                    syn::ImplItem::Const(c) => c.ident.to_string(),
+                    syn::ImplItem::Fn(f) => f.sig.ident.to_string(),
+                    syn::ImplItem::Type(t) => t.ident.to_string(),
+                    _ => continue,
+                };
+                assert!(
+                    list.contains(&n.as_str()),
+                    "{name}: `{ty}::{n}` is generated but not reserved in errcat_catalog::names"
+                );
+            }
+        }
+    }
+}
+
+/// The names of every struct and enum in `items`, nested blocks included.
+fn collect_types(items: &[&syn::Item], out: &mut Vec<String>) {
+    for item in items {
+        match *item {
+            syn::Item::Enum(e) => out.push(e.ident.to_string()),
+            syn::Item::Struct(s) => out.push(s.ident.to_string()),
+            syn::Item::Const(c) => {
+                if let syn::Expr::Block(b) = &*c.expr {
+                    let nested: Vec<&syn::Item> = (b.block.stmts.iter())
+                        .filter_map(|s| match s {
+                            syn::Stmt::Item(i) => Some(i),
+                            _ => None,
+                        })
+                        .collect();
+                    collect_types(&nested, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -12,7 +12,11 @@ fuzz_target!(|data: &[u8]| {
     // Rendering exercises every span: a span past the end of its file, or inside a
     // UTF-8 sequence, would panic here.
     let rendered = loaded.render_diagnostics(false);
-    let _ = loaded.render_diagnostics(true);
+    // In colour the spans are the same, only the styling differs: the first diagnostic
+    // is enough (rendering was half of this target's time, issue 17 item 19).
+    if let Some(first) = loaded.diagnostics.iter().next() {
+        let _ = first.render(&loaded.sources, true);
+    }
     assert_eq!(
         loaded.catalog.is_some(),
         !loaded.diagnostics.has_errors(),

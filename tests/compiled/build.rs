@@ -18,6 +18,10 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dir.display());
     let edge = manifest.join("catalogs/edge.toml");
     println!("cargo:rerun-if-changed={}", edge.display());
+    let names = manifest.join("catalogs/names.toml");
+    println!("cargo:rerun-if-changed={}", names.display());
+    let empty = manifest.join("catalogs/empty.toml");
+    println!("cargo:rerun-if-changed={}", empty.display());
     println!(
         "cargo:rerun-if-changed={}",
         manifest.join("catalogs/causes.toml").display()
@@ -28,6 +32,8 @@ fn main() {
         ("kapwork", dir.join("kapwork.toml")),
         ("showcase", dir.join("showcase/errors.toml")),
         ("edge", edge),
+        ("names", names),
+        ("empty", empty),
         ("causes", manifest.join("catalogs/causes.toml")),
     ];
     let opts = RustOptions {
@@ -159,7 +165,7 @@ pub enum CausesDerived {
 fn twin(catalog: &Catalog, error: &str) -> String {
     let mut s = String::from(
         "/// The error enum with derived `Debug`, `Clone` and `PartialEq`.\n\
-         #[allow(missing_docs, dead_code)]\n#[derive(Debug, Clone, PartialEq)]\npub enum Twin {\n",
+         #[allow(missing_docs, dead_code, clippy::large_enum_variant)]\n#[derive(Debug, Clone, PartialEq)]\npub enum Twin {\n",
     );
     let mut arms = String::new();
     for e in &catalog.errors {

@@ -367,6 +367,90 @@ fn check_with_an_invalid_catalog_exits_1() {
 }
 
 #[test]
+fn site_is_written_checked_and_pruned() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "errors.toml",
+        &catalog("").replace(
+            "extends = \"http\"\n",
+            "extends = \"http\"\nretired = [\"item_gone\"]\nretired_replaced_by = { item_gone = \"item_not_found\" }\n",
+        ),
+    );
+    let run = |cmd: &str| {
+        errcat()
+            .current_dir(dir.path())
+            .args([cmd, "errors.toml", "--site", "site"])
+            .output()
+            .unwrap()
+    };
+    let out = run("generate");
+    assert_eq!(out.status.code(), Some(0), "{}", texts(&out).1);
+    // Exactly the library's files, with their headers.
+    let model = load(&dir.path().join("errors.toml"));
+    let files = errcat_codegen::build::site_files(&model, Path::new("site"));
+    for (path, text) in &files {
+        assert_eq!(&read(&dir.path().join(path)), text, "{}", path.display());
+    }
+    let page = read(&dir.path().join("site/src/errors/item_not_found.md"));
+    assert!(page.contains("# Item not found"), "{page}");
+    let retired = read(&dir.path().join("site/src/errors/item_gone.md"));
+    assert!(
+        retired.contains("It was replaced by [`item_not_found`](item_not_found.md)."),
+        "{retired}"
+    );
+    assert_eq!(run("check").status.code(), Some(0));
+
+    // A changed page, a missing page and a page of an error since removed are drift; the
+    // user's own file (no errcat header) is not.
+    let site = dir.path().join("site/src");
+    std::fs::write(site.join("index.md"), "edited\n").unwrap();
+    std::fs::remove_file(site.join("errors/slow_down.md")).unwrap();
+    std::fs::write(
+        site.join("errors/old_error.md"),
+        with_header(OutputKind::Markdown, "# Old\n"),
+    )
+    .unwrap();
+    std::fs::write(site.join("custom.md"), "# Mine\n").unwrap();
+    let drift = run("check");
+    assert_eq!(drift.status.code(), Some(1));
+    let stdout = texts(&drift).0;
+    assert!(
+        stdout.contains("stale: site/src/index.md differs"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("missing: site/src/errors/slow_down.md does not exist"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("extra: site/src/errors/old_error.md is a page errcat wrote"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("custom.md"), "{stdout}");
+    assert!(stdout.contains("3 files are out of date"), "{stdout}");
+    assert!(
+        stdout.contains("errcat generate errors.toml --site site"),
+        "{stdout}"
+    );
+
+    // generate repairs all of it and leaves the user's file alone.
+    assert_eq!(run("generate").status.code(), Some(0));
+    assert!(!site.join("errors/old_error.md").exists());
+    assert!(site.join("custom.md").exists());
+    assert_eq!(run("check").status.code(), Some(0));
+
+    // The site is a directory: stdout cannot hold it.
+    let out = errcat()
+        .current_dir(dir.path())
+        .args(["generate", "errors.toml", "--site", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(texts(&out).1.contains("--site needs a directory"));
+}
+
+#[test]
 fn openapi_version_3_0_writes_and_checks_the_3_0_document() {
     let dir = tempfile::tempdir().unwrap();
     let out = errcat()

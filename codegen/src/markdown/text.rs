@@ -24,7 +24,7 @@ fn has_line_break(s: &str) -> bool {
 
 /// Plain text (a title, a reason, an attribute value) for inline use: markdown
 /// punctuation is backslash-escaped and line breaks become spaces.
-pub(super) fn push_plain(out: &mut String, s: &str) {
+pub(crate) fn push_plain(out: &mut String, s: &str) {
     let s = s.trim();
     let bytes = s.as_bytes();
     let mut done = 0;
@@ -53,20 +53,6 @@ pub(super) fn push_plain(out: &mut String, s: &str) {
         i += 1;
     }
     out.push_str(&s[done..]);
-}
-
-/// The value of an HTML attribute.
-pub(super) fn push_attribute_value(out: &mut String, s: &str) {
-    if s.bytes().any(|b| matches!(b, b'&' | b'"' | b'<' | b'>')) {
-        out.push_str(
-            &s.replace('&', "&amp;")
-                .replace('"', "&quot;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;"),
-        );
-    } else {
-        out.push_str(s);
-    }
 }
 
 /// The longest run of backticks in `s`.
@@ -270,23 +256,13 @@ pub(super) fn push_prose(out: &mut String, md: &str) {
     }
 }
 
-/// Whether a line starts a list item.
-fn is_list_item(line: &str) -> bool {
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    let rest = &line[digits..];
-    if digits > 0 {
-        return rest.starts_with(". ") || rest.starts_with(") ");
-    }
-    ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m))
-}
-
-/// User markdown on one line (a list item, a table cell): paragraph breaks become
-/// `<br><br>`, list items start after a `<br>`, other line breaks become spaces.
+/// User markdown on one line (a list item, a table cell): line breaks, paragraph breaks
+/// included, become spaces. No `<br>`: the page stays free of raw HTML, which renderers
+/// with HTML off show as text (long prose belongs in a section, not a cell).
 pub(super) fn push_inline(out: &mut String, md: &str) {
     let md = lf(md);
     if !md.contains('<') {
-        // No raw HTML: escaping would change nothing, before joining the lines or after
-        // (the `<br>` tags are the only `<`s then).
+        // No raw HTML: escaping would change nothing, before joining the lines or after.
         join_lines(out, &md);
         return;
     }
@@ -294,40 +270,23 @@ pub(super) fn push_inline(out: &mut String, md: &str) {
     let mut joined = String::new();
     join_lines(&mut joined, &escaped);
     // Joining lines can turn what was a code block into inline text: escape again.
-    out.push_str(&escape_html_keeping_breaks(&joined));
+    out.push_str(&escape_html(&joined));
 }
 
 /// The lines of `md` joined (see [`push_inline`]).
 fn join_lines(out: &mut String, md: &str) {
     let mut any = false;
-    let mut blank = false;
     for line in md.split(['\n', '\r']) {
         let line = line.trim();
         if line.is_empty() {
-            blank = true;
             continue;
         }
         if any {
-            if blank {
-                out.push_str("<br><br>");
-            } else if is_list_item(line) {
-                out.push_str("<br>");
-            } else {
-                out.push(' ');
-            }
+            out.push(' ');
         }
         any = true;
-        blank = false;
         out.push_str(line);
     }
-}
-
-/// [`escape_html`], leaving the `<br>` tags [`push_inline`] wrote.
-fn escape_html_keeping_breaks(s: &str) -> String {
-    s.split("<br>")
-        .map(escape_html)
-        .collect::<Vec<_>>()
-        .join("<br>")
 }
 
 /// Text for a GFM table cell: unescaped pipes are escaped (a backslash escapes the
@@ -414,7 +373,7 @@ mod tests {
     fn inline_joins_lines() {
         assert_eq!(
             w(|o| push_inline(o, "a\nb\n\nc:\n- d\n- e")),
-            "a b<br><br>c:<br>- d<br>- e"
+            "a b c: - d - e"
         );
         assert_eq!(w(|o| push_inline(o, "    <i>x</i>")), "&lt;i>x&lt;/i>");
     }
@@ -544,11 +503,7 @@ mod tests {
         let escaped = escape_html_parsed(&md.replace("\r\n", "\n"));
         let mut joined = String::new();
         join_lines(&mut joined, &escaped);
-        joined
-            .split("<br>")
-            .map(escape_html_parsed)
-            .collect::<Vec<_>>()
-            .join("<br>")
+        escape_html_parsed(&joined)
     }
 
     fn plain_chars(s: &str) -> String {

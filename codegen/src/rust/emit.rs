@@ -912,12 +912,28 @@ pub(crate) fn variant_doc(catalog: &Catalog, e: &ErrorDef, docs_url: Option<&str
 
 /// The `since` and `note` of the `#[deprecated]` attribute of a deprecated error (the note
 /// names the replacement); `variant_of` gives the Rust variant of a code.
+///
+/// `since` is given only when it is a semver version: clippy's deny-by-default
+/// `deprecated_semver` rejects any other (`2.0`, `v2`, a date) in the user's crate.
+/// Otherwise the note starts with the catalog's own value (`Deprecated since v2.`), so the
+/// docs still show it.
 pub(crate) fn deprecation<'a>(
     e: &'a ErrorDef,
     variant_of: impl Fn(&str) -> Option<&'a str>,
 ) -> Option<(Option<&'a str>, String)> {
     let d = e.deprecated.as_ref()?;
-    let mut note = d.note.clone().unwrap_or_default();
+    let since = d.since.as_deref();
+    let mut note = match since.filter(|s| !is_semver(s)) {
+        Some(s) if !s.trim().is_empty() => {
+            let mut n = format!("Deprecated since {}.", s.trim());
+            if let Some(own) = &d.note {
+                n.push(' ');
+                n.push_str(own);
+            }
+            n
+        }
+        _ => d.note.clone().unwrap_or_default(),
+    };
     if let Some(r) = &d.replaced_by {
         if !note.is_empty() {
             note.push(' ');
@@ -927,7 +943,38 @@ pub(crate) fn deprecation<'a>(
             None => note.push_str(&format!("Use `{r}` instead.")),
         }
     }
-    Some((d.since.as_deref(), note))
+    Some((since.filter(|s| is_semver(s)), note))
+}
+
+/// Whether `s` is a version as clippy's `deprecated_semver` accepts it: the `semver`
+/// crate's `MAJOR.MINOR.PATCH[-PRE][+BUILD]` (no leading zeros in numbers), or `TBD`.
+pub(crate) fn is_semver(s: &str) -> bool {
+    fn number(n: &str) -> bool {
+        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && (n == "0" || !n.starts_with('0'))
+    }
+    fn idents(s: &str, numeric_rule: bool) -> bool {
+        s.split('.').all(|id| {
+            !id.is_empty()
+                && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && (!numeric_rule || !id.bytes().all(|b| b.is_ascii_digit()) || number(id))
+        })
+    }
+    if s == "TBD" {
+        return true;
+    }
+    let (rest, build) = match s.split_once('+') {
+        Some((r, b)) => (r, Some(b)),
+        None => (s, None),
+    };
+    let (core, pre) = match rest.split_once('-') {
+        Some((c, p)) => (c, Some(p)),
+        None => (rest, None),
+    };
+    let mut parts = core.split('.');
+    let three = (parts.next(), parts.next(), parts.next(), parts.next());
+    matches!(three, (Some(a), Some(b), Some(c), None) if number(a) && number(b) && number(c))
+        && pre.is_none_or(|p| idents(p, true))
+        && build.is_none_or(|b| idents(b, false))
 }
 
 /// The rustdoc lints catalog prose may trip (it is markdown for the docs site and OpenAPI:
@@ -964,19 +1011,38 @@ fn status_enum(catalog: &Catalog, ty: &Ident, opts: &RustOptions) -> TokenStream
     });
     let metas = catalog.statuses.iter().map(status_meta);
     let repr = (count > 0).then(|| quote!(#[repr(u16)]));
-    let (index, code) = if count == 0 {
-        (quote!(match self {}), quote!(match self {}))
+    // With no status, the enum has no value: `code` and `meta` match on nothing (an
+    // index `[match self {}]` of type `!` does not compile), and `from_code` has no arm
+    // to match (`match code { _ => .. }` is clippy's `match_single_binding`).
+    let (meta, code, from_code) = if count == 0 {
+        (
+            quote!(match self {}),
+            quote!(match self {}),
+            quote! {
+                let _ = code;
+                ::core::option::Option::None
+            },
+        )
     } else {
         let arms = variants.iter().enumerate().map(|(i, v)| {
             let i = Literal::usize_unsuffixed(i);
             quote!(Self::#v => #i)
         });
-        (quote!(match self { #(#arms,)* }), quote!(self as u16))
+        let from_arms = catalog.statuses.iter().zip(&variants).map(|(s, v)| {
+            let code = Literal::u16_unsuffixed(s.code);
+            quote!(#code => ::core::option::Option::Some(Self::#v))
+        });
+        (
+            quote!(&Self::__ERRCAT_META[match self { #(#arms,)* }]),
+            quote!(self as u16),
+            quote! {
+                match code {
+                    #(#from_arms,)*
+                    _ => ::core::option::Option::None,
+                }
+            },
+        )
     };
-    let from_arms = catalog.statuses.iter().zip(&variants).map(|(s, v)| {
-        let code = Literal::u16_unsuffixed(s.code);
-        quote!(#code => ::core::option::Option::Some(Self::#v))
-    });
     let http = opts.http.then(|| {
         quote! {
             #[automatically_derived]
@@ -1016,7 +1082,7 @@ fn status_enum(catalog: &Catalog, ty: &Ident, opts: &RustOptions) -> TokenStream
             /// The catalog's entry for the status.
             #[inline]
             pub const fn meta(self) -> &'static ::errcat::StatusMeta {
-                &Self::__ERRCAT_META[#index]
+                #meta
             }
 
             /// The reason phrase.
@@ -1045,10 +1111,7 @@ fn status_enum(catalog: &Catalog, ty: &Ident, opts: &RustOptions) -> TokenStream
 
             /// The status with this code, if the catalog declares it.
             pub const fn from_code(code: u16) -> ::core::option::Option<Self> {
-                match code {
-                    #(#from_arms,)*
-                    _ => ::core::option::Option::None,
-                }
+                #from_code
             }
         }
 

@@ -24,6 +24,7 @@ const NONE: u32 = u32::MAX;
 /// The flags of an error record.
 const RETRYABLE: u32 = 1;
 const DEPRECATED: u32 = 2;
+const RETRY_AFTER: u32 = 4;
 /// Words per error record (`errcat::__private::ERROR_WORDS`).
 const ERROR_WORDS: usize = 37;
 
@@ -35,6 +36,15 @@ pub(crate) const RUSTDOC_ALLOW: &str = "#[allow(
     rustdoc::bare_urls,
     clippy::doc_lazy_continuation,
     reason = \"catalog prose is markdown for the docs site and OpenAPI, not rustdoc\"
+)]
+";
+
+/// `#[allow]` of clippy's `large_enum_variant` on an error enum with fields: an error with
+/// many fields beside unit errors is what catalogs are (issue 17), and boxing the fields
+/// would change the enum's API.
+const LARGE_VARIANT_ALLOW: &str = "#[allow(
+    clippy::large_enum_variant,
+    reason = \"the variants are the catalog's errors, each with its own fields: their sizes differ\"
 )]
 ";
 
@@ -115,6 +125,9 @@ pub(crate) fn error_enum(
     }
     push_docs(out, "", &enum_doc);
     out.push_str(RUSTDOC_ALLOW);
+    if variants.iter().any(|v| !v.unit) {
+        out.push_str(LARGE_VARIANT_ALLOW);
+    }
     let _ = writeln!(out, "#[derive({derives})]");
     let _ = write!(out, "pub enum {ty} {{");
     if variants.is_empty() {
@@ -550,7 +563,11 @@ impl TableWriter {
         if e.retryable {
             flags |= RETRYABLE;
         }
-        w[19] = e.retry_after.unwrap_or(NONE);
+        // Whether there is a delay is a flag: every `u32` is a valid delay (issue 17).
+        if let Some(seconds) = e.retry_after {
+            flags |= RETRY_AFTER;
+            w[19] = seconds;
+        }
         set(&mut w, 20, (NONE, 0));
         set(&mut w, 22, (NONE, 0));
         set(&mut w, 24, (NONE, 0));
@@ -891,5 +908,6 @@ mod tests {
         assert_eq!(super::ERROR_WORDS, rt::ERROR_WORDS);
         assert_eq!(super::RETRYABLE, rt::RETRYABLE);
         assert_eq!(super::DEPRECATED, rt::DEPRECATED);
+        assert_eq!(super::RETRY_AFTER, rt::RETRY_AFTER);
     }
 }

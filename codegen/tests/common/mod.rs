@@ -47,6 +47,21 @@ pub fn example_catalogs() -> Vec<(String, Catalog)> {
         .collect()
 }
 
+/// The id GitHub (github-slugger), pandoc's `gfm_auto_identifiers` and mdBook give a
+/// heading: lower case, punctuation other than `-` and `_` removed, each space a `-`
+/// (written apart from errcat's own function on purpose).
+pub fn github_id(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.trim().to_lowercase().chars() {
+        if c == ' ' {
+            id.push('-');
+        } else if c.is_alphanumeric() || c == '-' || c == '_' {
+            id.push(c);
+        }
+    }
+    id
+}
+
 /// Runs Python; fails loudly (never skips) when python3 or the modules are missing.
 pub fn python(script: &str, args: &[&Path]) -> std::process::Output {
     let probe = Command::new("python3")

@@ -34,6 +34,19 @@ pub mod edge {
     include!(concat!(env!("OUT_DIR"), "/edge_examples.rs"));
 }
 
+/// `catalogs/names.toml`: status names that collide, a large variant, deprecation
+/// versions that are not semver, the largest retry-after delay (issue 17).
+pub mod names {
+    include!(concat!(env!("OUT_DIR"), "/names.rs"));
+    include!(concat!(env!("OUT_DIR"), "/names_examples.rs"));
+}
+
+/// `catalogs/empty.toml`: no status, no error.
+pub mod empty {
+    include!(concat!(env!("OUT_DIR"), "/empty.rs"));
+    include!(concat!(env!("OUT_DIR"), "/empty_examples.rs"));
+}
+
 /// `#[derive(ErrorCatalog)]`'s impls (from `errcat_codegen::derive`) for an enum written
 /// for the showcase catalog.
 pub mod derived {

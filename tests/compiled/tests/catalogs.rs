@@ -310,6 +310,8 @@ catalog_tests!(envelope, "../../examples/catalogs/envelope.toml");
 catalog_tests!(kapwork, "../../examples/catalogs/kapwork.toml");
 catalog_tests!(showcase, "../../examples/catalogs/showcase/errors.toml");
 catalog_tests!(edge, "catalogs/edge.toml");
+catalog_tests!(names, "catalogs/names.toml");
+catalog_tests!(empty, "catalogs/empty.toml");
 
 mod derived {
     use super::*;
@@ -413,4 +415,72 @@ fn the_static_value_of_every_placeholder_matches() {
         "https://docs.acme.example/errors/rate_limited"
     );
     assert!(body.get("trace_id").is_none());
+}
+
+/// Issue 17, case 16: `u32::MAX` seconds was the table's "none" marker.
+#[test]
+fn the_largest_retry_after_is_kept_and_sent() {
+    use errcat_compiled_tests::names::Error;
+    assert_eq!(Error::Slow.retry_after(), Some(u32::MAX));
+    assert!(Error::Slow.is_retryable());
+    assert_eq!(Error::Now.retry_after(), Some(0));
+    assert_eq!(Error::Small.retry_after(), None);
+    let response = axum::response::IntoResponse::into_response(Error::Slow);
+    assert_eq!(
+        response.headers().get(http::header::RETRY_AFTER).unwrap(),
+        "4294967295"
+    );
+    let body = parse(&Error::Slow.body_json());
+    assert_eq!(body["status"], 402);
+}
+
+/// Issue 17, cases 9 and 10: statuses whose reasons give the same name, another status's
+/// fallback name or a generated item's name get `Status{code}`.
+#[test]
+fn colliding_status_names_fall_back_to_their_codes() {
+    use errcat_compiled_tests::names::Status;
+    let got: Vec<(u16, &str)> = Status::ALL.iter().map(|s| (s.code(), s.reason())).collect();
+    assert_eq!(
+        got,
+        [
+            (400, "Dup"),
+            (401, "Dup"),
+            (402, "Status 400"),
+            (404, "Not Found"),
+            (499, "aLL")
+        ]
+    );
+    assert_eq!(Status::Status400.code(), 400);
+    assert_eq!(Status::Status401.code(), 401);
+    assert_eq!(Status::Status402.code(), 402);
+    assert_eq!(Status::Status499.code(), 499);
+    assert_eq!(Status::NotFound.code(), 404);
+}
+
+/// Issue 17, case 14: a `since` that is not semver is left out of `#[deprecated]` (clippy's
+/// `deprecated_semver`), but the run time still has the catalog's own value.
+#[test]
+fn deprecation_versions_are_the_catalogs() {
+    use errcat_compiled_tests::names::Error;
+    for (code, since) in [
+        ("old_short", "2.0"),
+        ("old_v", "v2"),
+        ("old_date", "2026-01-01"),
+        ("old_empty", ""),
+        ("old_semver", "1.2.3-beta.1"),
+    ] {
+        let d = Error::lookup(code).unwrap().deprecated().unwrap();
+        assert_eq!(d.since, Some(since), "{code}");
+    }
+}
+
+/// Issue 17, case 11: with no status and no error, the enums have no value and their
+/// tables are empty.
+#[test]
+fn an_empty_catalog_has_empty_enums() {
+    use errcat_compiled_tests::empty::{Error, Status};
+    assert!(Status::ALL.is_empty());
+    assert_eq!(Status::from_code(404), None);
+    assert_eq!(Error::ERRORS.len(), 0);
+    assert!(Error::lookup("anything").is_none());
 }

@@ -3,6 +3,8 @@
 #![allow(dead_code, reason = "each test target uses a different part")]
 
 use pulldown_cmark::{Event, Parser, Tag};
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// The doc comments of generated Rust (`///` runs and `/** */` blocks), each as the
 /// markdown rustdoc reads.
@@ -112,4 +114,114 @@ pub fn toml_str(s: &str) -> String {
 /// The characters of rustc's `text_direction_codepoint_in_{literal,comment}` lints.
 pub fn is_bidi(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+/// Compiles every Rust file as a module of one library crate `name` (in the test target's
+/// temporary directory), under `#![deny(warnings, missing_docs)]`, with one
+/// `cargo clippy -- -D warnings` (or `cargo build` when clippy is not installed), against
+/// the workspace's `errcat`. The batches of every test share one target directory, so
+/// their dependencies are built once.
+pub fn compile_batch(name: &str, modules: &[(String, String)]) {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let dir = tmp.join(name);
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).expect("create the batch crate");
+    let repo = repo();
+    let manifest = format!(
+        r#"[package]
+name = "{name}-batch"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+errcat = {{ path = {root:?}, default-features = false }}
+serde = {{ version = "1", default-features = false, features = ["std"] }}
+http = "1"
+
+[workspace]
+"#,
+        root = repo.display().to_string()
+    );
+    write_if_different(&dir.join("Cargo.toml"), &manifest);
+    // The workspace's lock file pins the same versions and lets the build run offline.
+    let lock =
+        std::fs::read_to_string(repo.join("Cargo.lock")).expect("the workspace's Cargo.lock");
+    write_if_different(&dir.join("Cargo.lock"), &lock);
+    let mut lib = format!(
+        "//! Generated catalogs, compiled together (tests/tests/, `{name}`).\n\
+         #![deny(warnings, missing_docs)]\n"
+    );
+    for (name, code) in modules {
+        write_if_different(&src.join(format!("{name}.rs")), code);
+        lib.push_str(&format!("/// The catalog `{name}`.\npub mod {name};\n"));
+    }
+    write_if_different(&src.join("lib.rs"), &lib);
+    // Clippy when it is installed (the generated code is meant to be clippy-clean too),
+    // else a plain build; `.ci/run` installs clippy.
+    let clippy = Command::new(env!("CARGO"))
+        .args(["clippy", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let args: &[&str] = if clippy {
+        &[
+            "clippy",
+            "--offline",
+            "--quiet",
+            "--message-format=short",
+            "--",
+            "-D",
+            "warnings",
+        ]
+    } else {
+        &["build", "--offline", "--quiet", "--message-format=short"]
+    };
+    println!(
+        "compiling {} modules with `cargo {}`",
+        modules.len(),
+        args[0]
+    );
+    let out = Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", tmp.join("errcat-batches-target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "the generated Rust does not compile (crate in {}):\n{}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn write_if_different(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).expect("write a batch file");
+    }
+}
+
+/// A proptest runner seeded deterministically (CI runs the same cases every time), with
+/// `PROPTEST_CASES` cases, else `default_cases`.
+pub fn deterministic_runner(default_cases: u32) -> proptest::test_runner::TestRunner {
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default_cases);
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha))
 }
