@@ -18,7 +18,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(catalog_load emitters rust_names openapi_merge)
+  targets=(catalog_load emitters rust_names openapi_merge decode)
 fi
 
 if ! rustup toolchain list | grep -q '^nightly'; then
@@ -52,6 +52,19 @@ if [ -e examples/catalogs/showcase/errors.toml ]; then
   } >"$seed_dir/showcase-with-include.toml"
 fi
 
+# decode reads responses: two bytes of status (little-endian), a content-type byte, the
+# body; seeded with the example bodies of the registries.
+mkdir -p fuzz/seeds/responses
+python3 - <<'PY'
+import glob, json
+for path in glob.glob("docs/examples/*.registry.json"):
+    for e in json.load(open(path))["errors"]:
+        for i, x in enumerate(e["examples"]):
+            name = f"fuzz/seeds/responses/{e['code']}-{i}"
+            with open(name, "wb") as f:
+                f.write(e["status"].to_bytes(2, "little") + b"\0" + json.dumps(x["body"]).encode())
+PY
+
 mkdir -p fuzz/logs
 sanitizer="${FUZZ_SANITIZER:-none}"
 echo "== build (cargo +nightly fuzz build -O -s $sanitizer)"
@@ -70,6 +83,10 @@ for target in "${targets[@]}"; do
   dict=(-dict=fuzz/catalog.dict)
   if [ "$target" = openapi_merge ]; then
     seeds=fuzz/seeds/openapi
+    dict=()
+  fi
+  if [ "$target" = decode ]; then
+    seeds=fuzz/seeds/responses
     dict=()
   fi
   if cargo +nightly fuzz run -O -s "$sanitizer" "$target" "$corpus" "$seeds" -- \

@@ -1315,6 +1315,22 @@ impl Catalog {
         out
     }
 
+    /// The attributes of an error: its own values, else its status's, in declaration order
+    /// of the attributes (what the generated tables and clients see).
+    pub fn attributes_of<'a>(&'a self, error: &'a ErrorDef) -> Vec<(&'a str, &'a Scalar)> {
+        let status = self.status(*error.status);
+        self.attributes
+            .iter()
+            .filter_map(|a| {
+                let name = a.name.as_str();
+                error
+                    .attribute(name)
+                    .or_else(|| status.and_then(|s| s.attribute(name)))
+                    .map(|v| (name, v))
+            })
+            .collect()
+    }
+
     /// The attribute declaration with this name.
     pub fn attribute(&self, name: &str) -> Option<&AttributeDef> {
         self.attributes.iter().find(|a| a.name.as_str() == name)

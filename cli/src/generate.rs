@@ -106,9 +106,9 @@ fn read_document(path: &Path) -> Result<Value> {
     parsed.map_err(|e| Fail(format!("`{}` is not a valid document: {e}", path.display())))
 }
 
-/// Checks the arguments before the catalog is loaded.
-fn validate(args: &GenerateArgs) -> Result<()> {
-    let stdout = [
+/// Every path option of the arguments.
+fn output_paths(args: &GenerateArgs) -> [&Option<PathBuf>; 6] {
+    [
         &args.rust,
         &args.markdown,
         &args.openapi,
@@ -116,10 +116,15 @@ fn validate(args: &GenerateArgs) -> Result<()> {
         &args.typescript,
         &args.registry,
     ]
-    .into_iter()
-    .flatten()
-    .filter(|p| is_stdout(p))
-    .count();
+}
+
+/// Checks the arguments before the catalog is loaded.
+fn validate(args: &GenerateArgs) -> Result<()> {
+    let stdout = output_paths(args)
+        .into_iter()
+        .flatten()
+        .filter(|p| is_stdout(p))
+        .count();
     if stdout > 1 {
         return Err(Fail("only one output can be `-` (stdout)".to_owned()));
     }
@@ -369,17 +374,10 @@ fn stale_site_files(outputs: &[Output]) -> Result<Vec<PathBuf>> {
 /// `errcat check`.
 pub(crate) fn check(term: &Term, args: &GenerateArgs) -> Result<Exit> {
     validate(args)?;
-    let stdout = [
-        &args.rust,
-        &args.markdown,
-        &args.openapi,
-        &args.merge_into,
-        &args.typescript,
-        &args.registry,
-    ]
-    .into_iter()
-    .flatten()
-    .any(|p| is_stdout(p));
+    let stdout = output_paths(args)
+        .into_iter()
+        .flatten()
+        .any(|p| is_stdout(p));
     if stdout {
         return Err(Fail(
             "check compares files on disk: `-` (stdout) has nothing to compare".to_owned(),

@@ -186,18 +186,16 @@ fn error(catalog: &Catalog, e: &ErrorDef) -> Value {
             Value::Object(dm)
         }),
     );
-    // Effective attributes: the error's, else its status's, in declaration order.
-    let attrs: Vec<(String, Scalar)> = catalog
-        .attributes
-        .iter()
-        .filter_map(|a| {
-            let name = a.name.as_str();
-            e.attribute(name)
-                .or_else(|| status.attribute(name))
-                .map(|v| (name.to_owned(), v.clone()))
-        })
-        .collect();
-    m.insert("attributes".into(), scalars(&attrs));
+    m.insert(
+        "attributes".into(),
+        Value::Object(
+            catalog
+                .attributes_of(e)
+                .into_iter()
+                .map(|(n, v)| (n.to_owned(), body::scalar_json(v)))
+                .collect(),
+        ),
+    );
     m.insert("headers".into(), headers(catalog.headers_of(e).into_iter()));
     m.insert(
         "examples".into(),

@@ -200,7 +200,7 @@ pub fn generate(catalog: &Catalog) -> String {
             lit(&s.reason),
             lit(s.class().key()),
             opt_lit(s.description.as_ref().map(|d| d.as_str())),
-            attributes(&s.attributes)
+            attributes(s.attributes.iter().map(|(n, v)| (n.as_str(), v)))
         );
     }
     out.push_str("];\n\n");
@@ -232,30 +232,15 @@ pub fn generate(catalog: &Catalog) -> String {
     out
 }
 
-fn attributes(values: &[(String, Scalar)]) -> String {
-    if values.is_empty() {
-        return "{}".to_owned();
-    }
+fn attributes<'a>(values: impl IntoIterator<Item = (&'a str, &'a Scalar)>) -> String {
     let members: Vec<String> = values
-        .iter()
+        .into_iter()
         .map(|(n, v)| format!("{}: {}", lit(n), scalar(v)))
         .collect();
+    if members.is_empty() {
+        return "{}".to_owned();
+    }
     format!("{{ {} }}", members.join(", "))
-}
-
-/// The error's attributes: its own, else its status's, in declaration order.
-fn effective_attributes(catalog: &Catalog, e: &ErrorDef) -> Vec<(String, Scalar)> {
-    let status = catalog.status_of(e);
-    catalog
-        .attributes
-        .iter()
-        .filter_map(|a| {
-            let name = a.name.as_str();
-            e.attribute(name)
-                .or_else(|| status.attribute(name))
-                .map(|v| (name.to_owned(), v.clone()))
-        })
-        .collect()
 }
 
 fn interface(out: &mut String, catalog: &Catalog, e: &ErrorDef) {
@@ -377,7 +362,7 @@ fn error_info(out: &mut String, catalog: &Catalog, e: &ErrorDef, body: usize) {
     let _ = writeln!(
         out,
         "    attributes: {},",
-        attributes(&effective_attributes(catalog, e))
+        attributes(catalog.attributes_of(e))
     );
     let _ = writeln!(out, "    body: {body},");
     out.push_str("  },\n");
