@@ -35,6 +35,7 @@ CATALOGS = [
     ("envelope", "examples/catalogs/envelope.toml", None),
     ("kapwork", "examples/catalogs/kapwork.toml", None),
     ("classic-http", "examples/catalogs/classic-http.toml", None),
+    ("committed", "examples/committed/errors.toml", None),
     (
         "axum-service",
         "examples/axum-service/errors.toml",
@@ -192,7 +193,7 @@ def check_typescript(path, doc, work, stem):
     if r.returncode != 0:
         return False, [f"tsc --strict: {r.stdout.strip()[-1500:]}"]
     text = dts.read_text()
-    return True, [f"{len(text.splitlines())} lines compile; {unions} unions, one type per code"]
+    return True, [f"{len(text.splitlines())} lines compile; {unions} unions by code checked: one type per code"]
 
 
 def main():

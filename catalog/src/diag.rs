@@ -136,7 +136,9 @@ impl Diagnostic {
         }
         for file in files {
             let src = sources.get(file);
-            let path = src.path.display().to_string();
+            // annotate-snippets makes source lines and messages terminal-safe, not paths,
+            // and an include names its file.
+            let path = terminal_text(&src.path.display().to_string()).into_owned();
             let text_len = src.text.len();
             let clamp = |span: Span| {
                 let start = (span.start as usize).min(text_len);

@@ -7,7 +7,7 @@ use crate::raw::{self, CatalogFile, OrderedMap, S};
 use crate::source::{FileId, Sources, Span};
 use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 use std::fmt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
@@ -989,22 +989,10 @@ pub(crate) fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     fields
 }
 
-/// Lexical normalization (`a/./b/../c` -> `a/c`), enough to see that two include paths
-/// name the same file without touching the file system (the reader may be git).
+/// Lexical normalization, enough to see that two include paths name the same file without
+/// touching the file system (the reader may be git).
 fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    crate::source::normalize_lexically(path)
 }
 
 #[cfg(test)]

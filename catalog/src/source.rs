@@ -30,6 +30,12 @@ impl Span {
         }
     }
 
+    /// The span of `range` in `file` (a file added to [`Sources`] by a tool, such as the
+    /// Rust sources `errcat scan` reports on).
+    pub fn in_file(file: FileId, range: Range<usize>) -> Self {
+        Span::new(file, range)
+    }
+
     /// The byte range within the file.
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize
@@ -194,6 +200,31 @@ impl Sources {
         let (line, col) = file.line_col(span.start as usize);
         (file.path.display().to_string(), line, col)
     }
+}
+
+/// Lexical path normalization, without touching the file system: `a/./b/../c` -> `a/c`
+/// (a leading `..` is kept).
+///
+/// ```
+/// use std::path::{Path, PathBuf};
+/// let n = errcat_catalog::source::normalize_lexically(Path::new("a/./b/../c.toml"));
+/// assert_eq!(n, PathBuf::from("a/c.toml"));
+/// ```
+pub fn normalize_lexically(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// What a file type is when it is not a regular file (`"a directory"`, `"a FIFO"`, ...),

@@ -70,6 +70,15 @@ pub enum Command {
     /// relative to the current directory, like a plain path. Exits 1 when a change breaks
     /// clients; docs/diff-rules.md lists every rule.
     Diff(DiffArgs),
+    /// Report catalog errors that a crate's code never constructs, and constructions of
+    /// errors the catalog retired or deprecated.
+    ///
+    /// Parses every `.rs` file under each SRC (Rust syntax, not text patterns) and finds
+    /// the paths, struct expressions and calls that name a variant of the catalog's error
+    /// enum (`ApiError::InvoiceNotFound { .. }`, `Self::RateLimited`, imported aliases and
+    /// variants). Test code (`#[cfg(test)]`, `#[test]`) and `@generated` files are not
+    /// counted. Exits 1 when it reports anything.
+    Scan(ScanArgs),
     /// Write a commented starter catalog that extends the standard HTTP catalog.
     Init(InitArgs),
     /// Print the JSON Schema of the catalog format (for Taplo / Even Better TOML).
@@ -93,7 +102,7 @@ pub enum Command {
     ArgGroup::new("outputs")
         .required(true)
         .multiple(true)
-        .args(["rust", "markdown", "openapi", "merge_into"])
+        .args(["rust", "markdown", "openapi", "merge_into", "typescript", "registry"])
 ))]
 pub struct GenerateArgs {
     /// The catalog file.
@@ -113,15 +122,31 @@ pub struct GenerateArgs {
     /// Merge the generated components into this existing OpenAPI document (JSON or YAML
     /// by extension).
     ///
-    /// Only the components errcat generates are replaced; the rest of the document is
-    /// kept. The result is written back to this file, or to --openapi when it is given
+    /// Only the components errcat generates are replaced (and, when the catalog has
+    /// `[operations]`, each operation's error responses, which must match the document's
+    /// operations); the rest of the document is kept. A document that is not an OpenAPI
+    /// object is refused. The result is written back to this file, or to --openapi when it is given
     /// (this file is then only read). YAML comments of the merged file are not kept.
     #[arg(long, value_name = "FILE")]
     pub merge_into: Option<PathBuf>,
+    /// With --merge-into: replace components (and operation responses) that errcat did
+    /// not generate but that have the name of one it generates.
+    ///
+    /// Without it such a document is refused: errcat marks what it generates with
+    /// `x-errcat-generated`, and replaces only that.
+    #[arg(long, requires = "merge_into")]
+    pub replace_components: bool,
     /// The OpenAPI version of --openapi / --merge-into: 3.1 (OpenAPI 3.1.0), or 3.0
     /// (OpenAPI 3.0.3, for tools that read only 3.0, such as progenitor).
     #[arg(long, value_enum, value_name = "VERSION", default_value_t = OpenApiVersion::V3_1)]
     pub openapi_version: OpenApiVersion,
+    /// Write the TypeScript client module to FILE: the errors as a discriminated union,
+    /// `decode(status, body)` and the tables, with no dependency.
+    #[arg(long, value_name = "FILE")]
+    pub typescript: Option<PathBuf>,
+    /// Write the registry to FILE: every error code as language-neutral JSON.
+    #[arg(long, value_name = "FILE")]
+    pub registry: Option<PathBuf>,
     /// Rust: implement `serde::Serialize` (the error serializes as its body).
     #[arg(long)]
     pub serde: bool,
@@ -202,6 +227,20 @@ pub struct DiffArgs {
     /// The output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+/// Arguments of `scan`.
+#[derive(Debug, Clone, Args)]
+pub struct ScanArgs {
+    /// The catalog file.
+    pub catalog: PathBuf,
+    /// Rust source files or directories (searched recursively for `.rs` files).
+    #[arg(required = true, value_name = "SRC")]
+    pub src: Vec<PathBuf>,
+    /// The name of the error enum in the code (default: the catalog's `[rust] error_enum`,
+    /// e.g. for an enum with `#[derive(ErrorCatalog)]` of another name).
+    #[arg(long = "enum", value_name = "NAME")]
+    pub enum_name: Option<String>,
 }
 
 /// Arguments of `init`.

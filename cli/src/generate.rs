@@ -7,7 +7,7 @@ use errcat_catalog::diag::terminal_text;
 use errcat_codegen::build::{self, OutputKind};
 use errcat_codegen::outputs::OutputSet;
 use errcat_codegen::rust::RustOptions;
-use errcat_codegen::{markdown, openapi, rust};
+use errcat_codegen::{markdown, openapi, registry, rust, typescript};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -109,11 +109,18 @@ fn read_document(path: &Path) -> Result<Value> {
 
 /// Checks the arguments before the catalog is loaded.
 fn validate(args: &GenerateArgs) -> Result<()> {
-    let stdout = [&args.rust, &args.markdown, &args.openapi, &args.merge_into]
-        .into_iter()
-        .flatten()
-        .filter(|p| is_stdout(p))
-        .count();
+    let stdout = [
+        &args.rust,
+        &args.markdown,
+        &args.openapi,
+        &args.merge_into,
+        &args.typescript,
+        &args.registry,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|p| is_stdout(p))
+    .count();
     if stdout > 1 {
         return Err(Fail("only one output can be `-` (stdout)".to_owned()));
     }
@@ -145,8 +152,13 @@ fn validate(args: &GenerateArgs) -> Result<()> {
     Ok(())
 }
 
-/// Everything the arguments ask for, in a fixed order (rust, markdown, openapi).
-fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
+/// What `outputs` gives: the outputs, or findings that stop the command with exit 1 (the
+/// catalog's operations and the merged document's differ).
+type Planned = std::result::Result<Vec<Output>, String>;
+
+/// Everything the arguments ask for, in a fixed order (rust, markdown, openapi, typescript,
+/// registry).
+fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
     let mut out = Vec::new();
     if let Some(path) = &args.rust {
         let opts = RustOptions {
@@ -172,10 +184,10 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
         OpenApiVersion::V3_1 => openapi::Version::V3_1,
         OpenApiVersion::V3_0 => openapi::Version::V3_0,
     };
-    let generated = openapi::document(catalog);
     match (&args.openapi, &args.merge_into) {
         (Some(path), None) => {
             let format = doc_format(path, "--openapi")?;
+            let generated = openapi::document(catalog);
             out.push(Output::file(
                 "--openapi",
                 path,
@@ -186,11 +198,29 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
             ));
         }
         (target, Some(existing)) => {
+            let options = openapi::MergeOptions {
+                replace_components: args.replace_components,
+            };
+            let merged = match openapi::merge(read_document(existing)?, catalog, &options) {
+                Ok(merged) => merged,
+                Err(e @ openapi::MergeError::Operations(_)) => {
+                    return Ok(Err(format!("`{}`: {e}", existing.display())));
+                }
+                Err(e @ openapi::MergeError::NotGenerated(_)) => {
+                    return Err(Fail(format!(
+                        "`{}`: {e}; nothing was written (--replace-components replaces them)",
+                        existing.display()
+                    )));
+                }
+                Err(e) => {
+                    return Err(Fail(format!(
+                        "cannot merge into `{}`: {e}; nothing was written",
+                        existing.display()
+                    )));
+                }
+            };
             // The whole merged document is written in the version asked for.
-            let merged = in_version(
-                openapi::merge(read_document(existing)?, &generated),
-                version,
-            );
+            let merged = in_version(merged, version);
             match target {
                 // A separate output: generated from its inputs, so it gets the header.
                 Some(path) => {
@@ -214,7 +244,33 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Vec<Output>> {
         }
         (None, None) => {}
     }
-    Ok(out)
+    if let Some(path) = &args.typescript {
+        out.push(Output::file(
+            "--typescript",
+            path,
+            build::with_header(OutputKind::TypeScript, &typescript::generate(catalog)),
+        ));
+    }
+    if let Some(path) = &args.registry {
+        out.push(Output::file(
+            "--registry",
+            path,
+            build::with_header(OutputKind::Registry, &registry::generate(catalog)),
+        ));
+    }
+    Ok(Ok(out))
+}
+
+/// The outputs, or the exit status after printing the findings that stop the command.
+fn planned(
+    term: &Term,
+    catalog: &Catalog,
+    args: &GenerateArgs,
+) -> Result<std::result::Result<Vec<Output>, Exit>> {
+    Ok(outputs(catalog, args)?.map_err(|findings| {
+        term.error(&findings);
+        Exit::Findings
+    }))
 }
 
 /// The inputs no output may be: the catalog's files, and the document `--merge-into`
@@ -250,7 +306,10 @@ pub(crate) fn generate(term: &Term, args: &GenerateArgs) -> Result<Exit> {
         Ok(c) => c,
         Err(exit) => return Ok(exit),
     };
-    let outputs = outputs(&catalog, args)?;
+    let outputs = match planned(term, &catalog, args)? {
+        Ok(outputs) => outputs,
+        Err(exit) => return Ok(exit),
+    };
     let set = output_set(&outputs, &inputs(sources, args));
     let written = set.write().map_err(|e| Fail(e.to_string()))?;
     for w in &written {
@@ -278,10 +337,17 @@ pub(crate) fn generate(term: &Term, args: &GenerateArgs) -> Result<Exit> {
 /// `errcat check`.
 pub(crate) fn check(term: &Term, args: &GenerateArgs) -> Result<Exit> {
     validate(args)?;
-    let stdout = [&args.rust, &args.markdown, &args.openapi, &args.merge_into]
-        .into_iter()
-        .flatten()
-        .any(|p| is_stdout(p));
+    let stdout = [
+        &args.rust,
+        &args.markdown,
+        &args.openapi,
+        &args.merge_into,
+        &args.typescript,
+        &args.registry,
+    ]
+    .into_iter()
+    .flatten()
+    .any(|p| is_stdout(p));
     if stdout {
         return Err(Fail(
             "check compares files on disk: `-` (stdout) has nothing to compare".to_owned(),
@@ -291,7 +357,10 @@ pub(crate) fn check(term: &Term, args: &GenerateArgs) -> Result<Exit> {
         Ok(c) => c,
         Err(exit) => return Ok(exit),
     };
-    let outputs = outputs(&catalog, args)?;
+    let outputs = match planned(term, &catalog, args)? {
+        Ok(outputs) => outputs,
+        Err(exit) => return Ok(exit),
+    };
     let set = output_set(&outputs, &inputs(sources, args));
     let mut stale = Vec::new();
     for c in set.compare().map_err(|e| Fail(e.to_string()))? {
@@ -374,6 +443,8 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
         ("--markdown", &args.markdown),
         ("--openapi", &args.openapi),
         ("--merge-into", &args.merge_into),
+        ("--typescript", &args.typescript),
+        ("--registry", &args.registry),
     ];
     for (flag, value) in options {
         if let Some(path) = value {
@@ -386,6 +457,7 @@ pub(crate) fn fix_command(args: &GenerateArgs) -> String {
         words.push("3.0".to_owned());
     }
     for (flag, on) in [
+        ("--replace-components", args.replace_components),
         ("--serde", args.serde),
         ("--http", args.http),
         ("--axum", args.axum),

@@ -1,4 +1,4 @@
-//! The `errcat` command line: generate, check, lint, explain, diff, init, schema.
+//! The `errcat` command line: generate, check, lint, explain, diff, scan, init, schema.
 //!
 //! `main.rs` only parses the arguments and calls [`run`]; everything else lives here so
 //! that it can be tested as a library too (the diff rules in [`diff`] operate on two
@@ -16,6 +16,7 @@ mod generate;
 mod init;
 mod lint;
 mod output;
+mod scan;
 mod source;
 
 pub use args::Cli;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Lint(a) => lint::lint(&term, a),
         Command::Explain(a) => explain::explain(&term, a),
         Command::Diff(a) => diff::command(&term, a),
+        Command::Scan(a) => scan::scan(&term, a),
         Command::Init(a) => init::init(&term, a),
         Command::Schema => {
             term.out(&schema_json());

@@ -30,6 +30,11 @@
 //! (`path:line:col`, the source line, a caret) as `errcat check`; warnings are shown as
 //! cargo warnings.
 //!
+//! Outputs are written as a set through [`OutputSet`](crate::outputs::OutputSet), with the
+//! CLI's refusals: an output that is one of the catalog's files, two outputs at the same
+//! path, or an existing output that is not a regular file fails the build with nothing
+//! written; so does a failure to write any one of them.
+//!
 //! Paths are relative to the working directory, which for a build script is the
 //! package's root (the directory of its `Cargo.toml`).
 
@@ -51,6 +56,10 @@ pub enum OutputKind {
     OpenApiJson,
     /// OpenAPI as YAML.
     OpenApiYaml,
+    /// The registry, JSON (no comment syntax: no header).
+    Registry,
+    /// TypeScript.
+    TypeScript,
 }
 
 /// The text of the `@generated` marker (tools such as GitHub and Phabricator recognise it).
@@ -75,10 +84,10 @@ const GENERATED: &str =
 /// ```
 pub fn with_header(kind: OutputKind, text: &str) -> String {
     let header = match kind {
-        OutputKind::Rust => format!("// {GENERATED}\n"),
+        OutputKind::Rust | OutputKind::TypeScript => format!("// {GENERATED}\n"),
         OutputKind::Markdown => format!("<!-- {GENERATED} -->\n"),
         OutputKind::OpenApiYaml => format!("# {GENERATED}\n"),
-        OutputKind::OpenApiJson => return text.to_owned(),
+        OutputKind::OpenApiJson | OutputKind::Registry => return text.to_owned(),
     };
     let mut out = String::with_capacity(header.len() + 1 + text.len());
     out.push_str(&header);
@@ -153,6 +162,8 @@ pub struct Builder {
     openapi_json: Option<PathBuf>,
     #[cfg(feature = "yaml")]
     openapi_yaml: Option<PathBuf>,
+    typescript: Option<PathBuf>,
+    registry: Option<PathBuf>,
     openapi_version: crate::openapi::Version,
     cargo_directives: bool,
 }
@@ -168,6 +179,8 @@ impl Default for Builder {
             openapi_json: None,
             #[cfg(feature = "yaml")]
             openapi_yaml: None,
+            typescript: None,
+            registry: None,
             openapi_version: crate::openapi::Version::V3_1,
             cargo_directives: true,
         }
@@ -319,6 +332,30 @@ impl Builder {
         self
     }
 
+    /// Also writes the TypeScript client module to `path`: one self-contained `.ts` file
+    /// (the errors as a discriminated union, `decode(status, body)`, the tables).
+    ///
+    /// ```
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.typescript("web/src/errors.ts");
+    /// ```
+    pub fn typescript(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.typescript = Some(path.into());
+        self
+    }
+
+    /// Also writes the registry to `path`: every error code as language-neutral JSON
+    /// (`docs/registry.schema.json` is its schema).
+    ///
+    /// ```
+    /// let mut builder = errcat_codegen::build::Builder::new();
+    /// builder.registry("docs/errors.registry.json");
+    /// ```
+    pub fn registry(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.registry = Some(path.into());
+        self
+    }
+
     /// The OpenAPI version of the documents (default 3.1; 3.0.3 for tools that read only
     /// 3.0, such as progenitor).
     ///
@@ -398,9 +435,7 @@ impl Builder {
         // Written as a set, never over the catalog's own files (outputs::OutputSet).
         let mut set = OutputSet::new();
         set.inputs(report.sources.iter().cloned());
-        for (label, target, text) in self.outputs(catalog)? {
-            set.file(label, target, text);
-        }
+        self.outputs(catalog, &mut set)?;
         for w in set.write().map_err(|e| Error(Kind::Output(e)))? {
             if w.changed {
                 report.written.push(w.path);
@@ -411,10 +446,9 @@ impl Builder {
         Ok(report)
     }
 
-    /// Every configured output: how messages name it, its path and its text (with the
-    /// header).
-    fn outputs(&self, catalog: &Catalog) -> Result<Vec<(&'static str, PathBuf, String)>, Error> {
-        let mut outputs = Vec::new();
+    /// Every configured output, as entries of `set` (a new output is one more `set.file`
+    /// or `set.dir`), each named for messages and with its header.
+    fn outputs(&self, catalog: &Catalog, set: &mut OutputSet) -> Result<(), Error> {
         if self.rust {
             let dir = match &self.out_dir {
                 Some(dir) => dir.clone(),
@@ -423,19 +457,19 @@ impl Builder {
                     .ok_or(Error(Kind::NoOutDir))?,
             };
             let text = crate::rust::generate(catalog, &self.options);
-            outputs.push((
+            set.file(
                 "the Rust output",
                 dir.join(&self.file_name),
                 with_header(OutputKind::Rust, &text),
-            ));
+            );
         }
         if let Some(path) = &self.markdown {
             let text = crate::markdown::generate(catalog);
-            outputs.push((
+            set.file(
                 "the markdown output",
-                path.clone(),
+                path,
                 with_header(OutputKind::Markdown, &text),
-            ));
+            );
         }
         #[cfg(feature = "yaml")]
         let yaml = self.openapi_yaml.as_ref();
@@ -445,23 +479,40 @@ impl Builder {
             let doc = crate::openapi::document_for(catalog, self.openapi_version);
             if let Some(path) = &self.openapi_json {
                 let text = crate::openapi::to_json(&doc);
-                outputs.push((
+                set.file(
                     "the OpenAPI JSON output",
-                    path.clone(),
+                    path,
                     with_header(OutputKind::OpenApiJson, &text),
-                ));
+                );
             }
             #[cfg(feature = "yaml")]
             if let Some(path) = yaml {
                 let text = crate::openapi::to_yaml(&doc);
-                outputs.push((
+                set.file(
                     "the OpenAPI YAML output",
-                    path.clone(),
+                    path,
                     with_header(OutputKind::OpenApiYaml, &text),
-                ));
+                );
             }
         }
-        Ok(outputs)
+        if let Some(path) = &self.typescript {
+            set.file(
+                "the TypeScript output",
+                path,
+                with_header(
+                    OutputKind::TypeScript,
+                    &crate::typescript::generate(catalog),
+                ),
+            );
+        }
+        if let Some(path) = &self.registry {
+            set.file(
+                "the registry output",
+                path,
+                with_header(OutputKind::Registry, &crate::registry::generate(catalog)),
+            );
+        }
+        Ok(())
     }
 }
 

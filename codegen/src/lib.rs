@@ -1,4 +1,5 @@
-//! errcat's generators: Rust types, markdown docs and OpenAPI 3.1 from one validated
+//! errcat's generators: Rust types, markdown docs, OpenAPI 3.1, a TypeScript client module
+//! and a language-neutral registry from one validated
 //! [`errcat_catalog::Catalog`], plus the build-script API.
 //!
 //! Emitters return `TokenStream`/`String`/`serde_json::Value`; file I/O, the `@generated`
@@ -13,7 +14,9 @@ pub mod derive;
 pub mod markdown;
 pub mod openapi;
 pub mod outputs;
+pub mod registry;
 pub mod rust;
+pub mod typescript;
 
 pub use build::{Builder, compile};
 pub use errcat_catalog as catalog;

@@ -278,24 +278,6 @@ fn identity(_: &std::fs::Metadata) -> Option<(u64, u64)> {
     None
 }
 
-/// `a/./b/../c` -> `a/c` (only for the part of a path that does not exist yet, where no
-/// symbolic link can be).
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// Resolves an output path, refusing what must not be written to.
 fn resolve_output(label: &str, path: &Path) -> Result<Resolved, Error> {
     let refuse = |path: &Path, what| Error {
@@ -370,7 +352,8 @@ fn resolve_output(label: &str, path: &Path) -> Result<Resolved, Error> {
             let base = std::fs::canonicalize(ancestor).map_err(|e| Error::io(label, path, e))?;
             let tail: PathBuf = rest.iter().rev().collect();
             Ok(Resolved {
-                canonical: lexical(&base.join(tail)),
+                // Lexical for the part that does not exist yet, where no symbolic link can be.
+                canonical: errcat_catalog::source::normalize_lexically(&base.join(tail)),
                 identity: None,
                 exists: false,
             })

@@ -1,8 +1,9 @@
 //! `openapi::merge` reads a user's existing OpenAPI document (`errcat generate
-//! --merge-into`): for any JSON or YAML document, merging must not panic, must put every
-//! generated component in place, and must be idempotent.
+//! --merge-into`): for any JSON or YAML document, merging must not panic; when it accepts
+//! the document, it must put every generated component in place and be idempotent.
 #![no_main]
 
+use errcat_catalog::Catalog;
 use errcat_codegen::openapi;
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
@@ -11,8 +12,8 @@ use std::sync::LazyLock;
 #[path = "common.rs"]
 mod common;
 
-/// The generated document of the showcase catalog (errors.toml including auth.toml).
-static GENERATED: LazyLock<Value> = LazyLock::new(|| {
+/// The showcase catalog (errors.toml including auth.toml) and its generated document.
+static GENERATED: LazyLock<(Catalog, Value)> = LazyLock::new(|| {
     let root = include_str!("../../examples/catalogs/showcase/errors.toml")
         .replace("include = [\"auth.toml\"]", "include = [\"f1.toml\"]");
     let auth = include_str!("../../examples/catalogs/showcase/auth.toml");
@@ -20,7 +21,8 @@ static GENERATED: LazyLock<Value> = LazyLock::new(|| {
     let catalog = common::load(input.as_bytes())
         .catalog
         .expect("the showcase catalog is valid");
-    openapi::document(&catalog)
+    let doc = openapi::document(&catalog);
+    (catalog, doc)
 });
 
 fuzz_target!(|data: &[u8]| {
@@ -34,8 +36,12 @@ fuzz_target!(|data: &[u8]| {
             None => return,
         },
     };
-    let generated = &*GENERATED;
-    let merged = openapi::merge(existing, generated);
+    let (catalog, generated) = &*GENERATED;
+    let options = openapi::MergeOptions::default();
+    // A refusal (not an OpenAPI object, a hand-written namesake) is an answer too.
+    let Ok(merged) = openapi::merge(existing, catalog, &options) else {
+        return;
+    };
     // Every generated component is in the merged document, as generated.
     let gen_components = generated["components"].as_object().expect("components");
     for (section, members) in gen_components {
@@ -47,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
             );
         }
     }
-    let again = openapi::merge(merged.clone(), generated);
+    let again = openapi::merge(merged.clone(), catalog, &options).expect("merged twice");
     assert_eq!(again, merged, "merging twice changes the document");
     let _ = openapi::to_json(&merged);
     let _ = openapi::to_yaml(&merged);

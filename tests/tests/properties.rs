@@ -14,8 +14,12 @@
 //!   is compiled in one temporary crate (one `cargo clippy --offline -- -D warnings`, or
 //!   `cargo build --offline` without clippy, under `#![deny(warnings, missing_docs)]`,
 //!   against the workspace's `errcat`);
-//! - every OpenAPI document passes openapi-spec-validator and its examples validate
-//!   against their schemas (one `python3` run).
+//! - every OpenAPI document (3.1, and its 3.0.3 translation) passes openapi-spec-validator
+//!   and its examples validate against their schemas (one `python3` run);
+//! - the decoder round trip (issue 14): the body of every example of every error of those
+//!   catalogs, rendered by errcat's own renderer (`body::error_body`), is decoded by the
+//!   generated `from_response` to the same error, which renders the same body and message
+//!   (a second `cargo test` of the batch crate, whose tests are generated here).
 //!
 //! The runner is seeded deterministically so CI runs the same cases every time;
 //! `PROPTEST_CASES` changes how many (default [`CASES`]). Wider random exploration is
@@ -379,6 +383,8 @@ struct Outputs {
     markdown: String,
     json: String,
     yaml: String,
+    /// The OpenAPI 3.0.3 document.
+    json_3_0: String,
 }
 
 fn generate(catalog: &Catalog) -> Outputs {
@@ -394,6 +400,7 @@ fn generate(catalog: &Catalog) -> Outputs {
         markdown: markdown::generate(catalog),
         json: openapi::to_json(&doc),
         yaml: openapi::to_yaml(&doc),
+        json_3_0: openapi::to_json(&openapi::to_3_0(&doc)),
     }
 }
 
@@ -449,8 +456,47 @@ fn repo() -> PathBuf {
         .to_path_buf()
 }
 
-/// Compiles every Rust file as a module of one library crate, warnings denied.
-fn compile_batch(modules: &[(String, String)]) {
+/// The round trip of one catalog's examples, as a test of the batch crate: for every
+/// example of every error, the body errcat renders for it decodes to an error of the same
+/// status that renders the same body, and the same message when the code is the same (two
+/// errors of a status whose bodies are the same cannot be told apart).
+fn round_trip_test(module: &str, catalog: &Catalog) -> String {
+    use std::fmt::Write as _;
+    let mut cases = String::new();
+    for e in &catalog.errors {
+        for ex in &e.examples {
+            let body = errcat_codegen::body::error_body(
+                catalog,
+                e,
+                ex,
+                errcat_codegen::body::Runtime::default(),
+            );
+            let _ = writeln!(
+                cases,
+                "        ({:?}, {}, {:?}, {:?}),",
+                e.code.as_str(),
+                *e.status,
+                serde_json::to_string(&body).expect("JSON"),
+                e.message.render(&ex.values)
+            );
+        }
+    }
+    format!(
+        "#[test]\nfn {module}() {{\n    let cases: &[(&str, u16, &str, &str)] = &[\n{cases}    ];\n    \
+         for (code, status, body, message) in cases {{\n        \
+         match crate::{module}::{ty}::from_response(*status, &[], body.as_bytes()) {{\n            \
+         Ok(::errcat::Decoded::Known(e)) => {{\n                \
+         assert_eq!(e.body_json(), *body, \"{{code}}\");\n                \
+         if e.code() == *code {{ assert_eq!(e.to_string(), *message, \"{{code}}\"); }}\n            \
+         }}\n            \
+         other => panic!(\"{{code}}: {{other:?}} from {{body}}\"),\n        }}\n    }}\n}}\n",
+        ty = catalog.rust.error_enum,
+    )
+}
+
+/// Compiles every Rust file as a module of one library crate, warnings denied; then runs
+/// the round-trip tests (`tests`, test functions of the crate's `round_trip` module).
+fn compile_batch(modules: &[(String, String)], tests: &str) {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("errcat-properties");
     let src = dir.join("src");
     std::fs::create_dir_all(&src).expect("create the batch crate");
@@ -484,7 +530,9 @@ http = "1"
         write_if_different(&src.join(format!("{name}.rs")), code);
         lib.push_str(&format!("/// The catalog `{name}`.\npub mod {name};\n"));
     }
+    lib.push_str("#[cfg(test)]\nmod round_trip;\n");
     write_if_different(&src.join("lib.rs"), &lib);
+    write_if_different(&src.join("round_trip.rs"), tests);
     // Clippy when it is installed (the generated code is meant to be clippy-clean too),
     // else a plain build; `.ci/run` installs clippy.
     let clippy = Command::new(env!("CARGO"))
@@ -522,6 +570,21 @@ http = "1"
         dir.display(),
         String::from_utf8_lossy(&out.stderr)
     );
+    let out = Command::new(env!("CARGO"))
+        .args(["test", "--offline", "--quiet", "--lib"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "the decoder round trip fails (crate in {}):\n{stdout}\n{}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("test result: ok"), "{stdout}");
 }
 
 fn write_if_different(path: &Path, text: &str) {
@@ -610,6 +673,7 @@ fn generated_catalogs_give_valid_deterministic_outputs() {
     let mut runner =
         TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
     let rust_modules = RefCell::new(Vec::new());
+    let round_trips = RefCell::new(String::new());
     let documents = RefCell::new(Vec::new());
     let result = runner.run(&catalog_spec(), |spec| {
         let text = render(&spec);
@@ -617,11 +681,17 @@ fn generated_catalogs_give_valid_deterministic_outputs() {
         let mut modules = rust_modules.borrow_mut();
         if modules.len() < COMPILED {
             let n = modules.len();
-            modules.push((format!("generated_{n}"), out.rust));
+            let name = format!("generated_{n}");
+            let catalog = load(&text).map_err(TestCaseError::fail)?;
+            round_trips
+                .borrow_mut()
+                .push_str(&round_trip_test(&name, &catalog));
+            modules.push((name, out.rust));
         }
         let mut docs = documents.borrow_mut();
         let n = docs.len();
         docs.push((format!("generated_{n}"), out.json));
+        docs.push((format!("generated_{n}_3_0"), out.json_3_0));
         Ok(())
     });
     if let Err(e) = result {
@@ -630,6 +700,7 @@ fn generated_catalogs_give_valid_deterministic_outputs() {
 
     // The hostile fixtures join the batch.
     let mut modules = rust_modules.into_inner();
+    let mut tests = round_trips.into_inner();
     let mut docs = documents.into_inner();
     let dir = repo().join("tests/fixtures/hostile");
     let mut fixtures: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -650,9 +721,11 @@ fn generated_catalogs_give_valid_deterministic_outputs() {
             .catalog
             .unwrap_or_else(|| panic!("{}:\n{diags}", path.display()));
         let out = generate(&catalog);
+        tests.push_str(&round_trip_test(&format!("hostile_{stem}"), &catalog));
         modules.push((format!("hostile_{stem}"), out.rust));
         docs.push((format!("hostile_{stem}"), out.json));
+        docs.push((format!("hostile_{stem}_3_0"), out.json_3_0));
     }
-    compile_batch(&modules);
+    compile_batch(&modules, &tests);
     validate_openapi(&docs);
 }

@@ -201,7 +201,7 @@ fn merge_into_rewrites_the_document_in_place() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", texts(&out).1);
-    let merged = openapi::merge(existing, &openapi::document(&load(&cat)));
+    let merged = openapi::merge(existing, &load(&cat), &Default::default()).unwrap();
     assert_eq!(read(&api), openapi::to_yaml(&merged));
     // In-place merging is stable: check agrees.
     let check = errcat()
@@ -237,7 +237,7 @@ fn merge_into_with_openapi_writes_elsewhere() {
         openapi::to_json(&existing),
         "the base is only read"
     );
-    let merged = openapi::merge(existing, &openapi::document(&load(&cat)));
+    let merged = openapi::merge(existing, &load(&cat), &Default::default()).unwrap();
     assert_eq!(
         read(&target),
         with_header(OutputKind::OpenApiYaml, &openapi::to_yaml(&merged))

@@ -6,8 +6,10 @@ mod generate;
 mod help;
 mod init;
 mod lint;
+mod merge;
 mod misc;
 mod safety;
+mod scan;
 
 use std::path::{Path, PathBuf};
 

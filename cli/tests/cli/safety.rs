@@ -363,3 +363,31 @@ fn case_8_explain_and_diff_make_control_characters_visible() {
     assert_eq!(out.status.code(), Some(1), "{}", texts(&out).1);
     assert_sanitized(&texts(&out).0, false);
 }
+
+#[cfg(unix)]
+#[test]
+fn case_8_a_file_name_with_escapes_is_shown_visibly_in_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "\u{1b}]0;pwned\u{7}.toml";
+    write(
+        dir.path(),
+        "catalog.toml",
+        &catalog("").replace(
+            "extends = \"http\"",
+            "extends = \"http\"\ninclude = [\"\\u001b]0;pwned\\u0007.toml\"]",
+        ),
+    );
+    write(
+        dir.path(),
+        name,
+        "[errors.x]\nstatus = 404\nmesage = \"typo\"\n",
+    );
+    let out = run(dir.path(), &["lint", "catalog.toml"]);
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("--> ␛]0;pwned␇.toml:3:1"), "{stderr:?}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+}

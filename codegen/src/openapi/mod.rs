@@ -31,6 +31,7 @@
 
 mod json;
 mod merge;
+mod operations;
 mod response;
 pub(crate) mod schema;
 mod v3_0;
@@ -38,7 +39,7 @@ mod v3_0;
 mod yaml;
 
 pub use json::to_json;
-pub use merge::merge;
+pub use merge::{MergeError, MergeOptions, merge};
 pub use v3_0::to_3_0;
 #[cfg(feature = "yaml")]
 pub use yaml::to_yaml;
@@ -191,11 +192,28 @@ pub fn document(catalog: &Catalog) -> Value {
     let mut responses = Map::new();
     let mut shapes = body::Shapes::default();
     for status in &catalog.statuses {
+        let errors: Vec<&ErrorDef> = catalog.errors_with_status(status.code).collect();
         responses.insert(
             names.response(catalog, status),
-            response(catalog, status, &names, &marker, &mut shapes),
+            response(
+                catalog,
+                status,
+                &errors,
+                &names.status(status.code),
+                &names,
+                &marker,
+                &mut shapes,
+            ),
         );
     }
+    operations::components(
+        catalog,
+        &names,
+        &marker,
+        &mut shapes,
+        &mut schemas,
+        &mut responses,
+    );
 
     let mut components = Map::new();
     components.insert("schemas".into(), Value::Object(schemas));

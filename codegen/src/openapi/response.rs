@@ -13,9 +13,13 @@ fn has_error_content(status: &Status) -> bool {
     )
 }
 
+/// The response of `status` when `errors` are the errors it may carry (all the status's
+/// errors, or those one operation may return), whose body schema is `schema`.
 pub(super) fn response<'c>(
     catalog: &'c Catalog,
     status: &Status,
+    errors: &[&'c ErrorDef],
+    schema: &str,
     names: &Names,
     marker: &Value,
     shapes: &mut body::Shapes<'c>,
@@ -33,13 +37,12 @@ pub(super) fn response<'c>(
     }
     r.insert("description".into(), description.into());
 
-    let errors: Vec<&ErrorDef> = catalog.errors_with_status(status.code).collect();
     let mut content = Map::new();
     if !errors.is_empty() {
         let mut media = Map::new();
-        media.insert("schema".into(), schema_ref(&names.status(status.code)));
+        media.insert("schema".into(), schema_ref(schema));
         let mut examples = Map::with_capacity(errors.iter().map(|e| e.examples.len()).sum());
-        for e in &errors {
+        for e in errors {
             for (i, ex) in e.examples.iter().enumerate() {
                 let name = if i == 0 {
                     e.code.to_string()
@@ -63,7 +66,7 @@ pub(super) fn response<'c>(
         media.insert("schema".into(), schema_ref(&names.success));
         content.insert("application/json".into(), Value::Object(media));
     }
-    let headers = response_headers(catalog, status, &errors);
+    let headers = response_headers(catalog, status, errors);
     if !headers.is_empty() {
         r.insert("headers".into(), Value::Object(headers));
     }

@@ -2,7 +2,9 @@
 
 use super::{Names, object1, schema_ref};
 use crate::body;
-use errcat_catalog::{AttrType, Catalog, ErrorDef, Status, Template, TextPiece, Var};
+use errcat_catalog::{
+    AttrType, Catalog, ErrorDef, FieldDef, FieldType, Status, Template, TextPiece, Var,
+};
 use serde_json::{Map, Value, json};
 
 /// What a template's schema is generated for.
@@ -141,6 +143,13 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
                 _ if constant.is_some() => {
                     s.insert("const".into(), constant.clone().unwrap_or(Value::Null));
                 }
+                (Var::Fields, _) if cx.error.is_some() => {
+                    let fields = cx.error.map_or(&[][..], |e| &e.fields[..]);
+                    s.extend(fields_schema(fields));
+                    if cx.closed {
+                        s.insert("additionalProperties".into(), false.into());
+                    }
+                }
                 (Var::Code, Some((_, codes))) => {
                     s.insert(
                         "enum".into(),
@@ -245,6 +254,13 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
                     format!("{path}.{k}")
                 };
                 let always = match v {
+                    // One error's fields: sent exactly when it has some.
+                    Template::Var(Var::Fields) if cx.error.is_some() => {
+                        if cx.error.is_some_and(|e| e.fields.is_empty()) {
+                            continue;
+                        }
+                        true
+                    }
                     Template::Var(var) => match cx.static_value(catalog, var) {
                         Some(Ok(_)) => true,
                         // This error never sends the member.
@@ -268,6 +284,33 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
         }
     }
     Value::Object(s)
+}
+
+/// The members of the schema of one error's `{fields}`: each typed field, all required.
+fn fields_schema(fields: &[FieldDef]) -> Map<String, Value> {
+    let mut props = Map::new();
+    for f in fields {
+        let mut p = Map::new();
+        let ty = match f.ty {
+            FieldType::String => "string",
+            FieldType::Integer | FieldType::Unsigned => "integer",
+            FieldType::Float => "number",
+            FieldType::Boolean => "boolean",
+        };
+        p.insert("type".into(), ty.into());
+        if f.ty == FieldType::Unsigned {
+            p.insert("minimum".into(), 0.into());
+        }
+        if let Some(d) = &f.description {
+            p.insert("description".into(), d.as_str().into());
+        }
+        props.insert(f.name.to_string(), Value::Object(p));
+    }
+    let mut s = Map::new();
+    let required: Vec<Value> = fields.iter().map(|f| f.name.as_str().into()).collect();
+    s.insert("properties".into(), Value::Object(props));
+    s.insert("required".into(), Value::Array(required));
+    s
 }
 
 /// The text of a string template when it is the same in every response of the one error

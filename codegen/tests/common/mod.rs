@@ -4,6 +4,7 @@
 
 use errcat_codegen::catalog::Catalog;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// The repository's root.
 pub fn repo() -> PathBuf {
@@ -44,4 +45,44 @@ pub fn example_catalogs() -> Vec<(String, Catalog)> {
             (name, catalog)
         })
         .collect()
+}
+
+/// Runs Python; fails loudly (never skips) when python3 or the modules are missing.
+pub fn python(script: &str, args: &[&Path]) -> std::process::Output {
+    let probe = Command::new("python3")
+        .args(["-c", "import openapi_spec_validator, jsonschema"])
+        .output();
+    match probe {
+        Ok(o) if o.status.success() => {}
+        Ok(o) => panic!(
+            "openapi-spec-validator is not installed for python3 ({}): pip install openapi-spec-validator",
+            String::from_utf8_lossy(&o.stderr).trim()
+        ),
+        Err(e) => panic!(
+            "python3 is needed to validate the OpenAPI output ({e}): install python3, then pip install openapi-spec-validator"
+        ),
+    }
+    Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python3 runs")
+}
+
+/// Runs openapi-spec-validator on a file and fails with its output when it rejects it.
+pub fn assert_valid_openapi(path: &Path, what: &str) {
+    // Make sure the validator module is there before trusting its verdict.
+    python("", &[]);
+    let out = Command::new("python3")
+        .args(["-m", "openapi_spec_validator"])
+        .arg(path)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{what} fails openapi-spec-validator:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

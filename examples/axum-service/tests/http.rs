@@ -530,3 +530,71 @@ async fn method_not_allowed() {
         assert_eq!(reply.header("allow"), Some(allow), "{method} {path}");
     }
 }
+
+// --- The document's operations (the catalog's `[operations]`) ----------------------------
+
+/// The error codes a documented response may carry: the examples of the response it refers
+/// to (one per error).
+fn documented_codes(doc: &Value, response: &Value) -> Vec<String> {
+    let target = response["$ref"]
+        .as_str()
+        .and_then(|r| r.strip_prefix('#'))
+        .and_then(|p| doc.pointer(p))
+        .unwrap_or(response);
+    target["content"][PROBLEM]["examples"]
+        .as_object()
+        .map(|e| e.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Every operation of the served document documents the refusals the router really sends
+/// for it, with the very error code: 401 without credentials, and 405 for a method its path
+/// does not route (the catalog lists both errors in `[operations] common`).
+#[tokio::test]
+async fn every_operation_documents_the_refusals_the_router_sends() {
+    let s = server().await;
+    let doc: Value = serde_json::from_str(axum_service::OPENAPI).unwrap();
+    let mut operations = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let concrete = path.replace("{id}", &Uuid::new_v4().to_string());
+        let methods: Vec<&str> = item
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .filter(|k| *k != "parameters")
+            .collect();
+        let unrouted = ["put", "patch", "delete", "post"]
+            .into_iter()
+            .find(|m| !methods.contains(m))
+            .unwrap();
+        let method_of = |m: &str| Method::from_bytes(m.to_uppercase().as_bytes()).unwrap();
+        let refused = s
+            .send(
+                method_of(unrouted),
+                &concrete,
+                &[("authorization", BEARER)],
+                b"",
+            )
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{unrouted} {path}"
+        );
+        let unauthorized = s.send(method_of(methods[0]), &concrete, &[], b"").await;
+        assert_eq!(unauthorized.status, StatusCode::UNAUTHORIZED, "{path}");
+        for method in methods {
+            operations += 1;
+            let responses = &item[method]["responses"];
+            for (status, reply) in [("405", &refused), ("401", &unauthorized)] {
+                let code = reply.json()["code"].as_str().unwrap().to_owned();
+                assert!(
+                    documented_codes(&doc, &responses[status]).contains(&code),
+                    "{method} {path}: {status} `{code}` is not documented: {responses}"
+                );
+            }
+        }
+    }
+    assert_eq!(operations, 4);
+}

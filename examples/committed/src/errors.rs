@@ -202,6 +202,10 @@ impl NotesError {
                 ::errcat::__private::Node::Var(::errcat::__private::Var::Field),
             ),
             (
+                "fields",
+                ::errcat::__private::Node::Var(::errcat::__private::Var::Fields),
+            ),
+            (
                 "trace_id",
                 ::errcat::__private::Node::Var(::errcat::__private::Var::TraceId),
             ),
@@ -325,7 +329,7 @@ impl NotesError {
         out: &mut ::std::string::String,
         ctx: &::errcat::BodyContext<'_>,
     ) {
-        ::errcat::__private::write_body(out, self.meta(), ctx, self);
+        ::errcat::__private::write_body_args(out, self.meta(), ctx, self, &self.__errcat_args());
     }
     /// The response body as JSON text, with run-time values from `ctx`.
     #[inline]
@@ -338,6 +342,12 @@ impl NotesError {
     #[inline]
     pub fn body_json(&self) -> ::std::string::String {
         self.body_json_with(&::errcat::BodyContext::default())
+    }
+    /// What a client may see of the error (its message and field values, never a
+    /// cause), to show or log where a cause must not go.
+    #[inline]
+    pub fn wire(&self) -> ::errcat::Wire<'_> {
+        ::errcat::Wire::new(self)
     }
 }
 #[automatically_derived]
@@ -360,5 +370,45 @@ impl ::errcat::CatalogError for NotesError {
     }
     fn write_body(&self, out: &mut ::std::string::String, ctx: &::errcat::BodyContext<'_>) {
         self.write_body_json(out, ctx);
+    }
+    fn fmt_wire(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::errcat::__private::debug_error(f, self.meta(), &self.__errcat_args())
+    }
+}
+#[allow(
+    deprecated,
+    reason = "the decoder builds every variant, deprecated ones included: a server may still send them"
+)]
+impl NotesError {
+    /// Rebuilds the error from an HTTP response: its status, headers (name, value)
+    /// and body bytes. An error of the catalog comes back with its field values
+    /// (from the body's `{fields}` member, else from its message); a response the
+    /// catalog does not describe (a code a newer server added, a status or a body
+    /// of another shape, a body that is not JSON) is `Decoded::Unknown`. A known
+    /// error whose field values cannot be read is a `DecodeError`. Never panics.
+    #[inline]
+    pub fn from_response(
+        status: u16,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> ::core::result::Result<::errcat::Decoded<Self>, ::errcat::DecodeError> {
+        let raw = ::errcat::__private::decode(Self::ERRORS, status, headers, body)?;
+        ::errcat::__private::finish(Self::ERRORS, raw, Self::__errcat_from_args)
+    }
+    #[inline]
+    fn __errcat_from_args(
+        index: usize,
+        args: &mut ::errcat::__private::Args,
+    ) -> ::core::option::Option<Self> {
+        ::core::option::Option::Some(match index {
+            0 => Self::NoteNotFound {
+                note_id: args.str(0)?,
+            },
+            1 => Self::NoteLocked {
+                note_id: args.str(0)?,
+            },
+            2 => Self::RateLimited,
+            _ => return ::core::option::Option::None,
+        })
     }
 }
