@@ -4,7 +4,8 @@
 #
 #   scripts/bench-compile.sh [RUNS] [N...]        (default: 3 runs, N = 1000 5000)
 #   BENCH_KINDS="errcat-causes thiserror-causes" scripts/bench-compile.sh ...
-#                                                 (the catalog where errors carry causes)
+#                                                 (the catalog where errors carry causes;
+#                                                 BENCH_PROFILES="debug" for one profile)
 #
 # Creates target/bench-compile/{errcat,thiserror}-N (stand-alone crates sharing the target
 # directory target/bench-compile/target), builds every dependency once per profile, then
@@ -38,7 +39,7 @@ time_build() { # dir profile-flag
 }
 
 printf '%-16s %-8s %10s %10s\n' crate profile wall_s cpu_s
-for profile in debug release; do
+for profile in ${BENCH_PROFILES:-debug release}; do
     flag=""; [ "$profile" = release ] && flag=--release
     for n in "${sizes[@]}"; do
         for kind in ${BENCH_KINDS:-errcat thiserror}; do

@@ -383,3 +383,50 @@ fn collect_types(items: &[&syn::Item], out: &mut Vec<String>) {
         }
     }
 }
+
+/// Variants with causes (a `cause` field after the wire fields, `..` in the argument
+/// match) are written as prettyplease prints them, in the synthetic catalog with causes
+/// (a third of its errors, every field shape) and in the compiled tests' one.
+#[test]
+fn catalogs_with_causes_are_prettyplease_formatted() {
+    let toml = errcat_benches_like_catalog();
+    let loaded = errcat_catalog::load_str("causes.toml", &toml);
+    let diags = loaded.render_diagnostics(false);
+    let catalog = loaded
+        .catalog
+        .unwrap_or_else(|| panic!("the catalog does not load:\n{diags}"));
+    assert!(catalog.has_causes());
+    for opts in [RustOptions::default(), ALL] {
+        let code = rust::generate(&catalog, &opts);
+        assert!(code.contains("cause: ::core::option::Option<::errcat::Cause>,"));
+        assert_prettyplease_identical("causes", &code);
+    }
+    let compiled = load(&repo().join("tests/compiled/catalogs/causes.toml"));
+    assert_prettyplease_identical("compiled causes", &rust::generate(&compiled, &ALL));
+}
+
+/// Errors of every field shape, with and without causes, long names included.
+fn errcat_benches_like_catalog() -> String {
+    let mut s = String::from(
+        "[catalog]\nname = \"Causes\"\nextends = \"http\"\n[statuses.500]\n\n\
+         [errors.internal]\nstatus = 500\nmessage = \"Internal\"\nfrom = [\"std::io::Error\"]\n",
+    );
+    for i in 0..60 {
+        let long = "an_error_with_a_rather_long_code_to_break_the_line".repeat(i % 3);
+        s.push_str(&format!("\n[errors.e{i}{long}]\nstatus = 500\n"));
+        match i % 3 {
+            0 => s.push_str("message = \"Plain\"\n"),
+            1 => s.push_str("message = \"One {id}\"\nfields.id = { type = \"string\" }\n"),
+            _ => s.push_str(
+                "message = \"{a_field_with_a_long_name} {another_field_with_a_long_name} {n}\"\n\
+                 fields.a_field_with_a_long_name = { type = \"string\" }\n\
+                 fields.another_field_with_a_long_name = { type = \"boolean\" }\n\
+                 fields.n = { type = \"float\" }\n",
+            ),
+        }
+        if i % 2 == 0 {
+            s.push_str("cause = true\n");
+        }
+    }
+    s
+}
