@@ -3467,6 +3467,20 @@ fn rust_names(cx: &mut Cx<'_>, root: &Parsed) -> RustNames {
             );
         }
     }
+    // A catalog with groups gets `{error_enum}List` beside the two enums (rust/group.rs).
+    let list = format!("{error_enum}List");
+    if status_enum == list {
+        if let Some(v) = &raw.status_enum {
+            cx.push(
+                Diagnostic::new(
+                    "invalid-rust-name",
+                    format!("`{list}` is the name of the error enum's list type"),
+                )
+                .at(span(file, v), "the type of responses with several errors")
+                .help("give the status enum another name"),
+            );
+        }
+    }
     RustNames {
         error_enum,
         status_enum,

@@ -325,8 +325,14 @@ fn the_reserved_names_are_every_generated_item() {
         let mut seen_types = Vec::new();
         collect_types(&file.items.iter().collect::<Vec<_>>(), &mut seen_types);
         for t in &seen_types {
+            // `{error}List`, of catalogs with groups: its constructors are the groups'
+            // names, which the catalog's `invalid-group` rule keeps apart from its methods.
+            let list = format!("{error}List");
             assert!(
-                t == error || t == status || names::HELPER_TYPES.contains(&t.as_str()),
+                t == error
+                    || t == status
+                    || *t == list
+                    || names::HELPER_TYPES.contains(&t.as_str()),
                 "{name}: type `{t}` is not in names::HELPER_TYPES"
             );
         }
@@ -339,6 +345,9 @@ fn the_reserved_names_are_every_generated_item() {
                 continue;
             };
             let ty = p.path.segments.last().expect("a type").ident.to_string();
+            if ty == format!("{error}List") {
+                continue;
+            }
             let list = if ty == error {
                 names::ERROR_ENUM_ITEMS
             } else if ty == status {

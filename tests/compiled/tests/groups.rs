@@ -67,7 +67,7 @@ fn the_validation_group_sends_rfc_9457s_example() {
 fn the_markdown_page_shows_rfc_9457s_example() {
     let page = errcat_codegen::markdown::generate(&catalog());
     let section = page
-        .split("### Your request is not valid. (`validation`)")
+        .split("### Your request is not valid. (validation)")
         .nth(1)
         .expect("a section for the validation group");
     let block = section
