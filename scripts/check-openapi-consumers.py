@@ -36,6 +36,7 @@ CATALOGS = [
     ("kapwork", "examples/catalogs/kapwork.toml", None),
     ("classic-http", "examples/catalogs/classic-http.toml", None),
     ("committed", "examples/committed/errors.toml", None),
+    ("validation", "examples/catalogs/validation.toml", None),
     (
         "axum-service",
         "examples/axum-service/errors.toml",

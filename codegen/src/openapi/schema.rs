@@ -53,7 +53,8 @@ impl<'a> Ctx<'a> {
     /// value is known before run time; `Err(())` when that error never sends it.
     fn static_value(&self, catalog: &Catalog, var: &Var) -> Option<Result<Value, ()>> {
         let error = self.error?;
-        if var.is_runtime() {
+        // A `field` made of the error's own fields is known only when it is sent.
+        if var.is_runtime() || (*var == Var::Field && error.field_pieces.is_some()) {
             return None;
         }
         Some(
@@ -263,6 +264,12 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
                         if cx.error.is_some_and(|e| e.fields.is_empty()) {
                             continue;
                         }
+                        true
+                    }
+                    // One error's `field` made of its fields: always sent.
+                    Template::Var(Var::Field)
+                        if cx.error.is_some_and(|e| e.field_pieces.is_some()) =>
+                    {
                         true
                     }
                     Template::Var(var) => match cx.static_value(catalog, var) {
