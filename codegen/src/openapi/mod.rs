@@ -29,6 +29,7 @@
 //! (responses, headers and named examples), `v3_0` (the 3.0.3 translation), `json` and
 //! `yaml` (text writers) and `merge` ([`merge`] into a hand-written document).
 
+mod groups;
 mod json;
 mod merge;
 mod operations;
@@ -214,6 +215,7 @@ pub fn document(catalog: &Catalog) -> Value {
         &mut schemas,
         &mut responses,
     );
+    groups::components(catalog, &marker, &mut schemas, &mut responses);
 
     let mut components = Map::new();
     components.insert("schemas".into(), Value::Object(schemas));

@@ -32,6 +32,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The schema of a grouped response's outer template (`[groups.NAME]`).
+    pub(crate) fn group(group: &'a errcat_catalog::Group) -> Ctx<'a> {
+        Ctx {
+            fields: &group.fields,
+            status: None,
+            error: None,
+            closed: group.closed,
+        }
+    }
+
     /// The schema of one error's body.
     pub(crate) fn one_error(catalog: &'a Catalog, error: &'a ErrorDef) -> Ctx<'a> {
         Ctx {

@@ -222,3 +222,20 @@ fn futures_body(response: axum::response::Response) -> String {
         other => panic!("body not ready: {:?}", other.is_ready()),
     }
 }
+
+#[test]
+fn the_openapi_document_shows_rfc_9457s_example() {
+    let doc = errcat_codegen::openapi::document(&catalog());
+    let response = &doc["components"]["responses"]["ExampleError_group_validation"];
+    let example = &response["content"]["application/problem+json"]["examples"]["validation"];
+    assert_eq!(example["value"], rfc_9457_body());
+    // The items are typed (not a bare array), and the list has no one-item limit.
+    let errors =
+        &doc["components"]["schemas"]["ExampleError_group_validation"]["properties"]["errors"];
+    assert_eq!(errors["type"], "array");
+    assert!(
+        errors["items"]["properties"]["pointer"].is_object(),
+        "{errors}"
+    );
+    assert!(errors.get("maxItems").is_none(), "{errors}");
+}
