@@ -398,7 +398,7 @@ fn adversarial_names_compile_or_are_rejected() {
     // Both sides are exercised: the strategies are adversarial, not hopeless.
     assert!(accepted >= cases as usize / 5, "only {accepted} accepted");
     assert!(rejected >= cases as usize / 5, "only {rejected} rejected");
-    common::compile_batch("errcat-names", &modules.into_inner());
+    common::compile_batch("errcat-names", &modules.into_inner(), None);
 }
 
 /// The identifier checks find each case of issue 17 as the generator used to write it

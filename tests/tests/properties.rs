@@ -510,105 +510,6 @@ fn round_trip_test(module: &str, catalog: &Catalog) -> String {
     )
 }
 
-/// Compiles every Rust file as a module of one library crate, warnings denied; then runs
-/// the round-trip tests (`tests`, test functions of the crate's `round_trip` module).
-fn compile_batch(modules: &[(String, String)], tests: &str) {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("errcat-properties");
-    let src = dir.join("src");
-    std::fs::create_dir_all(&src).expect("create the batch crate");
-    let repo = repo();
-    let manifest = format!(
-        r#"[package]
-name = "errcat-properties-batch"
-version = "0.0.0"
-edition = "2024"
-publish = false
-
-[dependencies]
-errcat = {{ path = {root:?}, default-features = false }}
-serde = {{ version = "1", default-features = false, features = ["std"] }}
-http = "1"
-
-[workspace]
-"#,
-        root = repo.display().to_string()
-    );
-    write_if_different(&dir.join("Cargo.toml"), &manifest);
-    // The workspace's lock file pins the same versions and lets the build run offline.
-    let lock =
-        std::fs::read_to_string(repo.join("Cargo.lock")).expect("the workspace's Cargo.lock");
-    write_if_different(&dir.join("Cargo.lock"), &lock);
-    let mut lib = String::from(
-        "//! Generated catalogs, compiled together (tests/tests/properties.rs).\n\
-         #![deny(warnings, missing_docs)]\n",
-    );
-    for (name, code) in modules {
-        write_if_different(&src.join(format!("{name}.rs")), code);
-        lib.push_str(&format!("/// The catalog `{name}`.\npub mod {name};\n"));
-    }
-    lib.push_str("#[cfg(test)]\nmod round_trip;\n");
-    write_if_different(&src.join("lib.rs"), &lib);
-    write_if_different(&src.join("round_trip.rs"), tests);
-    // Clippy when it is installed (the generated code is meant to be clippy-clean too),
-    // else a plain build; `.ci/run` installs clippy.
-    let clippy = Command::new(env!("CARGO"))
-        .args(["clippy", "--version"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    let args: &[&str] = if clippy {
-        &[
-            "clippy",
-            "--offline",
-            "--quiet",
-            "--message-format=short",
-            "--",
-            "-D",
-            "warnings",
-        ]
-    } else {
-        &["build", "--offline", "--quiet", "--message-format=short"]
-    };
-    println!(
-        "compiling {} modules with `cargo {}`",
-        modules.len(),
-        args[0]
-    );
-    let out = Command::new(env!("CARGO"))
-        .args(args)
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
-    assert!(
-        out.status.success(),
-        "the generated Rust does not compile (crate in {}):\n{}",
-        dir.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = Command::new(env!("CARGO"))
-        .args(["test", "--offline", "--quiet", "--lib"])
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "the decoder round trip fails (crate in {}):\n{stdout}\n{}",
-        dir.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(stdout.contains("test result: ok"), "{stdout}");
-}
-
-fn write_if_different(path: &Path, text: &str) {
-    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
-        std::fs::write(path, text).expect("write a batch file");
-    }
-}
-
 /// openapi-spec-validator on every document, then every example against its schema.
 const VALIDATE: &str = r#"
 import json, sys
@@ -742,6 +643,6 @@ fn generated_catalogs_give_valid_deterministic_outputs() {
         docs.push((format!("hostile_{stem}"), out.json));
         docs.push((format!("hostile_{stem}_3_0"), out.json_3_0));
     }
-    compile_batch(&modules, &tests);
+    common::compile_batch("errcat-properties", &modules, Some(&tests));
     validate_openapi(&docs);
 }

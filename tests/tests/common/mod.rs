@@ -128,8 +128,9 @@ pub fn repo() -> PathBuf {
 /// temporary directory), under `#![deny(warnings, missing_docs)]`, with one
 /// `cargo clippy -- -D warnings` (or `cargo build` when clippy is not installed), against
 /// the workspace's `errcat`. The batches of every test share one target directory, so
-/// their dependencies are built once.
-pub fn compile_batch(name: &str, modules: &[(String, String)]) {
+/// their dependencies are built once. With `round_trip`, that text is the crate's
+/// `#[cfg(test)] mod round_trip`, and the crate's tests are run after the build.
+pub fn compile_batch(name: &str, modules: &[(String, String)], round_trip: Option<&str>) {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let dir = tmp.join(name);
     let src = dir.join("src");
@@ -164,6 +165,10 @@ http = "1"
         write_if_different(&src.join(format!("{name}.rs")), code);
         lib.push_str(&format!("/// The catalog `{name}`.\npub mod {name};\n"));
     }
+    if let Some(tests) = round_trip {
+        lib.push_str("#[cfg(test)]\nmod round_trip;\n");
+        write_if_different(&src.join("round_trip.rs"), tests);
+    }
     write_if_different(&src.join("lib.rs"), &lib);
     // Clippy when it is installed (the generated code is meant to be clippy-clean too),
     // else a plain build; `.ci/run` installs clippy.
@@ -189,19 +194,33 @@ http = "1"
         modules.len(),
         args[0]
     );
-    let out = Command::new(env!("CARGO"))
-        .args(args)
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", tmp.join("errcat-batches-target"))
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
+    let cargo = |args: &[&str]| {
+        Command::new(env!("CARGO"))
+            .args(args)
+            .current_dir(&dir)
+            .env("CARGO_TARGET_DIR", tmp.join("errcat-batches-target"))
+            .env_remove("RUSTFLAGS")
+            .output()
+            .expect("cargo runs")
+    };
+    let out = cargo(args);
     assert!(
         out.status.success(),
         "the generated Rust does not compile (crate in {}):\n{}",
         dir.display(),
         String::from_utf8_lossy(&out.stderr)
     );
+    if round_trip.is_some() {
+        let out = cargo(&["test", "--offline", "--quiet", "--lib"]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "the decoder round trip fails (crate in {}):\n{stdout}\n{}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains("test result: ok"), "{stdout}");
+    }
 }
 
 fn write_if_different(path: &Path, text: &str) {
