@@ -100,6 +100,7 @@ pub fn with_header(kind: OutputKind, text: &str) -> String {
     out
 }
 
+#[cfg(feature = "docs")]
 /// The files of the site ([`crate::site`]) in `dir`, each with its `@generated` header.
 ///
 /// ```
@@ -120,6 +121,7 @@ pub fn site_files(catalog: &Catalog, dir: &Path) -> Vec<(PathBuf, String)> {
         .collect()
 }
 
+#[cfg(feature = "docs")]
 /// The files of the site ([`crate::site`]) by path relative to its directory, each with its
 /// `@generated` header: an [`OutputSet::dir`] entry.
 pub fn site_entries(catalog: &Catalog) -> Vec<(PathBuf, String)> {
@@ -136,6 +138,7 @@ pub fn site_entries(catalog: &Catalog) -> Vec<(PathBuf, String)> {
         .collect()
 }
 
+#[cfg(feature = "docs")]
 /// The files in the site directory `dir` that errcat wrote (they start with its
 /// `@generated` header) but that are not among `expected`: pages of errors since removed.
 /// The build directory (`book/`) and hidden directories are not looked into; files without
@@ -171,6 +174,7 @@ pub fn stale_site_files(dir: &Path, expected: &[PathBuf]) -> io::Result<Vec<Path
     Ok(out)
 }
 
+#[cfg(feature = "docs")]
 /// Whether the file starts with an `@generated` header errcat writes.
 fn is_generated(path: &Path) -> io::Result<bool> {
     use std::io::Read;
@@ -227,17 +231,20 @@ pub fn compile(catalog: impl AsRef<Path>) -> Result<Report, Error> {
 
 /// Configures what a build script generates from a catalog (in the style of
 /// `prost-build`'s `Config`): every setter returns the builder for chaining, and
-/// [`Builder::compile`] does the work.
+/// [`Builder::compile`] does the work. The outputs other than Rust (markdown, the site,
+/// OpenAPI, TypeScript, the registry) need the feature `docs` (`yaml`, on by default,
+/// enables it).
 ///
 /// ```no_run
 /// // build.rs
 /// fn main() -> Result<(), Box<dyn std::error::Error>> {
-///     errcat_codegen::build::Builder::new()
-///         .serde(true)
-///         .axum(true)
+///     let mut builder = errcat_codegen::build::Builder::new();
+///     builder.serde(true).axum(true);
+///     #[cfg(feature = "docs")]
+///     builder
 ///         .markdown("docs/errors.md")
-///         .openapi_json("openapi/errors.json")
-///         .compile("errors.toml")?;
+///         .openapi_json("openapi/errors.json");
+///     builder.compile("errors.toml")?;
 ///     Ok(())
 /// }
 /// ```
@@ -247,6 +254,15 @@ pub struct Builder {
     file_name: String,
     rust: bool,
     options: RustOptions,
+    #[cfg(feature = "docs")]
+    docs: Docs,
+    cargo_directives: bool,
+}
+
+/// The non-Rust outputs of a [`Builder`] (feature `docs`).
+#[cfg(feature = "docs")]
+#[derive(Debug, Clone, Default)]
+struct Docs {
     markdown: Option<PathBuf>,
     site: Option<PathBuf>,
     openapi_json: Option<PathBuf>,
@@ -255,7 +271,6 @@ pub struct Builder {
     typescript: Option<PathBuf>,
     registry: Option<PathBuf>,
     openapi_version: crate::openapi::Version,
-    cargo_directives: bool,
 }
 
 impl Default for Builder {
@@ -265,14 +280,8 @@ impl Default for Builder {
             file_name: "errors.rs".to_owned(),
             rust: true,
             options: RustOptions::default(),
-            markdown: None,
-            site: None,
-            openapi_json: None,
-            #[cfg(feature = "yaml")]
-            openapi_yaml: None,
-            typescript: None,
-            registry: None,
-            openapi_version: crate::openapi::Version::V3_1,
+            #[cfg(feature = "docs")]
+            docs: Docs::default(),
             cargo_directives: true,
         }
     }
@@ -318,7 +327,9 @@ impl Builder {
     ///
     /// ```
     /// let mut builder = errcat_codegen::build::Builder::new();
-    /// builder.rust(false).markdown("docs/errors.md");
+    /// builder.rust(false);
+    /// # #[cfg(feature = "docs")]
+    /// builder.markdown("docs/errors.md");
     /// ```
     pub fn rust(&mut self, generate: bool) -> &mut Self {
         self.rust = generate;
@@ -386,18 +397,21 @@ impl Builder {
         self
     }
 
+    #[cfg(feature = "docs")]
     /// Also writes the markdown reference page to `path` (relative to the package root),
-    /// for docs kept in the repository. Parent directories are created.
+    /// for docs kept in the repository. Parent directories are created. Feature `docs`, as
+    /// are the other non-Rust outputs (the site, OpenAPI, TypeScript, the registry).
     ///
     /// ```
     /// let mut builder = errcat_codegen::build::Builder::new();
     /// builder.markdown("docs/errors.md");
     /// ```
     pub fn markdown(&mut self, path: impl Into<PathBuf>) -> &mut Self {
-        self.markdown = Some(path.into());
+        self.docs.markdown = Some(path.into());
         self
     }
 
+    #[cfg(feature = "docs")]
     /// Also writes the documentation site, an mdBook source (`book.toml`, `src/`), into
     /// `dir`: one page per error where its docs URL points ([`crate::site`]). Pages errcat
     /// wrote there before and no longer writes (an error removed) are deleted; files without
@@ -408,10 +422,11 @@ impl Builder {
     /// builder.site("docs/site");
     /// ```
     pub fn site(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
-        self.site = Some(dir.into());
+        self.docs.site = Some(dir.into());
         self
     }
 
+    #[cfg(feature = "docs")]
     /// Also writes the OpenAPI document (3.1 unless [`Builder::openapi_version`] says
     /// otherwise) as JSON to `path`.
     ///
@@ -420,7 +435,7 @@ impl Builder {
     /// builder.openapi_json("openapi/errors.json");
     /// ```
     pub fn openapi_json(&mut self, path: impl Into<PathBuf>) -> &mut Self {
-        self.openapi_json = Some(path.into());
+        self.docs.openapi_json = Some(path.into());
         self
     }
 
@@ -433,10 +448,11 @@ impl Builder {
     /// ```
     #[cfg(feature = "yaml")]
     pub fn openapi_yaml(&mut self, path: impl Into<PathBuf>) -> &mut Self {
-        self.openapi_yaml = Some(path.into());
+        self.docs.openapi_yaml = Some(path.into());
         self
     }
 
+    #[cfg(feature = "docs")]
     /// Also writes the TypeScript client module to `path`: one self-contained `.ts` file
     /// (the errors as a discriminated union, `decode(status, body)`, the tables).
     ///
@@ -445,10 +461,11 @@ impl Builder {
     /// builder.typescript("web/src/errors.ts");
     /// ```
     pub fn typescript(&mut self, path: impl Into<PathBuf>) -> &mut Self {
-        self.typescript = Some(path.into());
+        self.docs.typescript = Some(path.into());
         self
     }
 
+    #[cfg(feature = "docs")]
     /// Also writes the registry to `path`: every error code as language-neutral JSON
     /// (`docs/registry.schema.json` is its schema).
     ///
@@ -457,10 +474,11 @@ impl Builder {
     /// builder.registry("docs/errors.registry.json");
     /// ```
     pub fn registry(&mut self, path: impl Into<PathBuf>) -> &mut Self {
-        self.registry = Some(path.into());
+        self.docs.registry = Some(path.into());
         self
     }
 
+    #[cfg(feature = "docs")]
     /// The OpenAPI version of the documents (default 3.1; 3.0.3 for tools that read only
     /// 3.0, such as progenitor).
     ///
@@ -470,7 +488,7 @@ impl Builder {
     /// builder.openapi_json("openapi/errors.json").openapi_version(Version::V3_0);
     /// ```
     pub fn openapi_version(&mut self, version: crate::openapi::Version) -> &mut Self {
-        self.openapi_version = version;
+        self.docs.openapi_version = version;
         self
     }
 
@@ -542,8 +560,12 @@ impl Builder {
         let mut set = OutputSet::new();
         set.inputs(report.sources.iter().cloned());
         self.outputs(catalog, &mut set)?;
+        #[cfg(feature = "docs")]
         let mut stale = Vec::new();
-        if let Some(dir) = &self.site {
+        #[cfg(not(feature = "docs"))]
+        let stale: Vec<PathBuf> = Vec::new();
+        #[cfg(feature = "docs")]
+        if let Some(dir) = &self.docs.site {
             let files = site_entries(catalog);
             let expected: Vec<PathBuf> = files.iter().map(|(p, _)| dir.join(p)).collect();
             stale = stale_site_files(dir, &expected).map_err(|e| Error::io(dir, e))?;
@@ -580,6 +602,16 @@ impl Builder {
                 with_header(OutputKind::Rust, &text),
             );
         }
+        #[cfg(feature = "docs")]
+        self.docs.outputs(catalog, set);
+        Ok(())
+    }
+}
+
+#[cfg(feature = "docs")]
+impl Docs {
+    /// The non-Rust outputs, as entries of `set`.
+    fn outputs(&self, catalog: &Catalog, set: &mut OutputSet) {
         if let Some(path) = &self.markdown {
             let text = crate::markdown::generate(catalog);
             set.file(
@@ -629,7 +661,6 @@ impl Builder {
                 with_header(OutputKind::Registry, &crate::registry::generate(catalog)),
             );
         }
-        Ok(())
     }
 }
 
@@ -794,6 +825,7 @@ fields.what = { type = "string" }
         (result, String::from_utf8(out).unwrap())
     }
 
+    #[cfg(feature = "docs")]
     #[test]
     fn writes_openapi_3_0_when_asked() {
         let dir = setup();
@@ -879,6 +911,7 @@ fields.what = { type = "string" }
         assert_eq!(written, with_header(OutputKind::Rust, &expected));
     }
 
+    #[cfg(feature = "docs")]
     #[test]
     fn rust_output_can_be_turned_off() {
         let dir = setup();
@@ -998,6 +1031,7 @@ fields.what = { type = "string" }
         assert_eq!(names, vec![std::ffi::OsString::from("file.txt")]);
     }
 
+    #[cfg(feature = "docs")]
     #[test]
     fn the_builder_writes_the_site_and_removes_stale_pages() {
         let dir = setup();
@@ -1020,6 +1054,7 @@ fields.what = { type = "string" }
         assert!(!old.exists());
     }
 
+    #[cfg(feature = "docs")]
     #[test]
     fn site_pages_errcat_no_longer_writes_are_stale() {
         let dir = tempfile::tempdir().unwrap();
@@ -1053,6 +1088,7 @@ fields.what = { type = "string" }
         );
     }
 
+    #[cfg(feature = "docs")]
     #[test]
     fn outputs_are_refused_like_the_clis() {
         let dir = setup();

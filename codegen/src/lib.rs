@@ -2,21 +2,34 @@
 //! and a language-neutral registry from one validated
 //! [`errcat_catalog::Catalog`], plus the build-script API.
 //!
-//! Emitters return `TokenStream`/`String`/`serde_json::Value`; file I/O, the `@generated`
+//! Emitters return `String`s (and `serde_json::Value`s); file I/O, the `@generated`
 //! header live in [`build`] and the CLI, which both write through [`outputs::OutputSet`]
 //! (outputs written as a set, never over an input).
+//!
+//! Features:
+//! - `docs`: the emitters other than Rust (`markdown`, `site`, `openapi`, `registry`,
+//!   `typescript`, `body`) and the [`Builder`] methods that write their outputs. Off, the
+//!   crate generates Rust only and serde_json is not built: the build-script path
+//!   (`default-features = false`) and the macros.
+//! - `yaml` (default; enables `docs`): `openapi::to_yaml` and `Builder::openapi_yaml`.
 
 #![deny(missing_docs)]
 
+#[cfg(feature = "docs")]
 pub mod body;
 pub mod build;
 pub mod derive;
+#[cfg(feature = "docs")]
 pub mod markdown;
+#[cfg(feature = "docs")]
 pub mod openapi;
 pub mod outputs;
+#[cfg(feature = "docs")]
 pub mod registry;
 pub mod rust;
+#[cfg(feature = "docs")]
 pub mod site;
+#[cfg(feature = "docs")]
 pub mod typescript;
 
 pub use build::{Builder, compile};

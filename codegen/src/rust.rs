@@ -16,7 +16,7 @@
 //! [`errcat::ErrorMeta`]: https://docs.rs/errcat
 
 mod decode;
-mod docs;
+pub(crate) mod docs;
 pub(crate) mod emit;
 mod group;
 mod pretty;

@@ -58,7 +58,7 @@ fn option_sets() -> Vec<(String, RustOptions)> {
 }
 
 fn load_text(name: &str, toml: &str) -> Catalog {
-    let loaded = errcat_catalog::load_str(&format!("{name}.toml"), toml);
+    let loaded = errcat_catalog::load_str(format!("{name}.toml"), toml);
     let diags = loaded.render_diagnostics(false);
     loaded
         .catalog

@@ -7,19 +7,14 @@
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 
+// The code spans and line helpers are the Rust docs' too (`rust/docs.rs`, built without the
+// `docs` feature): one implementation of both.
+pub(crate) use crate::rust::docs::{longest_backtick_run, push_code_span};
+use crate::rust::docs::{one_line, push_backticks};
+
 /// The flavour of the page: CommonMark with GFM tables.
 fn options() -> Options {
     Options::ENABLE_TABLES
-}
-
-/// Line breaks become spaces.
-fn one_line(s: &str) -> String {
-    s.replace("\r\n", " ").replace(['\n', '\r'], " ")
-}
-
-/// Whether `s` has a line break.
-fn has_line_break(s: &str) -> bool {
-    s.bytes().any(|b| b == b'\n' || b == b'\r')
 }
 
 /// Plain text (a title, a reason, an attribute value) for inline use: markdown
@@ -53,56 +48,6 @@ pub(crate) fn push_plain(out: &mut String, s: &str) {
         i += 1;
     }
     out.push_str(&s[done..]);
-}
-
-/// The longest run of backticks in `s`.
-pub(crate) fn longest_backtick_run(s: &str) -> usize {
-    if !s.contains('`') {
-        return 0;
-    }
-    let mut best = 0;
-    let mut run = 0;
-    for b in s.bytes() {
-        if b == b'`' {
-            run += 1;
-            best = best.max(run);
-        } else {
-            run = 0;
-        }
-    }
-    best
-}
-
-fn push_backticks(out: &mut String, n: usize) {
-    for _ in 0..n {
-        out.push('`');
-    }
-}
-
-/// A code span holding `s` literally (on one line), delimited by more backticks than any
-/// run inside it.
-pub(crate) fn push_code_span(out: &mut String, s: &str) {
-    let s: Cow<'_, str> = if has_line_break(s) {
-        Cow::Owned(one_line(s))
-    } else {
-        Cow::Borrowed(s)
-    };
-    if s.is_empty() {
-        return;
-    }
-    let fence = longest_backtick_run(&s) + 1;
-    let pad = s.starts_with('`')
-        || s.ends_with('`')
-        || (s.starts_with(' ') && s.ends_with(' ') && !s.trim().is_empty());
-    push_backticks(out, fence);
-    if pad {
-        out.push(' ');
-    }
-    out.push_str(&s);
-    if pad {
-        out.push(' ');
-    }
-    push_backticks(out, fence);
 }
 
 /// The info string of a code block: the language's first word, without backticks.

@@ -250,8 +250,67 @@ fn has_rust_block(md: &str) -> bool {
     })
 }
 
-/// The markdown emitter's (one implementation of both).
-pub(crate) use crate::markdown::text::{longest_backtick_run, push_code_span};
+// Code spans: the markdown emitter's too (`markdown/text.rs`), one implementation of both.
+
+/// Line breaks become spaces.
+pub(crate) fn one_line(s: &str) -> String {
+    s.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
+/// Whether `s` has a line break.
+fn has_line_break(s: &str) -> bool {
+    s.bytes().any(|b| b == b'\n' || b == b'\r')
+}
+
+/// The longest run of backticks in `s`.
+pub(crate) fn longest_backtick_run(s: &str) -> usize {
+    if !s.contains('`') {
+        return 0;
+    }
+    let mut best = 0;
+    let mut run = 0;
+    for b in s.bytes() {
+        if b == b'`' {
+            run += 1;
+            best = best.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    best
+}
+
+pub(crate) fn push_backticks(out: &mut String, n: usize) {
+    for _ in 0..n {
+        out.push('`');
+    }
+}
+
+/// A code span holding `s` literally (on one line), delimited by more backticks than any
+/// run inside it.
+pub(crate) fn push_code_span(out: &mut String, s: &str) {
+    let s: Cow<'_, str> = if has_line_break(s) {
+        Cow::Owned(one_line(s))
+    } else {
+        Cow::Borrowed(s)
+    };
+    if s.is_empty() {
+        return;
+    }
+    let fence = longest_backtick_run(&s) + 1;
+    let pad = s.starts_with('`')
+        || s.ends_with('`')
+        || (s.starts_with(' ') && s.ends_with(' ') && !s.trim().is_empty());
+    push_backticks(out, fence);
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(&s);
+    if pad {
+        out.push(' ');
+    }
+    push_backticks(out, fence);
+}
 
 /// `text` as an inline code span (backticks inside are fenced by longer runs).
 #[cfg(test)]

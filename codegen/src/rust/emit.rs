@@ -6,37 +6,67 @@ use errcat_catalog::{Catalog, ErrorDef, FieldType, Scalar, Status, Template, Tex
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-/// An identifier from a validated name; names that are keywords become raw identifiers and
-/// anything else that is not an identifier is mangled (validation rejects those first).
+/// An identifier from a validated name ([`ident_text`]).
 pub(crate) fn ident(name: &str) -> Ident {
+    let text = ident_text(name);
+    match text.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(&text, Span::call_site()),
+    }
+}
+
+/// An identifier from a validated name, as text: names that are keywords become raw
+/// identifiers (`r#type`) and anything else that is not an identifier is mangled
+/// (validation rejects those first). What `syn` accepts as an identifier, without it: an
+/// identifier's characters (`_` or XID_Start, then XID_Continue, as proc-macro2 lexes
+/// them) that is not one of syn's keywords.
+pub(crate) fn ident_text(name: &str) -> String {
     if is_plain_ident(name) {
-        return Ident::new(name, Span::call_site());
+        return name.to_owned();
     }
-    if let Ok(id) = syn::parse_str::<Ident>(name) {
-        return id;
+    // A raw identifier can be anything but these.
+    let rawable =
+        |n: &str| is_ident_chars(n) && !matches!(n, "self" | "Self" | "super" | "crate" | "_");
+    if is_ident_chars(name) {
+        if !SYN_KEYWORDS.contains(&name) {
+            return name.to_owned();
+        }
+        if rawable(name) {
+            return format!("r#{name}");
+        }
     }
-    if !matches!(name, "self" | "Self" | "super" | "crate" | "_" | "")
-        && syn::parse_str::<Ident>(&format!("r#{name}")).is_ok()
-    {
-        return Ident::new_raw(name, Span::call_site());
+    // Already written raw.
+    if name.strip_prefix("r#").is_some_and(rawable) {
+        return name.to_owned();
     }
     let mangled: String = name
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
-    format_ident!("__{}", mangled)
+    format!("__{mangled}")
 }
 
-/// [`ident`] as text (without building an `Ident` in the usual case).
-pub(crate) fn ident_text(name: &str) -> String {
-    if is_plain_ident(name) {
-        name.to_owned()
-    } else {
-        ident(name).to_string()
-    }
+/// The words `syn` does not accept as identifiers (its `accept_as_ident`): the strict and
+/// reserved keywords of every edition, and `_`.
+const SYN_KEYWORDS: &[&str] = &[
+    "_", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "Self", "self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Whether `name` is made of an identifier's characters: `_` or XID_Start, then
+/// XID_Continue (proc-macro2's lexer).
+fn is_ident_chars(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c == '_' || unicode_ident::is_xid_start(c))
+        && chars.all(unicode_ident::is_xid_continue)
 }
 
-/// Whether `name` is an ASCII identifier and no keyword (the usual case, without a parse).
+/// Whether `name` is an ASCII identifier and no keyword (the usual case).
 fn is_plain_ident(name: &str) -> bool {
     const KEYWORDS: &[&str] = &[
         "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
@@ -1223,6 +1253,82 @@ pub(crate) fn errors(catalog: &Catalog, opts: &RustOptions, out: &mut String) ->
 #[cfg(test)]
 mod tests {
     use super::hash;
+
+    /// `ident_text` gives what the syn-based version it replaces gave: the name when syn
+    /// parses it as an identifier, else `r#name` when that parses, else a mangled name.
+    #[test]
+    fn ident_text_agrees_with_syn() {
+        fn with_syn(name: &str) -> String {
+            if let Ok(id) = syn::parse_str::<syn::Ident>(name) {
+                return id.to_string();
+            }
+            if !matches!(name, "self" | "Self" | "super" | "crate" | "_" | "")
+                && syn::parse_str::<syn::Ident>(&format!("r#{name}")).is_ok()
+            {
+                return format!("r#{name}");
+            }
+            let mangled: String = name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            format!("__{mangled}")
+        }
+        let mut names: Vec<String> = [
+            "",
+            "_",
+            "__",
+            "_a",
+            "a",
+            "A1",
+            "1a",
+            "type",
+            "Type",
+            "gen",
+            "async",
+            "await",
+            "dyn",
+            "try",
+            "union",
+            "macro_rules",
+            "raw",
+            "default",
+            "auto",
+            "static",
+            "self",
+            "Self",
+            "super",
+            "crate",
+            "r#type",
+            "r#self",
+            "r#_",
+            "r#",
+            "r#gen",
+            "a-b",
+            "a b",
+            "é",
+            "éa",
+            "日本",
+            "a日本",
+            "Ä_1",
+            "🦀",
+            "a🦀",
+            "\u{200b}",
+            "a\u{200b}",
+            "_\u{301}",
+            "a\u{301}",
+            "ab_CD",
+            "x9",
+            "9",
+            "a.b",
+            "a::b",
+        ]
+        .map(String::from)
+        .to_vec();
+        names.extend(super::SYN_KEYWORDS.iter().map(|k| (*k).to_owned()));
+        for name in &names {
+            assert_eq!(super::ident_text(name), with_syn(name), "{name:?}");
+        }
+    }
 
     /// The table built here is probed with `errcat::__private::hash` at run time: both must
     /// agree on every string, at every length around the 8-byte word steps.
