@@ -155,18 +155,16 @@ pub fn derive_with(
         })
         .collect();
     let mut text = String::new();
-    let impls = emit::error_impls(
+    emit::error_impls(
+        &mut text,
         catalog,
-        &input.ident,
+        &input.ident.to_string(),
         &variants,
         &StatusMode::Meta,
         opts,
         false,
-        &mut text,
     );
-    let mut out = crate::rust::parse(&text);
-    out.extend(impls);
-    Ok(out)
+    Ok(crate::rust::parse(&text))
 }
 
 /// Collects every error, so that all are reported at once.
@@ -548,8 +546,8 @@ fn cause_field(
         return Ok(None);
     };
     let member = match &field.ident {
-        Some(i) => syn::Member::Named(i.clone()),
-        None => syn::Member::Unnamed(syn::Index::from(index)),
+        Some(i) => i.to_string(),
+        None => index.to_string(),
     };
     let inner = option_inner(&field.ty);
     let optional = inner.is_some();
@@ -568,11 +566,12 @@ fn cause_field(
             ));
         }
         let value = if optional {
-            quote::quote!(::core::option::Option::Some(error))
+            "::core::option::Option::Some(error)"
         } else {
-            quote::quote!(error)
+            "error"
         };
-        conversions.push((quote::quote!(#value_ty), value));
+        let ty = quote::ToTokens::to_token_stream(value_ty).to_string();
+        conversions.push((ty, value.to_owned()));
     }
     let listed = def.cause.as_ref().map_or(&[][..], |c| &c.from[..]);
     if !listed.is_empty() {

@@ -12,12 +12,15 @@
 //!   crate generates Rust only and serde_json is not built: the build-script path
 //!   (`default-features = false`) and the macros.
 //! - `yaml` (default; enables `docs`): `openapi::to_yaml` and `Builder::openapi_yaml`.
+//! - `derive`: [`derive`] and `rust::tokens`, for the proc macros (syn, quote,
+//!   proc-macro2). Generating code needs none of them.
 
 #![deny(missing_docs)]
 
 #[cfg(feature = "docs")]
 pub mod body;
 pub mod build;
+#[cfg(feature = "derive")]
 pub mod derive;
 #[cfg(feature = "docs")]
 pub mod markdown;

@@ -9,21 +9,24 @@
 //! them instead of being derived per variant. Lookups by code use an open-addressing hash
 //! table built here (`errcat::__private::hash`, linear probing, load factor at most 1/2).
 //!
-//! The items that grow with the catalog are written directly as formatted text
-//! (`rust/text.rs`), the fixed-size rest with `quote!` and prettyplease; the whole output is
-//! what `prettyplease` prints for it.
+//! Everything is written directly as formatted text, exactly as prettyplease prints it:
+//! the items that grow with the catalog in `rust/text.rs`, the fixed-size rest in
+//! `rust/emit.rs`, `decode.rs` and `group.rs`, with the expressions whose layout depends
+//! on the catalog printed by `rust/expr.rs` on a port of prettyplease's printer
+//! (`rust/pretty.rs`). No syn, quote or prettyplease is needed to generate code (the tests
+//! check the output against prettyplease).
 //!
 //! [`errcat::ErrorMeta`]: https://docs.rs/errcat
 
 mod decode;
 pub(crate) mod docs;
 pub(crate) mod emit;
+mod expr;
 mod group;
 mod pretty;
-mod text;
+pub(crate) mod text;
 
 use errcat_catalog::Catalog;
-use proc_macro2::TokenStream;
 
 /// Which optional integrations to generate; each needs the dependency in the user's crate.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,75 +43,31 @@ pub struct RustOptions {
     pub tracing: bool,
 }
 
-/// The generated items: the status enum, the error enum and their impls. They refer to the
-/// `errcat` crate (the run time) by absolute paths, and to `serde`, `http` and `axum` when
-/// `opts` asks for those integrations.
-pub fn tokens(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
-    let mut out = emit::statuses(catalog, opts);
-    let mut text = String::new();
-    let impls = emit::errors(catalog, opts, &mut text);
-    out.extend(parse(&text));
-    out.extend(impls);
+/// The generated items, formatted as prettyplease formats them (no header: the I/O layer
+/// adds it). They refer to the `errcat` crate (the run time) by absolute paths, and to
+/// `serde`, `http` and `axum` when `opts` asks for those integrations.
+pub fn generate(catalog: &Catalog, opts: &RustOptions) -> String {
+    // The whole file in one allocation (~1.7 KB of text per error in the benchmarks'
+    // catalogs): growing a multi-megabyte string by doubling costs copies and page faults.
+    let mut out = String::with_capacity(32 * 1024 + 2560 * catalog.errors.len());
+    emit::statuses(&mut out, catalog, opts);
+    emit::errors(&mut out, catalog, opts);
     out
 }
 
-/// The generated items, formatted as prettyplease formats them (no header: the I/O layer
-/// adds it).
-pub fn generate(catalog: &Catalog, opts: &RustOptions) -> String {
-    let statuses = format(emit::statuses(catalog, opts));
-    // The whole file in one allocation (~1.7 KB of text per error in the benchmarks'
-    // catalogs): growing a multi-megabyte string by doubling costs copies and page faults.
-    let mut out = String::with_capacity(statuses.len() + 16 * 1024 + 2560 * catalog.errors.len());
-    out.push_str(&statuses);
-    let impls = emit::errors(catalog, opts, &mut out);
-    out.push_str(&format(impls));
-    out
+/// The generated items as tokens ([`generate`]'s text, parsed; feature `derive`, which the
+/// proc macros enable).
+#[cfg(feature = "derive")]
+pub fn tokens(catalog: &Catalog, opts: &RustOptions) -> proc_macro2::TokenStream {
+    parse(&generate(catalog, opts))
 }
 
 /// Tokens of generated text; a `compile_error!` if they do not lex (which would be a bug
 /// of the emitter, not of the catalog).
-pub(crate) fn parse(text: &str) -> TokenStream {
+#[cfg(feature = "derive")]
+pub(crate) fn parse(text: &str) -> proc_macro2::TokenStream {
     text.parse().unwrap_or_else(|e| {
         let message = format!("errcat generated invalid Rust (a bug of errcat): {e}");
         quote::quote!(::core::compile_error!(#message);)
     })
-}
-
-/// Formats generated items; falls back to the raw token text if they do not parse (which
-/// would be a bug of the emitter, not of the catalog).
-pub(crate) fn format(tokens: TokenStream) -> String {
-    let source = tokens.to_string();
-    memo(source, |source| match syn::parse_file(source) {
-        Ok(file) => prettyplease::unparse(&file),
-        Err(_) => source.to_owned(),
-    })
-}
-
-/// `f(key)`, computed once per process for each `key` (the most recent ones are kept).
-///
-/// The fixed-size items (the impls around the error table, the status enum, the body
-/// templates) are formatted by syn and prettyplease, which cost most of the generation of
-/// a small catalog (~5 M instructions); they are the same from one catalog to the next
-/// unless the type names, the options or the statuses change, so a process that generates
-/// many catalogs (a fuzzer, a test suite, a build with several catalogs) formats each once.
-/// The key is the whole source text, so a hit is always the same output.
-pub(crate) fn memo(key: String, f: impl FnOnce(&str) -> String) -> String {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    /// Enough for every combination of options and many catalogs; past it the cache starts
-    /// over, so that memory stays bounded in a long-running process.
-    const ENTRIES: usize = 256;
-    static CACHE: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Mutex::default);
-    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return hit;
-    }
-    let value = f(&key);
-    if let Ok(mut c) = cache.lock() {
-        if c.len() >= ENTRIES {
-            c.clear();
-        }
-        c.insert(key, value.clone());
-    }
-    value
 }

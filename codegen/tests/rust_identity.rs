@@ -28,6 +28,16 @@ fn fnv(text: &str) -> u64 {
     h
 }
 
+/// With `ERRCAT_IDENTITY_DUMP=DIR`, writes `code` to `DIR/file`: the outputs to compare
+/// with `diff -r` when a digest changes.
+fn dump(file: &str, code: &str) {
+    if let Some(dir) = std::env::var_os("ERRCAT_IDENTITY_DUMP") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).expect("the dump directory");
+        std::fs::write(dir.join(file), code).expect("a dumped output");
+    }
+}
+
 /// One line of a digest snapshot: catalog, options, length and hash of the output.
 fn push_digest(out: &mut String, name: &str, opts: &str, code: &str) {
     let _ = writeln!(out, "{name} {opts} {} {:016x}", code.len(), fnv(code));
@@ -130,31 +140,43 @@ fn catalogs() -> Vec<(String, Catalog)> {
     out
 }
 
-/// The emitter writes the code as prettyplease formats it.
-fn assert_prettyplease_identical(name: &str, code: &str) {
-    let file = syn::parse_file(code).unwrap_or_else(|e| panic!("{name}: not valid Rust: {e}"));
+/// Whether the emitter wrote the code as prettyplease formats it (else what differs).
+fn prettyplease_identical(name: &str, code: &str) -> Result<(), String> {
+    let file = syn::parse_file(code).map_err(|e| format!("{name}: not valid Rust: {e}"))?;
     let formatted = prettyplease::unparse(&file);
-    if formatted != code {
-        panic!(
-            "{name}: output differs from prettyplease's formatting:\n{}",
-            first_difference(code, &formatted)
-        );
+    if formatted == code {
+        return Ok(());
     }
+    Err(format!(
+        "{name}: output differs from prettyplease's formatting:\n{}",
+        first_difference(code, &formatted)
+    ))
 }
 
 #[test]
 fn every_output_is_prettyplease_formatted_and_unchanged() {
     let mut digests = String::new();
+    let mut failures = Vec::new();
     for (name, catalog) in catalogs() {
         for (opts_name, opts) in option_sets() {
             let code = rust::generate(&catalog, &opts);
-            assert_prettyplease_identical(&format!("{name} {opts_name}"), &code);
+            dump(&format!("{name}.{opts_name}.rs"), &code);
+            if let Err(e) = prettyplease_identical(&format!("{name} {opts_name}"), &code) {
+                failures.push(e);
+            }
             push_digest(&mut digests, &name, &opts_name, &code);
         }
     }
+    assert!(
+        failures.is_empty(),
+        "{} outputs differ from prettyplease's formatting; the first:\n{}",
+        failures.len(),
+        failures[0]
+    );
     insta::assert_snapshot!("digests", digests);
 }
 
+#[cfg(feature = "derive")]
 /// The derive's output for an enum written for `catalog` (its errors in reverse order,
 /// fields reversed), formatted by prettyplease.
 fn derived(catalog: &Catalog, opts: &RustOptions) -> String {
@@ -181,6 +203,7 @@ fn derived(catalog: &Catalog, opts: &RustOptions) -> String {
     prettyplease::unparse(&file)
 }
 
+#[cfg(feature = "derive")]
 #[test]
 fn every_derive_output_is_unchanged() {
     let mut digests = String::new();
@@ -191,7 +214,9 @@ fn every_derive_output_is_unchanged() {
             continue;
         }
         for (opts_name, opts) in option_sets() {
-            push_digest(&mut digests, &name, &opts_name, &derived(&catalog, &opts));
+            let code = derived(&catalog, &opts);
+            dump(&format!("derive-{name}.{opts_name}.rs"), &code);
+            push_digest(&mut digests, &name, &opts_name, &code);
         }
     }
     insta::assert_snapshot!("derive_digests", digests);

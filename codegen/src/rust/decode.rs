@@ -4,89 +4,103 @@
 //! (`errcat::__private::decode`); the only per-variant code is one match arm building the
 //! variant at an index from its decoded field values.
 
-use super::emit::ErrorVariant;
+use super::emit::{ErrorVariant, push_template};
+use super::expr::{Expr, push_arm};
 use errcat_catalog::FieldType;
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
-use std::fmt::Write as _;
 
-/// The `from_response` method of the error enum `ty`, and the match it builds variants with.
-pub(crate) fn tokens(ty: &Ident, variants: &[ErrorVariant<'_>]) -> TokenStream {
-    let p = quote!(::errcat::__private);
+/// The `from_response` method of the error enum `ty`, and the match it builds variants
+/// with, as formatted text.
+pub(crate) fn push(out: &mut String, ty: &str, variants: &[ErrorVariant<'_>]) {
+    push_template(out, ty, HEAD);
     let any_fields = variants.iter().any(|v| !v.fields.is_empty());
-    let args = if any_fields { "args" } else { "_args" };
-    let mut arms = String::new();
+    out.push_str("    #[inline]\n    fn __errcat_from_args(\n        index: usize,\n        ");
+    out.push_str(args_name(any_fields));
+    out.push_str(": &mut ::errcat::__private::Args,\n    ) -> ::core::option::Option<Self> {\n");
+    if variants.is_empty() {
+        out.push_str("        let _ = index;\n        ::core::option::Option::None\n    }\n}\n");
+        return;
+    }
+    out.push_str("        ::core::option::Option::Some(\n            match index {\n");
     for (i, v) in variants.iter().enumerate() {
+        let pat = i.to_string();
         // A cause never comes over the wire: an optional one is `None`; a variant whose
         // cause is required (a derived enum's) cannot be rebuilt.
         if v.cause.as_ref().is_some_and(|c| !c.optional) {
-            let _ = writeln!(arms, "{i} => return ::core::option::Option::None,");
-            continue;
-        }
-        if v.tuple {
-            let _ = writeln!(
-                arms,
-                "{i} => Self::{}(::core::option::Option::None),",
-                v.ident
+            push_arm(
+                out,
+                16,
+                &pat,
+                &Expr::word("return ::core::option::Option::None"),
             );
             continue;
         }
-        let _ = write!(arms, "{i} => Self::{}", v.ident);
-        if !v.unit {
-            arms.push_str(" {");
-            for (j, (f, name)) in v.def.fields.iter().zip(&v.fields).enumerate() {
-                let take = match f.ty {
-                    FieldType::String => "str",
-                    FieldType::Integer => "int",
-                    FieldType::Unsigned => "uint",
-                    FieldType::Float => "float",
-                    FieldType::Boolean => "bool",
-                };
-                let _ = write!(arms, " {name}: {args}.{take}({j})?,");
-            }
+        let path = format!("Self::{}", v.ident);
+        let body = if v.tuple {
+            Expr::word(format!("{path}(::core::option::Option::None)"))
+        } else if v.unit {
+            Expr::word(path)
+        } else {
+            let mut fields: Vec<(String, Expr)> = v
+                .def
+                .fields
+                .iter()
+                .zip(&v.fields)
+                .enumerate()
+                .map(|(j, (f, name))| {
+                    let take = match f.ty {
+                        FieldType::String => "str",
+                        FieldType::Integer => "int",
+                        FieldType::Unsigned => "uint",
+                        FieldType::Float => "float",
+                        FieldType::Boolean => "bool",
+                    };
+                    (
+                        name.clone(),
+                        Expr::MethodTry(args_name(any_fields), take, j.to_string()),
+                    )
+                })
+                .collect();
             if let Some(c) = &v.cause {
-                let member = &c.member;
-                let _ = write!(arms, " {}: ::core::option::Option::None,", quote!(#member));
+                fields.push((c.member.clone(), Expr::word("::core::option::Option::None")));
             }
-            arms.push_str(" }");
-        }
-        arms.push_str(",\n");
+            Expr::Struct(path, fields)
+        };
+        push_arm(out, 16, &pat, &body);
     }
-    arms.push_str("_ => return ::core::option::Option::None,\n");
-    let body = if variants.is_empty() {
-        "let _ = index; ::core::option::Option::None".to_owned()
-    } else {
-        format!("::core::option::Option::Some(match index {{ {arms} }})")
-    };
-    let match_text = format!(
-        "fn __errcat_from_args(index: usize, {args}: &mut ::errcat::__private::Args) \
-         -> ::core::option::Option<Self> {{ {body} }}"
-    );
-    let from_args = super::parse(&match_text);
-    quote! {
-        #[allow(
-            deprecated,
-            reason = "the decoder builds every variant, deprecated ones included: a server may still send them"
-        )]
-        impl #ty {
-            /// Rebuilds the error from an HTTP response: its status, headers (name, value)
-            /// and body bytes. An error of the catalog comes back with its field values
-            /// (from the body's `{fields}` member, else from its message); a response the
-            /// catalog does not describe (a code a newer server added, a status or a body
-            /// of another shape, a body that is not JSON) is `Decoded::Unknown`. A known
-            /// error whose field values cannot be read is a `DecodeError`. Never panics.
-            #[inline]
-            pub fn from_response(
-                status: u16,
-                headers: &[(&str, &str)],
-                body: &[u8],
-            ) -> ::core::result::Result<::errcat::Decoded<Self>, ::errcat::DecodeError> {
-                let raw = #p::decode(Self::ERRORS, status, headers, body)?;
-                #p::finish(Self::ERRORS, raw, Self::__errcat_from_args)
-            }
-
-            #[inline]
-            #from_args
-        }
+    out.push_str(
+        "                _ => return ::core::option::Option::None,
+            },
+        )
     }
 }
+",
+    );
+}
+
+/// The name of the decoded arguments (unused, and so `_args`, when no error has fields).
+fn args_name(any_fields: bool) -> &'static str {
+    if any_fields { "args" } else { "_args" }
+}
+
+/// The decoder's impl up to `__errcat_from_args`.
+const HEAD: &str = "#[allow(
+    deprecated,
+    reason = \"the decoder builds every variant, deprecated ones included: a server may still send them\"
+)]
+impl $ty {
+    /// Rebuilds the error from an HTTP response: its status, headers (name, value)
+    /// and body bytes. An error of the catalog comes back with its field values
+    /// (from the body's `{fields}` member, else from its message); a response the
+    /// catalog does not describe (a code a newer server added, a status or a body
+    /// of another shape, a body that is not JSON) is `Decoded::Unknown`. A known
+    /// error whose field values cannot be read is a `DecodeError`. Never panics.
+    #[inline]
+    pub fn from_response(
+        status: u16,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> ::core::result::Result<::errcat::Decoded<Self>, ::errcat::DecodeError> {
+        let raw = ::errcat::__private::decode(Self::ERRORS, status, headers, body)?;
+        ::errcat::__private::finish(Self::ERRORS, raw, Self::__errcat_from_args)
+    }
+";

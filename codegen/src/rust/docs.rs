@@ -1,8 +1,6 @@
 //! Rustdoc from catalog markdown: code blocks must not become doctests of the user's crate.
 
-use proc_macro2::TokenStream;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
-use quote::quote;
 use std::borrow::Cow;
 
 /// Text made safe for a doc comment (prettyplease prints `#[doc]` attributes as `///`
@@ -108,20 +106,6 @@ fn scan(md: &str) -> (bool, bool) {
         }
     }
     (code, inert)
-}
-
-/// `#[doc = "..."]` attributes, one per line of `text`.
-pub(crate) fn attrs(text: &str) -> TokenStream {
-    let text = self::text(text);
-    let lines = text.trim_end().lines().map(|line| {
-        let line = line.trim_end();
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
-    quote! { #(#[doc = #lines])* }
 }
 
 fn needs_inert(md: &str) -> bool {
@@ -360,11 +344,16 @@ mod tests {
         assert_eq!(inert("a\rb\r\nc\td"), "a\nb\nc    d");
         assert_eq!(inert("x\u{202e}y\u{2066}z"), "x\\u{202E}y\\u{2066}z");
         // A fence in any text (here a title) is no doctest.
-        let attrs_text = attrs("Title\n```rust\nfn main() {}\n```").to_string();
+        let attrs = |text: &str| {
+            let mut out = String::new();
+            crate::rust::text::push_docs(&mut out, "", text);
+            out
+        };
+        let attrs_text = attrs("Title\n```rust\nfn main() {}\n```");
         assert!(attrs_text.contains("```text"), "{attrs_text}");
         // Found by tests/tests/properties.rs: tabs expanded after the check made a doctest.
         assert!(!has_rust_block(&text(">\t b")), "{:?}", text(">\t b"));
-        let attrs = attrs("one\rtwo \u{202e}").to_string();
+        let attrs = attrs("one\rtwo \u{202e}");
         assert!(
             !attrs.contains('\r') && !attrs.contains('\u{202e}'),
             "{attrs}"

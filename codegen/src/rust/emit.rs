@@ -1,19 +1,12 @@
-//! The token-level emitter, shared by `rust::tokens` (generated enums) and `derive` (an enum
-//! the user wrote).
+//! The emitter of the fixed-size items, as formatted text (what prettyplease prints for
+//! them), shared by `rust::generate` (generated enums) and `derive` (an enum the user
+//! wrote, whose impls are then parsed into tokens).
 
+use super::expr::{self, Expr, push_arm, push_fixed, push_item};
+use super::pretty::Printer;
 use super::{RustOptions, docs, text};
 use errcat_catalog::{Catalog, ErrorDef, FieldType, Scalar, Status, Template, TextPiece, Var};
-use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
-
-/// An identifier from a validated name ([`ident_text`]).
-pub(crate) fn ident(name: &str) -> Ident {
-    let text = ident_text(name);
-    match text.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(&text, Span::call_site()),
-    }
-}
+use std::fmt::Write as _;
 
 /// An identifier from a validated name, as text: names that are keywords become raw
 /// identifiers (`r#type`) and anything else that is not an identifier is mangled
@@ -82,52 +75,51 @@ fn is_plain_ident(name: &str) -> bool {
         && !KEYWORDS.contains(&name)
 }
 
-fn opt_str(s: Option<&str>) -> TokenStream {
+fn opt_str(s: Option<&str>) -> Expr {
     match s {
-        Some(s) => quote!(::core::option::Option::Some(#s)),
-        None => quote!(::core::option::Option::None),
+        Some(s) => Expr::call("::core::option::Option::Some", vec![Expr::str(s)]),
+        None => Expr::word("::core::option::Option::None"),
     }
 }
 
-fn int(i: i64) -> TokenStream {
-    let lit = Literal::u64_unsuffixed(i.unsigned_abs());
-    if i < 0 { quote!(-#lit) } else { quote!(#lit) }
+fn int(i: i64) -> Expr {
+    let lit = Expr::Simple(i.unsigned_abs().to_string());
+    if i < 0 { Expr::Neg(Box::new(lit)) } else { lit }
 }
 
-fn float(x: f64) -> TokenStream {
+fn float(x: f64) -> Expr {
     if !x.is_finite() {
         // Written as `null`, as the JSON rendering of the catalog does.
-        return quote!(::core::f64::NAN);
+        return Expr::word("::core::f64::NAN");
     }
-    let lit = Literal::f64_unsuffixed(x.abs());
+    // proc-macro2's `Literal::f64_unsuffixed`.
+    let mut lit = x.abs().to_string();
+    if !lit.contains('.') {
+        lit.push_str(".0");
+    }
+    let lit = Expr::Word(lit);
     if x.is_sign_negative() {
-        quote!(-#lit)
+        Expr::Neg(Box::new(lit))
     } else {
-        quote!(#lit)
+        lit
     }
 }
 
-fn attr_value(v: &Scalar) -> TokenStream {
-    match v {
-        Scalar::Str(s) => quote!(::errcat::AttrValue::Str(#s)),
-        Scalar::Int(i) => {
-            let i = int(*i);
-            quote!(::errcat::AttrValue::Int(#i))
-        }
-        Scalar::Bool(b) => quote!(::errcat::AttrValue::Bool(#b)),
-        Scalar::Float(x) => {
-            let x = float(*x);
-            quote!(::errcat::AttrValue::Float(#x))
-        }
-    }
+fn attr_value(v: &Scalar) -> Expr {
+    let (variant, value) = match v {
+        Scalar::Str(s) => ("::errcat::AttrValue::Str", Expr::str(s)),
+        Scalar::Int(i) => ("::errcat::AttrValue::Int", int(*i)),
+        Scalar::Bool(b) => ("::errcat::AttrValue::Bool", Expr::Simple(b.to_string())),
+        Scalar::Float(x) => ("::errcat::AttrValue::Float", float(*x)),
+    };
+    Expr::call(variant, vec![value])
 }
 
-fn attr_table(attrs: &[(String, &Scalar)]) -> TokenStream {
-    let items = attrs.iter().map(|(name, v)| {
-        let v = attr_value(v);
-        quote!((#name, #v))
-    });
-    quote!(&[#(#items),*])
+fn attr_table(attrs: &[(String, &Scalar)]) -> Expr {
+    let items = attrs
+        .iter()
+        .map(|(name, v)| Expr::Tuple(vec![Expr::str(name), attr_value(v)]));
+    Expr::re(Expr::Array(items.collect()))
 }
 
 /// The attributes of an error: its own, else its status's, in declaration order.
@@ -148,90 +140,96 @@ pub(crate) fn error_attrs<'a>(
         .collect()
 }
 
-pub(crate) fn status_meta(status: &Status) -> TokenStream {
-    let code = Literal::u16_unsuffixed(status.code);
-    let reason = status.reason.as_str();
-    let description = opt_str(status.description.as_deref().map(|d| d.trim_end()));
+pub(crate) fn status_meta(status: &Status) -> Expr {
     let attrs: Vec<(String, &Scalar)> = status
         .attributes
         .iter()
         .map(|(n, v)| (n.clone(), v))
         .collect();
-    let attrs = attr_table(&attrs);
-    quote! {
-        ::errcat::StatusMeta {
-            code: #code,
-            reason: #reason,
-            description: #description,
-            attributes: #attrs,
-        }
-    }
+    let fields = [
+        ("code", Expr::Simple(status.code.to_string())),
+        ("reason", Expr::str(status.reason.as_str())),
+        (
+            "description",
+            opt_str(status.description.as_deref().map(|d| d.trim_end())),
+        ),
+        ("attributes", attr_table(&attrs)),
+    ];
+    Expr::Struct(
+        "::errcat::StatusMeta".to_owned(),
+        fields.map(|(m, e)| (m.to_owned(), e)).into(),
+    )
 }
 
-fn var(v: &Var) -> TokenStream {
+fn var(v: &Var) -> Expr {
     let name = match v {
-        Var::Status => quote!(Status),
-        Var::Reason => quote!(Reason),
-        Var::Code => quote!(Code),
-        Var::Message => quote!(Message),
-        Var::Title => quote!(Title),
-        Var::Field => quote!(Field),
-        Var::DocsUrl => quote!(DocsUrl),
-        Var::RetryAfter => quote!(RetryAfter),
-        Var::TraceId => quote!(TraceId),
-        Var::Instance => quote!(Instance),
-        Var::Type => quote!(Type),
-        Var::Fields => quote!(Fields),
-        Var::Attribute(a) => quote!(Attribute(#a)),
-        Var::ErrorField(i) => {
-            let i = proc_macro2::Literal::usize_unsuffixed(*i);
-            quote!(Arg(#i))
+        Var::Status => "Status",
+        Var::Reason => "Reason",
+        Var::Code => "Code",
+        Var::Message => "Message",
+        Var::Title => "Title",
+        Var::Field => "Field",
+        Var::DocsUrl => "DocsUrl",
+        Var::RetryAfter => "RetryAfter",
+        Var::TraceId => "TraceId",
+        Var::Instance => "Instance",
+        Var::Type => "Type",
+        Var::Fields => "Fields",
+        Var::Items => "Items",
+        Var::Attribute(a) => {
+            return Expr::call("::errcat::__private::Var::Attribute", vec![Expr::str(a)]);
         }
-        Var::Context(c) => quote!(Context(#c)),
-        Var::Items => quote!(Items),
+        Var::ErrorField(i) => {
+            return Expr::call(
+                "::errcat::__private::Var::Arg",
+                vec![Expr::Simple(i.to_string())],
+            );
+        }
+        Var::Context(c) => {
+            return Expr::call("::errcat::__private::Var::Context", vec![Expr::str(c)]);
+        }
         // `{content}` only means something in `[success]`: absent in an error body, like
         // an attribute no error sets.
-        Var::Content => quote!(Attribute("")),
+        Var::Content => {
+            return Expr::call("::errcat::__private::Var::Attribute", vec![Expr::str("")]);
+        }
     };
-    quote!(::errcat::__private::Var::#name)
+    Expr::word(format!("::errcat::__private::Var::{name}"))
 }
 
-pub(crate) fn node(t: &Template) -> TokenStream {
-    let p = quote!(::errcat::__private);
+pub(crate) fn node(t: &Template) -> Expr {
     match t {
-        Template::Var(v) => {
-            let v = var(v);
-            quote!(#p::Node::Var(#v))
-        }
+        Template::Var(v) => Expr::call("::errcat::__private::Node::Var", vec![var(v)]),
         Template::Text(pieces) => {
             let pieces = pieces.iter().map(|piece| match piece {
-                TextPiece::Lit(s) => quote!(#p::Text::Lit(#s)),
-                TextPiece::Var(v) => {
-                    let v = var(v);
-                    quote!(#p::Text::Var(#v))
+                TextPiece::Lit(s) => {
+                    Expr::call("::errcat::__private::Text::Lit", vec![Expr::str(s)])
                 }
+                TextPiece::Var(v) => Expr::call("::errcat::__private::Text::Var", vec![var(v)]),
             });
-            quote!(#p::Node::Text(&[#(#pieces),*]))
+            Expr::call(
+                "::errcat::__private::Node::Text",
+                vec![Expr::re(Expr::Array(pieces.collect()))],
+            )
         }
-        Template::Int(i) => {
-            let i = int(*i);
-            quote!(#p::Node::Int(#i))
-        }
-        Template::Float(x) => {
-            let x = float(*x);
-            quote!(#p::Node::Float(#x))
-        }
-        Template::Bool(b) => quote!(#p::Node::Bool(#b)),
-        Template::Array(items) => {
-            let items = items.iter().map(node);
-            quote!(#p::Node::Array(&[#(#items),*]))
-        }
+        Template::Int(i) => Expr::call("::errcat::__private::Node::Int", vec![int(*i)]),
+        Template::Float(x) => Expr::call("::errcat::__private::Node::Float", vec![float(*x)]),
+        Template::Bool(b) => Expr::call(
+            "::errcat::__private::Node::Bool",
+            vec![Expr::Simple(b.to_string())],
+        ),
+        Template::Array(items) => Expr::call(
+            "::errcat::__private::Node::Array",
+            vec![Expr::re(Expr::Array(items.iter().map(node).collect()))],
+        ),
         Template::Object(members) => {
-            let members = members.iter().map(|(k, v)| {
-                let v = node(v);
-                quote!((#k, #v))
-            });
-            quote!(#p::Node::Object(&[#(#members),*]))
+            let members = members
+                .iter()
+                .map(|(k, v)| Expr::Tuple(vec![Expr::str(k), node(v)]));
+            Expr::call(
+                "::errcat::__private::Node::Object",
+                vec![Expr::re(Expr::Array(members.collect()))],
+            )
         }
     }
 }
@@ -298,34 +296,26 @@ pub(crate) fn code_slots(errors: &[&ErrorDef]) -> Vec<u32> {
 /// The field of a variant holding its cause: `cause: Option<errcat::Cause>` in a generated
 /// enum, the field marked `#[source]`, `#[from]` or `#[catalog(cause)]` in a derived one.
 pub(crate) struct CauseField {
-    /// The field: its name, or its index in a tuple variant.
-    pub member: syn::Member,
+    /// The field, as Rust text: its name, or its index in a tuple variant.
+    pub member: String,
     /// Whether it is an `Option` (`source()` is `None` when the field is).
     pub optional: bool,
-    /// The `From` conversions into the variant: the type converted, and the field's value
-    /// made of it (`error`).
-    pub from: Vec<(TokenStream, TokenStream)>,
+    /// The `From` conversions into the variant, as Rust text: the type converted, and the
+    /// field's value made of it (`error`).
+    pub from: Vec<(String, String)>,
 }
 
-/// The `From` conversion of a catalog's `from` type into a field of type
-/// `Option<errcat::Cause>` (or `errcat::Cause` when `optional` is false): the type's tokens
-/// and the value, or a `compile_error!` in their place for a path that does not parse
-/// (validation rejects those first).
-pub(crate) fn cause_conversion(path: &str, optional: bool) -> (TokenStream, TokenStream) {
-    let ty = match syn::parse_str::<syn::Path>(path) {
-        Ok(p) => quote!(#p),
-        Err(_) => {
-            let message = format!("errcat: `{path}` is not a Rust path (a bug of errcat)");
-            return (quote!(()), quote!(::core::compile_error!(#message)));
-        }
-    };
-    let cause = quote!(::errcat::Cause::new(error));
+/// The `From` conversion of a catalog's `from` type (a validated path, written as it is)
+/// into a field of type `Option<errcat::Cause>` (or `errcat::Cause` when `optional` is
+/// false): the type and the value, as Rust text.
+pub(crate) fn cause_conversion(path: &str, optional: bool) -> (String, String) {
+    let cause = "::errcat::Cause::new(error)";
     let value = if optional {
-        quote!(::core::option::Option::Some(#cause))
+        format!("::core::option::Option::Some({cause})")
     } else {
-        cause
+        cause.to_owned()
     };
-    (ty, value)
+    (path.to_owned(), value)
 }
 
 /// One variant of the error enum, bound to its catalog entry.
@@ -350,7 +340,7 @@ impl<'a> ErrorVariant<'a> {
     /// The variant of a generated enum.
     pub fn generated(catalog: &Catalog, def: &'a ErrorDef) -> Self {
         let cause = def.cause.as_ref().map(|c| CauseField {
-            member: syn::Member::Named(format_ident!("cause")),
+            member: "cause".to_owned(),
             optional: true,
             from: c.from.iter().map(|t| cause_conversion(t, true)).collect(),
         });
@@ -364,556 +354,710 @@ impl<'a> ErrorVariant<'a> {
             tuple: false,
         }
     }
-
-    /// The variant's name as an identifier (raw when written `r#...`).
-    fn name(&self) -> Ident {
-        match self.ident.strip_prefix("r#") {
-            Some(raw) => Ident::new_raw(raw, Span::call_site()),
-            None => ident(&self.ident),
-        }
-    }
 }
+
+/// `#[allow]` of `deprecated` on the impls that name a variant with a cause.
+const ALLOW_DEPRECATED_CAUSE: &str =
+    "#[allow(deprecated, reason = \"a deprecated error may still carry a cause\")]\n";
 
 /// `std::error::Error` for the enum, with `source()` returning a variant's cause, and the
 /// `From` conversions into the variants with causes. An enum without causes gets the
 /// empty impl it always had.
-fn error_trait(ty: &Ident, variants: &[ErrorVariant<'_>], generated: bool) -> TokenStream {
+fn error_trait(out: &mut String, ty: &str, variants: &[ErrorVariant<'_>], generated: bool) {
     let with: Vec<(&ErrorVariant<'_>, &CauseField)> = variants
         .iter()
         .filter_map(|v| v.cause.as_ref().map(|c| (v, c)))
         .collect();
     if with.is_empty() {
-        return quote! {
-            #[automatically_derived]
-            impl ::std::error::Error for #ty {}
-        };
+        push_template(
+            out,
+            ty,
+            "#[automatically_derived]\nimpl ::std::error::Error for $ty {}\n",
+        );
+        return;
     }
-    let dyn_error = quote!(&(dyn ::std::error::Error + 'static));
-    let arms = with.iter().map(|(v, c)| {
-        let name = v.name();
-        let member = &c.member;
-        let value = if c.optional {
-            quote!(__cause.as_ref().map(|cause| cause as #dyn_error))
-        } else {
-            quote!(::core::option::Option::Some(__cause as #dyn_error))
-        };
-        quote!(Self::#name { #member: __cause, .. } => #value)
-    });
-    let rest = (with.len() < variants.len()).then(|| quote!(_ => ::core::option::Option::None,));
-    // A generated enum's causes are all `Option<errcat::Cause>`: `source()` goes through
-    // `__errcat_cause` (one arm) rather than a match of its own (one closure per arm).
-    let source = if generated {
-        quote! {
-            self.__errcat_cause()
-                .and_then(::core::option::Option::as_ref)
-                .map(|cause| cause as #dyn_error)
-        }
+    let dyn_error = "&(dyn ::std::error::Error + 'static)";
+    out.push_str("#[automatically_derived]\n");
+    out.push_str(ALLOW_DEPRECATED_CAUSE);
+    push_template(
+        out,
+        ty,
+        "impl ::std::error::Error for $ty {
+    fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+",
+    );
+    if generated {
+        // A generated enum's causes are all `Option<errcat::Cause>`: `source()` goes
+        // through `__errcat_cause` (one arm) rather than a match of its own (one closure
+        // per arm).
+        out.push_str(
+            "        self.__errcat_cause()
+            .and_then(::core::option::Option::as_ref)
+            .map(|cause| cause as &(dyn ::std::error::Error + 'static))
+",
+        );
     } else {
-        quote! {
-            match self {
-                #(#arms,)*
-                #rest
-            }
-        }
-    };
-    let allow = quote! {
-        #[allow(deprecated, reason = "a deprecated error may still carry a cause")]
-    };
-    let froms = with.iter().flat_map(|(v, c)| {
-        let name = v.name();
-        let member = &c.member;
-        let tuple = v.tuple;
-        let allow = &allow;
-        c.from.iter().map(move |(source, value)| {
-            let build = if tuple {
-                quote!(Self::#name(#value))
+        // A derived enum's impls are tokens for the compiler (`derive.rs`): their layout
+        // is nobody's business.
+        out.push_str("        match self {\n");
+        for (v, c) in &with {
+            let value = if c.optional {
+                format!("__cause.as_ref().map(|cause| cause as {dyn_error})")
             } else {
-                quote!(Self::#name { #member: #value })
+                format!("::core::option::Option::Some(__cause as {dyn_error})")
             };
-            quote! {
-                #[automatically_derived]
-                #allow
-                impl ::core::convert::From<#source> for #ty {
-                    fn from(error: #source) -> Self {
-                        #build
-                    }
-                }
-            }
-        })
-    });
-    quote! {
-        #[automatically_derived]
-        #allow
-        impl ::std::error::Error for #ty {
-            fn source(&self) -> ::core::option::Option<#dyn_error> {
-                #source
-            }
+            let _ = writeln!(
+                out,
+                "            Self::{} {{ {}: __cause, .. }} => {value},",
+                v.ident, c.member
+            );
         }
-
-        #(#froms)*
+        if with.len() < variants.len() {
+            out.push_str("            _ => ::core::option::Option::None,\n");
+        }
+        out.push_str("        }\n");
+    }
+    out.push_str("    }\n}\n");
+    for (v, c) in &with {
+        for (source, value) in &c.from {
+            out.push_str("#[automatically_derived]\n");
+            out.push_str(ALLOW_DEPRECATED_CAUSE);
+            push_fixed(
+                out,
+                &format!(
+                    "impl ::core::convert::From<{source}> for {ty} {{\n    fn from(error: {source}) -> Self {{\n"
+                ),
+            );
+            if v.tuple {
+                let _ = writeln!(out, "        Self::{}({value})", v.ident);
+            } else {
+                let mut p = Printer::new(8);
+                let path = format!("Self::{}", v.ident);
+                let field = (c.member.clone(), Expr::word(value.clone()));
+                Expr::Struct(path, vec![field]).print(&mut p);
+                p.hardbreak();
+                out.push_str(&p.finish());
+            }
+            out.push_str("    }\n}\n");
+        }
     }
 }
 
 /// `fn __errcat_cause`: the cause field of a generated enum's variant, for `Debug`.
 /// One or-pattern arm for every variant with a cause (all bind `cause` of one type): one
 /// arm compiles faster than one per variant.
-fn cause_fn(ty: &Ident, variants: &[ErrorVariant<'_>]) -> TokenStream {
-    let patterns = variants.iter().filter(|v| v.cause.is_some()).map(|v| {
-        let name = v.name();
-        quote!(Self::#name { cause, .. })
-    });
-    let arms = std::iter::once(quote!(#(#patterns)|* => ::core::option::Option::Some(cause)));
-    let count = variants.iter().filter(|v| v.cause.is_some()).count();
-    let rest = (count < variants.len()).then(|| quote!(_ => ::core::option::Option::None,));
-    quote! {
-        #[allow(deprecated, reason = "a deprecated error may still carry a cause")]
-        impl #ty {
-            #[inline]
-            fn __errcat_cause(
-                &self,
-            ) -> ::core::option::Option<&::core::option::Option<::errcat::Cause>> {
-                match self {
-                    #(#arms,)*
-                    #rest
-                }
-            }
-        }
+fn cause_fn(out: &mut String, ty: &str, variants: &[ErrorVariant<'_>]) {
+    out.push_str(ALLOW_DEPRECATED_CAUSE);
+    let _ = writeln!(out, "impl {ty} {{");
+    out.push_str(
+        "    #[inline]
+    fn __errcat_cause(
+        &self,
+    ) -> ::core::option::Option<&::core::option::Option<::errcat::Cause>> {
+        match self {
+",
+    );
+    let with: Vec<&ErrorVariant<'_>> = variants.iter().filter(|v| v.cause.is_some()).collect();
+    let mut p = Printer::new(12);
+    p.ibox(0);
+    let or = with.len() > 1;
+    if or {
+        p.cbox(0);
     }
+    for (i, v) in with.iter().enumerate() {
+        if i > 0 {
+            p.space();
+            p.word("| ");
+        }
+        text::struct_pattern(&mut p, &v.ident, &["cause".to_owned()], true);
+    }
+    if or {
+        p.end();
+    }
+    p.word(" => ");
+    let some = Expr::call("::core::option::Option::Some", vec![Expr::word("cause")]);
+    text::arm_body(&mut p, |p| some.print(p));
+    p.end();
+    p.hardbreak();
+    out.push_str(&p.finish());
+    if with.len() < variants.len() {
+        out.push_str("            _ => ::core::option::Option::None,\n");
+    }
+    out.push_str("        }\n    }\n}\n");
 }
 
 /// How `status()` of the error enum answers.
+#[cfg_attr(
+    not(feature = "derive"),
+    allow(dead_code, reason = "`Meta` is the derive's")
+)]
 pub(crate) enum StatusMode<'a> {
-    /// The generated status enum.
-    Enum(&'a Ident),
+    /// The generated status enum (its name).
+    Enum(&'a str),
     /// `&'static ::errcat::StatusMeta` (derive: the user's crate has no status enum).
     Meta,
 }
 
-/// The impls of an error enum: the packed table and the per-variant matches as formatted
-/// text (`text.rs`), and the fixed-size rest as tokens: inherent methods, `Display`,
-/// `Error`, `CatalogError` and the optional integrations.
+/// The impls of an error enum, as formatted text: the packed table and the per-variant
+/// matches (`text.rs`), inherent methods, `Display`, `Error`, `CatalogError`, the decoder
+/// and the optional integrations.
+#[cfg(feature = "derive")]
 pub(crate) fn error_impls(
+    out: &mut String,
     catalog: &Catalog,
-    ty: &Ident,
+    ty: &str,
     variants: &[ErrorVariant<'_>],
     status: &StatusMode<'_>,
     opts: &RustOptions,
     copy_index: bool,
-    out: &mut String,
-) -> TokenStream {
-    let p = quote!(::errcat::__private);
-    text::table_impl(out, catalog, &ty.to_string(), variants, copy_index);
-    let content_type = catalog.body.content_type.as_str();
-
-    let (status_tables, status_fn) = match status {
-        StatusMode::Enum(status_ty) => (
-            TokenStream::new(),
-            quote! {
-                /// The HTTP status the error is returned with.
-                #[inline]
-                pub fn status(&self) -> #status_ty {
-                    #status_ty::ALL[self.meta().__status_index()]
-                }
-            },
-        ),
-        StatusMode::Meta => {
-            let all = catalog.statuses.iter().map(status_meta);
-            let count = Literal::usize_unsuffixed(catalog.statuses.len());
-            (
-                quote! {
-                    #[doc(hidden)]
-                    const __ERRCAT_STATUS_META: &'static [::errcat::StatusMeta] = {
-                        static STATUSES: [::errcat::StatusMeta; #count] = [#(#all),*];
-                        &STATUSES
-                    };
-                },
-                quote! {
-                    /// The HTTP status the error is returned with, as the catalog declares it.
-                    #[inline]
-                    pub fn status(&self) -> &'static ::errcat::StatusMeta {
-                        &Self::__ERRCAT_STATUS_META[self.meta().__status_index()]
-                    }
-                },
-            )
-        }
-    };
-
-    let integrations = integrations(ty, opts);
-    let error_trait = error_trait(ty, variants, matches!(status, StatusMode::Enum(_)));
-    let decoder = super::decode::tokens(ty, variants);
-    let name = catalog.name.as_str();
-    let errors_doc = docs::text(&format!(
-        " Every error of the {name} catalog, in the order of the enum's variants."
-    ))
-    .into_owned();
-
-    let tokens = quote! {
-        impl #ty {
-            #[doc = #errors_doc]
-            pub const ERRORS: ::errcat::ErrorTable = ::errcat::ErrorTable::__new(Self::__ERRCAT_TABLE);
-            /// The content type of the response body.
-            pub const CONTENT_TYPE: &'static str = #content_type;
-            #status_tables
-
-            /// The catalog's entry for this error.
-            #[inline]
-            pub fn meta(&self) -> ::errcat::ErrorMeta {
-                ::errcat::ErrorMeta::__new(Self::__ERRCAT_TABLE, self.__errcat_index())
-            }
-
-            #status_fn
-
-            /// The stable machine-readable error code.
-            #[inline]
-            pub fn code(&self) -> &'static str {
-                self.meta().code()
-            }
-
-            /// The error's title, else its code.
-            #[inline]
-            pub fn title(&self) -> &'static str {
-                self.meta().title()
-            }
-
-            /// The documentation URL of the error.
-            #[inline]
-            pub fn docs_url(&self) -> ::core::option::Option<&'static str> {
-                self.meta().docs_url()
-            }
-
-            /// Whether a client may retry the request.
-            #[inline]
-            pub fn is_retryable(&self) -> bool {
-                self.meta().retryable()
-            }
-
-            /// Seconds a client should wait before retrying (the `Retry-After` header).
-            #[inline]
-            pub fn retry_after(&self) -> ::core::option::Option<u32> {
-                self.meta().retry_after()
-            }
-
-            /// The value of a user attribute (the error's, else its status's).
-            #[inline]
-            pub fn attribute(&self, name: &str) -> ::core::option::Option<::errcat::AttrValue> {
-                self.meta().attribute(name)
-            }
-
-            // `#[inline]` on the optional API (lookup, bodies as strings): a crate that
-            // never calls it does not compile it (a lookup inlines the hash and the probe).
-            /// The catalog's entry for an error code.
-            #[inline]
-            pub fn lookup(code: &str) -> ::core::option::Option<::errcat::ErrorMeta> {
-                Self::ERRORS.lookup(code)
-            }
-
-            /// Appends the response body, as JSON text, to `out`.
-            #[inline]
-            pub fn write_body_json(&self, out: &mut ::std::string::String, ctx: &::errcat::BodyContext<'_>) {
-                #p::write_body_args(out, self.meta(), ctx, self, &self.__errcat_args());
-            }
-
-            /// The response body as JSON text, with run-time values from `ctx`.
-            #[inline]
-            pub fn body_json_with(&self, ctx: &::errcat::BodyContext<'_>) -> ::std::string::String {
-                let mut out = ::std::string::String::new();
-                self.write_body_json(&mut out, ctx);
-                out
-            }
-
-            /// The response body as JSON text, without run-time values.
-            #[inline]
-            pub fn body_json(&self) -> ::std::string::String {
-                self.body_json_with(&::errcat::BodyContext::default())
-            }
-
-            /// What a client may see of the error (its message and field values, never a
-            /// cause), to show or log where a cause must not go.
-            #[inline]
-            pub fn wire(&self) -> ::errcat::Wire<'_> {
-                ::errcat::Wire::new(self)
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::fmt::Display for #ty {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #p::write_message(f, self.meta(), &self.__errcat_args())
-            }
-        }
-
-        #error_trait
-
-        #[automatically_derived]
-        impl ::errcat::CatalogError for #ty {
-            #[inline]
-            fn meta(&self) -> ::errcat::ErrorMeta {
-                #ty::meta(self)
-            }
-
-            #[inline]
-            fn content_type(&self) -> &'static str {
-                Self::CONTENT_TYPE
-            }
-
-            fn write_body(&self, out: &mut ::std::string::String, ctx: &::errcat::BodyContext<'_>) {
-                self.write_body_json(out, ctx);
-            }
-
-            fn __write_item(
-                &self,
-                out: &mut ::std::string::String,
-                item: &'static #p::Node,
-                ctx: &::errcat::BodyContext<'_>,
-            ) -> bool {
-                #p::write_item(out, item, self.meta(), ctx, self, &self.__errcat_args())
-            }
-
-            fn fmt_wire(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #p::debug_error(f, self.meta(), &self.__errcat_args())
-            }
-        }
-
-        #decoder
-
-        #integrations
-    };
-    tokens
+) {
+    text::table_impl(out, catalog, ty, variants, copy_index);
+    error_impls_after_table(out, catalog, ty, variants, status, opts);
 }
+
+/// [`error_impls`] after the table's impl: (a generated enum has `Debug` and the other
+/// value impls in between).
+fn error_impls_after_table(
+    out: &mut String,
+    catalog: &Catalog,
+    ty: &str,
+    variants: &[ErrorVariant<'_>],
+    status: &StatusMode<'_>,
+    opts: &RustOptions,
+) {
+    let mut inherent = String::with_capacity(4096);
+    let _ = writeln!(inherent, "impl {ty} {{");
+    let name = catalog.name.as_str();
+    push_doc_attr(
+        &mut inherent,
+        "    ",
+        &docs::text(&format!(
+            " Every error of the {name} catalog, in the order of the enum's variants."
+        )),
+    );
+    inherent.push_str(
+        "    pub const ERRORS: ::errcat::ErrorTable = ::errcat::ErrorTable::__new(
+        Self::__ERRCAT_TABLE,
+    );
+    /// The content type of the response body.
+",
+    );
+    push_item(
+        &mut inherent,
+        4,
+        "pub const CONTENT_TYPE: &'static str = ",
+        &Expr::str(catalog.body.content_type.as_str()),
+    );
+    match status {
+        StatusMode::Enum(_) => {}
+        StatusMode::Meta => {
+            let count = catalog.statuses.len();
+            inherent.push_str(
+                "    #[doc(hidden)]
+    const __ERRCAT_STATUS_META: &'static [::errcat::StatusMeta] = {
+",
+            );
+            push_item(
+                &mut inherent,
+                8,
+                &format!("static STATUSES: [::errcat::StatusMeta; {count}] = "),
+                &Expr::Array(catalog.statuses.iter().map(status_meta).collect()),
+            );
+            inherent.push_str("        &STATUSES\n    };\n");
+        }
+    }
+    inherent.push_str(
+        "    /// The catalog's entry for this error.
+    #[inline]
+    pub fn meta(&self) -> ::errcat::ErrorMeta {
+        ::errcat::ErrorMeta::__new(Self::__ERRCAT_TABLE, self.__errcat_index())
+    }
+",
+    );
+    match status {
+        StatusMode::Enum(status_ty) => {
+            push_fixed(
+                &mut inherent,
+                &format!(
+                    "    /// The HTTP status the error is returned with.
+    #[inline]
+    pub fn status(&self) -> {status_ty} {{
+        {status_ty}::ALL[self.meta().__status_index()]
+    }}
+"
+                ),
+            );
+        }
+        StatusMode::Meta => inherent.push_str(
+            "    /// The HTTP status the error is returned with, as the catalog declares it.
+    #[inline]
+    pub fn status(&self) -> &'static ::errcat::StatusMeta {
+        &Self::__ERRCAT_STATUS_META[self.meta().__status_index()]
+    }
+",
+        ),
+    }
+    out.push_str(&inherent);
+    push_template(out, ty, INHERENT_REST);
+    error_trait(out, ty, variants, matches!(status, StatusMode::Enum(_)));
+    push_template(out, ty, CATALOG_ERROR);
+    super::decode::push(out, ty, variants);
+    integrations(out, ty, opts);
+}
+
+/// What the inherent impl of an error enum has after `status()`, and its `Display`.
+const INHERENT_REST: &str = "    /// The stable machine-readable error code.
+    #[inline]
+    pub fn code(&self) -> &'static str {
+        self.meta().code()
+    }
+    /// The error's title, else its code.
+    #[inline]
+    pub fn title(&self) -> &'static str {
+        self.meta().title()
+    }
+    /// The documentation URL of the error.
+    #[inline]
+    pub fn docs_url(&self) -> ::core::option::Option<&'static str> {
+        self.meta().docs_url()
+    }
+    /// Whether a client may retry the request.
+    #[inline]
+    pub fn is_retryable(&self) -> bool {
+        self.meta().retryable()
+    }
+    /// Seconds a client should wait before retrying (the `Retry-After` header).
+    #[inline]
+    pub fn retry_after(&self) -> ::core::option::Option<u32> {
+        self.meta().retry_after()
+    }
+    /// The value of a user attribute (the error's, else its status's).
+    #[inline]
+    pub fn attribute(&self, name: &str) -> ::core::option::Option<::errcat::AttrValue> {
+        self.meta().attribute(name)
+    }
+    /// The catalog's entry for an error code.
+    #[inline]
+    pub fn lookup(code: &str) -> ::core::option::Option<::errcat::ErrorMeta> {
+        Self::ERRORS.lookup(code)
+    }
+    /// Appends the response body, as JSON text, to `out`.
+    #[inline]
+    pub fn write_body_json(
+        &self,
+        out: &mut ::std::string::String,
+        ctx: &::errcat::BodyContext<'_>,
+    ) {
+        ::errcat::__private::write_body_args(
+            out,
+            self.meta(),
+            ctx,
+            self,
+            &self.__errcat_args(),
+        );
+    }
+    /// The response body as JSON text, with run-time values from `ctx`.
+    #[inline]
+    pub fn body_json_with(
+        &self,
+        ctx: &::errcat::BodyContext<'_>,
+    ) -> ::std::string::String {
+        let mut out = ::std::string::String::new();
+        self.write_body_json(&mut out, ctx);
+        out
+    }
+    /// The response body as JSON text, without run-time values.
+    #[inline]
+    pub fn body_json(&self) -> ::std::string::String {
+        self.body_json_with(&::errcat::BodyContext::default())
+    }
+    /// What a client may see of the error (its message and field values, never a
+    /// cause), to show or log where a cause must not go.
+    #[inline]
+    pub fn wire(&self) -> ::errcat::Wire<'_> {
+        ::errcat::Wire::new(self)
+    }
+}
+#[automatically_derived]
+impl ::core::fmt::Display for $ty {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::errcat::__private::write_message(f, self.meta(), &self.__errcat_args())
+    }
+}
+";
+
+/// `errcat::CatalogError` for an error enum.
+const CATALOG_ERROR: &str = "#[automatically_derived]
+impl ::errcat::CatalogError for $ty {
+    #[inline]
+    fn meta(&self) -> ::errcat::ErrorMeta {
+        $ty::meta(self)
+    }
+    #[inline]
+    fn content_type(&self) -> &'static str {
+        Self::CONTENT_TYPE
+    }
+    fn write_body(
+        &self,
+        out: &mut ::std::string::String,
+        ctx: &::errcat::BodyContext<'_>,
+    ) {
+        self.write_body_json(out, ctx);
+    }
+    fn __write_item(
+        &self,
+        out: &mut ::std::string::String,
+        item: &'static ::errcat::__private::Node,
+        ctx: &::errcat::BodyContext<'_>,
+    ) -> bool {
+        ::errcat::__private::write_item(
+            out,
+            item,
+            self.meta(),
+            ctx,
+            self,
+            &self.__errcat_args(),
+        )
+    }
+    fn fmt_wire(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::errcat::__private::debug_error(f, self.meta(), &self.__errcat_args())
+    }
+}
+";
 
 /// `Debug`, `PartialEq` (and `Eq`, `Hash`) of a generated enum, through the index and the
 /// argument array rather than derived per variant (derives cost seconds of compile time at
 /// thousands of variants). `Debug` prints what `#[derive(Debug)]` would.
-fn value_impls(ty: &Ident, eq: bool, hash: bool, causes: bool) -> TokenStream {
-    let debug = if causes {
-        quote!(::errcat::__private::debug_error_caused(
+fn value_impls(out: &mut String, ty: &str, eq: bool, hash: bool, causes: bool) {
+    push_template(
+        out,
+        ty,
+        "#[automatically_derived]
+impl ::core::fmt::Debug for $ty {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+",
+    );
+    if causes {
+        out.push_str(
+            "        ::errcat::__private::debug_error_caused(
             f,
             self.meta(),
             &self.__errcat_args(),
             self.__errcat_cause(),
-        ))
+        )
+",
+        );
     } else {
-        quote!(::errcat::__private::debug_error(
-            f,
-            self.meta(),
-            &self.__errcat_args()
-        ))
-    };
-    let eq = eq.then(|| {
-        quote! {
-            #[automatically_derived]
-            impl ::core::cmp::Eq for #ty {}
-        }
-    });
-    let hash = hash.then(|| {
-        quote! {
-            #[automatically_derived]
-            impl ::core::hash::Hash for #ty {
-                fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-                    ::core::hash::Hash::hash(&self.__errcat_index(), state);
-                }
-            }
-        }
-    });
-    quote! {
-        #[automatically_derived]
-        impl ::core::fmt::Debug for #ty {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #debug
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::cmp::PartialEq for #ty {
-            fn eq(&self, other: &Self) -> bool {
-                self.__errcat_index() == other.__errcat_index()
-                    && ::errcat::__private::args_eq(&self.__errcat_args(), &other.__errcat_args())
-            }
-        }
-
-        #eq
-        #hash
+        out.push_str(
+            "        ::errcat::__private::debug_error(f, self.meta(), &self.__errcat_args())\n",
+        );
+    }
+    push_template(
+        out,
+        ty,
+        "    }
+}
+#[automatically_derived]
+impl ::core::cmp::PartialEq for $ty {
+    fn eq(&self, other: &Self) -> bool {
+        self.__errcat_index() == other.__errcat_index()
+            && ::errcat::__private::args_eq(
+                &self.__errcat_args(),
+                &other.__errcat_args(),
+            )
+    }
+}
+",
+    );
+    if eq {
+        push_template(
+            out,
+            ty,
+            "#[automatically_derived]\nimpl ::core::cmp::Eq for $ty {}\n",
+        );
+    }
+    if hash {
+        push_template(
+            out,
+            ty,
+            "#[automatically_derived]
+impl ::core::hash::Hash for $ty {
+    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+        ::core::hash::Hash::hash(&self.__errcat_index(), state);
+    }
+}
+",
+        );
     }
 }
 
-fn integrations(ty: &Ident, opts: &RustOptions) -> TokenStream {
-    let p = quote!(::errcat::__private);
-    let mut out = TokenStream::new();
+/// The optional integrations of an error enum.
+fn integrations(out: &mut String, ty: &str, opts: &RustOptions) {
     if opts.http {
-        out.extend(quote! {
-            impl #ty {
-                /// The HTTP status as an `http::StatusCode`.
-                pub fn http_status(&self) -> ::http::StatusCode {
-                    ::http::StatusCode::from_u16(self.meta().status())
-                        .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::convert::From<&#ty> for ::http::StatusCode {
-                fn from(error: &#ty) -> Self {
-                    error.http_status()
-                }
-            }
-        });
+        push_template(out, ty, HTTP);
     }
     if opts.serde {
-        out.extend(quote! {
-            // Serializes the response body (without run-time values), walking the same
-            // template as `body_json`.
-            const _: () = {
-                struct __ErrcatNode<'a> {
-                    node: &'static #p::Node,
-                    error: &'a #ty,
-                    meta: ::errcat::ErrorMeta,
-                }
+        push_template(out, ty, SERDE);
+    }
+    if opts.tracing {
+        push_template(out, ty, TRACING);
+    }
+    if opts.axum {
+        push_template(
+            out,
+            ty,
+            "#[automatically_derived]
+impl ::axum::response::IntoResponse for $ty {
+    fn into_response(self) -> ::axum::response::Response {
+",
+        );
+        if opts.tracing {
+            out.push_str("        self.log();\n");
+        }
+        out.push_str(AXUM_REST);
+    }
+}
 
-                #[automatically_derived]
-                impl ::serde::Serialize for __ErrcatNode<'_> {
-                    fn serialize<S: ::serde::Serializer>(
-                        &self,
-                        serializer: S,
-                    ) -> ::core::result::Result<S::Ok, S::Error> {
-                        use ::serde::ser::{SerializeMap as _, SerializeSeq as _};
-                        let ctx = ::errcat::BodyContext::default();
-                        let args = self.error.__errcat_args();
-                        match self.node {
-                            #p::Node::Var(var) => match #p::resolve_args(*var, self.meta, &ctx, &args) {
-                                ::core::option::Option::None => serializer.serialize_none(),
-                                ::core::option::Option::Some(#p::Value::Str(s)) => serializer.serialize_str(s),
-                                ::core::option::Option::Some(#p::Value::Int(i)) => serializer.serialize_i64(i),
-                                ::core::option::Option::Some(#p::Value::Float(x)) => serializer.serialize_f64(x),
-                                ::core::option::Option::Some(#p::Value::Bool(b)) => serializer.serialize_bool(b),
-                                ::core::option::Option::Some(#p::Value::Message) => serializer.collect_str(self.error),
-                                ::core::option::Option::Some(#p::Value::Uint(u)) => serializer.serialize_u64(u),
-                                ::core::option::Option::Some(#p::Value::Items) => serializer.serialize_none(),
-                                ::core::option::Option::Some(#p::Value::Fields) => {
-                                    let mut map = serializer.serialize_map(::core::option::Option::None)?;
-                                    for (field, arg) in self.meta.fields().zip(self.error.__errcat_args()) {
-                                        match arg {
-                                            #p::Arg::None => {}
-                                            #p::Arg::Str(s) => map.serialize_entry(field.name, s)?,
-                                            #p::Arg::Int(i) => map.serialize_entry(field.name, &i)?,
-                                            #p::Arg::Uint(u) => map.serialize_entry(field.name, &u)?,
-                                            #p::Arg::Float(x) => map.serialize_entry(field.name, &x)?,
-                                            #p::Arg::Bool(b) => map.serialize_entry(field.name, &b)?,
-                                        }
+/// `http_status()` and the conversion to `http::StatusCode`.
+const HTTP: &str = "impl $ty {
+    /// The HTTP status as an `http::StatusCode`.
+    pub fn http_status(&self) -> ::http::StatusCode {
+        ::http::StatusCode::from_u16(self.meta().status())
+            .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<&$ty> for ::http::StatusCode {
+    fn from(error: &$ty) -> Self {
+        error.http_status()
+    }
+}
+";
+
+/// `serde::Serialize`: the response body (without run-time values), walking the same
+/// template as `body_json`.
+const SERDE: &str = "const _: () = {
+    struct __ErrcatNode<'a> {
+        node: &'static ::errcat::__private::Node,
+        error: &'a $ty,
+        meta: ::errcat::ErrorMeta,
+    }
+    #[automatically_derived]
+    impl ::serde::Serialize for __ErrcatNode<'_> {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            use ::serde::ser::{SerializeMap as _, SerializeSeq as _};
+            let ctx = ::errcat::BodyContext::default();
+            let args = self.error.__errcat_args();
+            match self.node {
+                ::errcat::__private::Node::Var(var) => {
+                    match ::errcat::__private::resolve_args(
+                        *var,
+                        self.meta,
+                        &ctx,
+                        &args,
+                    ) {
+                        ::core::option::Option::None => serializer.serialize_none(),
+                        ::core::option::Option::Some(
+                            ::errcat::__private::Value::Str(s),
+                        ) => serializer.serialize_str(s),
+                        ::core::option::Option::Some(
+                            ::errcat::__private::Value::Int(i),
+                        ) => serializer.serialize_i64(i),
+                        ::core::option::Option::Some(
+                            ::errcat::__private::Value::Float(x),
+                        ) => serializer.serialize_f64(x),
+                        ::core::option::Option::Some(
+                            ::errcat::__private::Value::Bool(b),
+                        ) => serializer.serialize_bool(b),
+                        ::core::option::Option::Some(
+                            ::errcat::__private::Value::Message,
+                        ) => serializer.collect_str(self.error),
+                        ::core::option::Option::Some(
+                            ::errcat::__private::Value::Uint(u),
+                        ) => serializer.serialize_u64(u),
+                        ::core::option::Option::Some(
+                            ::errcat::__private::Value::Items,
+                        ) => serializer.serialize_none(),
+                        ::core::option::Option::Some(
+                            ::errcat::__private::Value::Fields,
+                        ) => {
+                            let mut map = serializer
+                                .serialize_map(::core::option::Option::None)?;
+                            for (field, arg) in self
+                                .meta
+                                .fields()
+                                .zip(self.error.__errcat_args())
+                            {
+                                match arg {
+                                    ::errcat::__private::Arg::None => {}
+                                    ::errcat::__private::Arg::Str(s) => {
+                                        map.serialize_entry(field.name, s)?
                                     }
-                                    map.end()
+                                    ::errcat::__private::Arg::Int(i) => {
+                                        map.serialize_entry(field.name, &i)?
+                                    }
+                                    ::errcat::__private::Arg::Uint(u) => {
+                                        map.serialize_entry(field.name, &u)?
+                                    }
+                                    ::errcat::__private::Arg::Float(x) => {
+                                        map.serialize_entry(field.name, &x)?
+                                    }
+                                    ::errcat::__private::Arg::Bool(b) => {
+                                        map.serialize_entry(field.name, &b)?
+                                    }
                                 }
-                            },
-                            #p::Node::Text(pieces) => serializer.collect_str(&#p::TextDisplay {
+                            }
+                            map.end()
+                        }
+                    }
+                }
+                ::errcat::__private::Node::Text(pieces) => {
+                    serializer
+                        .collect_str(
+                            &::errcat::__private::TextDisplay {
                                 pieces,
                                 meta: self.meta,
                                 ctx: &ctx,
                                 message: self.error,
                                 args: &args,
-                            }),
-                            #p::Node::Int(i) => serializer.serialize_i64(*i),
-                            #p::Node::Float(x) => serializer.serialize_f64(*x),
-                            #p::Node::Bool(b) => serializer.serialize_bool(*b),
-                            #p::Node::Array(items) => {
-                                let mut seq = serializer.serialize_seq(::core::option::Option::None)?;
-                                for node in *items {
-                                    if #p::present_args(node, self.meta, &ctx, &args) {
-                                        seq.serialize_element(&__ErrcatNode { node, error: self.error, meta: self.meta })?;
-                                    }
-                                }
-                                seq.end()
-                            }
-                            #p::Node::Object(members) => {
-                                let mut map = serializer.serialize_map(::core::option::Option::None)?;
-                                for (key, node) in *members {
-                                    if #p::present_args(node, self.meta, &ctx, &args) {
-                                        map.serialize_entry(key, &__ErrcatNode { node, error: self.error, meta: self.meta })?;
-                                    }
-                                }
-                                map.end()
-                            }
-                        }
-                    }
+                            },
+                        )
                 }
-
-                #[automatically_derived]
-                impl ::serde::Serialize for #ty {
-                    fn serialize<S: ::serde::Serializer>(
-                        &self,
-                        serializer: S,
-                    ) -> ::core::result::Result<S::Ok, S::Error> {
-                        let meta = self.meta();
-                        let body = meta.__body();
-                        match body {
-                            ::core::option::Option::Some(node) => ::serde::Serialize::serialize(
-                                &__ErrcatNode { node, error: self, meta },
-                                serializer,
-                            ),
-                            ::core::option::Option::None => serializer.serialize_none(),
-                        }
-                    }
-                }
-            };
-        });
-    }
-    if opts.tracing {
-        out.extend(quote! {
-            impl #ty {
-                /// Records the error through `tracing`: a server error (5xx) as an `ERROR`
-                /// event, any other as a `DEBUG` one, with the fields `code`, `status` and,
-                /// when it has one, `cause` (its chain of sources, outermost first); the
-                /// message is the error's. The event belongs to the current span (a
-                /// request's, with its trace id).
-                pub fn log(&self) {
-                    let meta = self.meta();
-                    let chain = ::errcat::Chain::sources(self);
-                    let cause = (!chain.is_empty()).then(|| ::tracing::field::display(chain));
-                    if meta.status() >= 500 {
-                        ::tracing::error!(code = meta.code(), status = meta.status(), cause, "{}", self);
-                    } else {
-                        ::tracing::debug!(code = meta.code(), status = meta.status(), cause, "{}", self);
-                    }
-                }
-            }
-        });
-    }
-    if opts.axum {
-        let log = opts.tracing.then(|| quote!(self.log();));
-        out.extend(quote! {
-            #[automatically_derived]
-            impl ::axum::response::IntoResponse for #ty {
-                fn into_response(self) -> ::axum::response::Response {
-                    #log
-                    let meta = self.meta();
-                    let status = ::axum::http::StatusCode::from_u16(meta.status())
-                        .unwrap_or(::axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-                    let mut response = (status, self.body_json()).into_response();
-                    let headers = response.headers_mut();
-                    if let ::core::result::Result::Ok(value) =
-                        ::axum::http::HeaderValue::from_str(Self::CONTENT_TYPE)
-                    {
-                        headers.insert(::axum::http::header::CONTENT_TYPE, value);
-                    }
-                    if let ::core::option::Option::Some(seconds) = meta.retry_after() {
-                        headers.insert(
-                            ::axum::http::header::RETRY_AFTER,
-                            ::axum::http::HeaderValue::from(seconds),
-                        );
-                    }
-                    // The catalog's headers (validated: these conversions always succeed).
-                    for (name, value) in meta.headers() {
-                        if let (::core::result::Result::Ok(name), ::core::result::Result::Ok(value)) = (
-                            ::axum::http::HeaderName::from_bytes(name.as_bytes()),
-                            ::axum::http::HeaderValue::from_str(value),
+                ::errcat::__private::Node::Int(i) => serializer.serialize_i64(*i),
+                ::errcat::__private::Node::Float(x) => serializer.serialize_f64(*x),
+                ::errcat::__private::Node::Bool(b) => serializer.serialize_bool(*b),
+                ::errcat::__private::Node::Array(items) => {
+                    let mut seq = serializer
+                        .serialize_seq(::core::option::Option::None)?;
+                    for node in *items {
+                        if ::errcat::__private::present_args(
+                            node,
+                            self.meta,
+                            &ctx,
+                            &args,
                         ) {
-                            headers.insert(name, value);
+                            seq.serialize_element(
+                                &__ErrcatNode {
+                                    node,
+                                    error: self.error,
+                                    meta: self.meta,
+                                },
+                            )?;
                         }
                     }
-                    response
+                    seq.end()
+                }
+                ::errcat::__private::Node::Object(members) => {
+                    let mut map = serializer
+                        .serialize_map(::core::option::Option::None)?;
+                    for (key, node) in *members {
+                        if ::errcat::__private::present_args(
+                            node,
+                            self.meta,
+                            &ctx,
+                            &args,
+                        ) {
+                            map.serialize_entry(
+                                key,
+                                &__ErrcatNode {
+                                    node,
+                                    error: self.error,
+                                    meta: self.meta,
+                                },
+                            )?;
+                        }
+                    }
+                    map.end()
                 }
             }
-        });
+        }
     }
-    out
+    #[automatically_derived]
+    impl ::serde::Serialize for $ty {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let meta = self.meta();
+            let body = meta.__body();
+            match body {
+                ::core::option::Option::Some(node) => {
+                    ::serde::Serialize::serialize(
+                        &__ErrcatNode {
+                            node,
+                            error: self,
+                            meta,
+                        },
+                        serializer,
+                    )
+                }
+                ::core::option::Option::None => serializer.serialize_none(),
+            }
+        }
+    }
+};
+";
+
+/// `log()`, through `tracing`.
+const TRACING: &str = "impl $ty {
+    /// Records the error through `tracing`: a server error (5xx) as an `ERROR`
+    /// event, any other as a `DEBUG` one, with the fields `code`, `status` and,
+    /// when it has one, `cause` (its chain of sources, outermost first); the
+    /// message is the error's. The event belongs to the current span (a
+    /// request's, with its trace id).
+    pub fn log(&self) {
+        let meta = self.meta();
+        let chain = ::errcat::Chain::sources(self);
+        let cause = (!chain.is_empty()).then(|| ::tracing::field::display(chain));
+        if meta.status() >= 500 {
+            ::tracing::error!(
+                code = meta.code(), status = meta.status(), cause, \"{}\", self
+            );
+        } else {
+            ::tracing::debug!(
+                code = meta.code(), status = meta.status(), cause, \"{}\", self
+            );
+        }
+    }
 }
+";
+
+/// `axum::response::IntoResponse`, after the call to `log()` (with `tracing`).
+const AXUM_REST: &str = "        let meta = self.meta();
+        let status = ::axum::http::StatusCode::from_u16(meta.status())
+            .unwrap_or(::axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = (status, self.body_json()).into_response();
+        let headers = response.headers_mut();
+        if let ::core::result::Result::Ok(value) = ::axum::http::HeaderValue::from_str(
+            Self::CONTENT_TYPE,
+        ) {
+            headers.insert(::axum::http::header::CONTENT_TYPE, value);
+        }
+        if let ::core::option::Option::Some(seconds) = meta.retry_after() {
+            headers
+                .insert(
+                    ::axum::http::header::RETRY_AFTER,
+                    ::axum::http::HeaderValue::from(seconds),
+                );
+        }
+        for (name, value) in meta.headers() {
+            if let (
+                ::core::result::Result::Ok(name),
+                ::core::result::Result::Ok(value),
+            ) = (
+                ::axum::http::HeaderName::from_bytes(name.as_bytes()),
+                ::axum::http::HeaderValue::from_str(value),
+            ) {
+                headers.insert(name, value);
+            }
+        }
+        response
+    }
+}
+";
 
 /// The rustdoc of an error variant: title, status, message, description, remediation.
 pub(crate) fn variant_doc(catalog: &Catalog, e: &ErrorDef, docs_url: Option<&str>) -> String {
@@ -1042,183 +1186,234 @@ pub(crate) fn is_semver(s: &str) -> bool {
         && build.is_none_or(|b| idents(b, false))
 }
 
-/// The rustdoc lints catalog prose may trip (it is markdown for the docs site and OpenAPI:
-/// `[links]` that are not intra-doc links, HTML, bare URLs), and clippy's
-/// `doc_lazy_continuation` (a list item or quote continued on an unindented line, which
-/// the property tests' clippy run met in generated docs).
-fn rustdoc_allow() -> TokenStream {
-    quote! {
-        #[allow(
-            rustdoc::broken_intra_doc_links,
-            rustdoc::invalid_html_tags,
-            rustdoc::bare_urls,
-            clippy::doc_lazy_continuation,
-            reason = "catalog prose is markdown for the docs site and OpenAPI, not rustdoc"
-        )]
-    }
-}
-
-fn status_enum(catalog: &Catalog, ty: &Ident, opts: &RustOptions) -> TokenStream {
+/// The status enum and its impls, as prettyplease prints them.
+fn status_enum(out: &mut String, catalog: &Catalog, ty: &str, opts: &RustOptions) {
     let name = catalog.name.as_str();
-    let doc = docs::text(&format!(" The HTTP statuses the {name} returns.")).into_owned();
-    let variants: Vec<Ident> = catalog.statuses.iter().map(|s| ident(&s.variant)).collect();
+    push_doc_attr(
+        out,
+        "",
+        &docs::text(&format!(" The HTTP statuses the {name} returns.")),
+    );
+    out.push_str(text::RUSTDOC_ALLOW);
+    out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n");
+    let variants: Vec<String> = catalog
+        .statuses
+        .iter()
+        .map(|s| ident_text(&s.variant))
+        .collect();
     let count = variants.len();
-    let n = Literal::usize_unsuffixed(count);
-    let defs = catalog.statuses.iter().zip(&variants).map(|(s, v)| {
-        let mut text = format!("`{} {}`", s.code, s.reason.as_str());
-        if let Some(d) = &s.description {
-            text.push_str("\n\n");
-            text.push_str(&docs::sanitize(d.trim_end()));
+    if count == 0 {
+        let _ = writeln!(out, "pub enum {ty} {{}}");
+    } else {
+        out.push_str("#[repr(u16)]\n");
+        let _ = writeln!(out, "pub enum {ty} {{");
+        for (s, v) in catalog.statuses.iter().zip(&variants) {
+            let mut doc = format!("`{} {}`", s.code, s.reason.as_str());
+            if let Some(d) = &s.description {
+                doc.push_str("\n\n");
+                doc.push_str(&docs::sanitize(d.trim_end()));
+            }
+            text::push_docs(out, "    ", &doc);
+            let _ = writeln!(out, "    {v} = {},", s.code);
         }
-        let doc = docs::attrs(&text);
-        let code = Literal::u16_unsuffixed(s.code);
-        quote!(#doc #v = #code)
-    });
-    let metas = catalog.statuses.iter().map(status_meta);
-    let repr = (count > 0).then(|| quote!(#[repr(u16)]));
+        out.push_str("}\n");
+    }
+    let _ = writeln!(out, "impl {ty} {{\n    /// Every status, by code.");
+    let all = variants.iter().map(|v| Expr::word(format!("Self::{v}")));
+    push_item(
+        out,
+        4,
+        &format!("pub const ALL: [Self; {count}] = "),
+        &Expr::Array(all.collect()),
+    );
+    out.push_str(
+        "    #[doc(hidden)]
+    const __ERRCAT_META: &'static [::errcat::StatusMeta] = {
+",
+    );
+    let metas = catalog.statuses.iter().map(status_meta).collect();
+    push_item(
+        out,
+        8,
+        &format!("static META: [::errcat::StatusMeta; {count}] = "),
+        &Expr::Array(metas),
+    );
+    out.push_str(
+        "        &META
+    };
+    /// The status code.
+    #[inline]
+    pub const fn code(self) -> u16 {
+",
+    );
+    if count == 0 {
+        out.push_str("        match self {}\n");
+    } else {
+        out.push_str("        self as u16\n");
+    }
+    out.push_str(
+        "    }
+    /// The catalog's entry for the status.
+    #[inline]
+    pub const fn meta(self) -> &'static ::errcat::StatusMeta {
+",
+    );
     // With no status, the enum has no value: `code` and `meta` match on nothing (an
     // index `[match self {}]` of type `!` does not compile), and `from_code` has no arm
     // to match (`match code { _ => .. }` is clippy's `match_single_binding`).
-    let (meta, code, from_code) = if count == 0 {
-        (
-            quote!(match self {}),
-            quote!(match self {}),
-            quote! {
-                let _ = code;
-                ::core::option::Option::None
-            },
-        )
+    if count == 0 {
+        out.push_str("        match self {}\n");
     } else {
-        let arms = variants.iter().enumerate().map(|(i, v)| {
-            let i = Literal::usize_unsuffixed(i);
-            quote!(Self::#v => #i)
-        });
-        let from_arms = catalog.statuses.iter().zip(&variants).map(|(s, v)| {
-            let code = Literal::u16_unsuffixed(s.code);
-            quote!(#code => ::core::option::Option::Some(Self::#v))
-        });
-        (
-            quote!(&Self::__ERRCAT_META[match self { #(#arms,)* }]),
-            quote!(self as u16),
-            quote! {
-                match code {
-                    #(#from_arms,)*
-                    _ => ::core::option::Option::None,
-                }
-            },
-        )
-    };
-    let http = opts.http.then(|| {
-        quote! {
-            #[automatically_derived]
-            impl ::core::convert::From<#ty> for ::http::StatusCode {
-                fn from(status: #ty) -> Self {
-                    ::http::StatusCode::from_u16(status.code())
-                        .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
-                }
-            }
+        out.push_str("        &Self::__ERRCAT_META[match self {\n");
+        for (i, v) in variants.iter().enumerate() {
+            push_arm(out, 12, &format!("Self::{v}"), &Expr::Simple(i.to_string()));
         }
-    });
-    let rustdoc = rustdoc_allow();
-    quote! {
-        #[doc = #doc]
-        #rustdoc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #repr
-        pub enum #ty {
-            #(#defs,)*
+        out.push_str("        }]\n");
+    }
+    out.push_str(
+        "    }
+    /// The reason phrase.
+    #[inline]
+    pub const fn reason(self) -> &'static str {
+        self.meta().reason
+    }
+    /// What the status means (markdown).
+    #[inline]
+    pub const fn description(self) -> ::core::option::Option<&'static str> {
+        self.meta().description
+    }
+    /// The class of the status.
+    #[inline]
+    pub const fn class(self) -> ::errcat::StatusClass {
+        ::errcat::StatusClass::of(self.code())
+    }
+    /// The value of a user attribute.
+    #[inline]
+    pub fn attribute(self, name: &str) -> ::core::option::Option<::errcat::AttrValue> {
+        self.meta().attribute(name)
+    }
+    /// The status with this code, if the catalog declares it.
+    pub const fn from_code(code: u16) -> ::core::option::Option<Self> {
+",
+    );
+    if count == 0 {
+        out.push_str("        let _ = code;\n        ::core::option::Option::None\n");
+    } else {
+        out.push_str("        match code {\n");
+        for (s, v) in catalog.statuses.iter().zip(&variants) {
+            let some = format!("::core::option::Option::Some(Self::{v})");
+            push_arm(out, 12, &s.code.to_string(), &Expr::word(some));
         }
-
-        impl #ty {
-            /// Every status, by code.
-            pub const ALL: [Self; #n] = [#(Self::#variants),*];
-            #[doc(hidden)]
-            const __ERRCAT_META: &'static [::errcat::StatusMeta] = {
-                static META: [::errcat::StatusMeta; #n] = [#(#metas),*];
-                &META
-            };
-
-            /// The status code.
-            #[inline]
-            pub const fn code(self) -> u16 {
-                #code
-            }
-
-            /// The catalog's entry for the status.
-            #[inline]
-            pub const fn meta(self) -> &'static ::errcat::StatusMeta {
-                #meta
-            }
-
-            /// The reason phrase.
-            #[inline]
-            pub const fn reason(self) -> &'static str {
-                self.meta().reason
-            }
-
-            /// What the status means (markdown).
-            #[inline]
-            pub const fn description(self) -> ::core::option::Option<&'static str> {
-                self.meta().description
-            }
-
-            /// The class of the status.
-            #[inline]
-            pub const fn class(self) -> ::errcat::StatusClass {
-                ::errcat::StatusClass::of(self.code())
-            }
-
-            /// The value of a user attribute.
-            #[inline]
-            pub fn attribute(self, name: &str) -> ::core::option::Option<::errcat::AttrValue> {
-                self.meta().attribute(name)
-            }
-
-            /// The status with this code, if the catalog declares it.
-            pub const fn from_code(code: u16) -> ::core::option::Option<Self> {
-                #from_code
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::convert::TryFrom<u16> for #ty {
-            type Error = ::errcat::UnknownStatus;
-
-            fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
-                Self::from_code(code).ok_or(::errcat::UnknownStatus(code))
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::convert::From<#ty> for u16 {
-            fn from(status: #ty) -> u16 {
-                status.code()
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::fmt::Display for #ty {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{} {}", self.code(), self.reason())
-            }
-        }
-
-        #http
+        out.push_str("            _ => ::core::option::Option::None,\n        }\n");
+    }
+    out.push_str("    }\n}\n");
+    push_template(
+        out,
+        ty,
+        "#[automatically_derived]
+impl ::core::convert::TryFrom<u16> for $ty {
+    type Error = ::errcat::UnknownStatus;
+    fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
+        Self::from_code(code).ok_or(::errcat::UnknownStatus(code))
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<$ty> for u16 {
+    fn from(status: $ty) -> u16 {
+        status.code()
+    }
+}
+#[automatically_derived]
+impl ::core::fmt::Display for $ty {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::write!(f, \"{} {}\", self.code(), self.reason())
+    }
+}
+",
+    );
+    if opts.http {
+        push_template(
+            out,
+            ty,
+            "#[automatically_derived]
+impl ::core::convert::From<$ty> for ::http::StatusCode {
+    fn from(status: $ty) -> Self {
+        ::http::StatusCode::from_u16(status.code())
+            .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+",
+        );
     }
 }
 
-/// Everything `rust::generate` writes, in three parts: the status enum (tokens), the error
-/// enum with its table and matches (formatted text), and the fixed-size impls (tokens).
-/// The status enum and its impls.
-pub(crate) fn statuses(catalog: &Catalog, opts: &RustOptions) -> TokenStream {
-    status_enum(catalog, &ident(&catalog.rust.status_enum), opts)
+/// Appends `template` with `$ty` replaced by the type name `ty`.
+/// (as [`push_fixed`] writes lines: a line that a long type name makes wider than the
+/// margin is laid out as prettyplease does).
+pub(crate) fn push_template(out: &mut String, ty: &str, template: &str) {
+    push_fixed(out, &template.replace("$ty", ty));
 }
 
-/// Appends the error enum, its table and its matches (the items whose size grows with the
-/// catalog) to `out` as formatted text; returns the fixed-size impls as tokens.
-pub(crate) fn errors(catalog: &Catalog, opts: &RustOptions, out: &mut String) -> TokenStream {
-    let status_ty = ident(&catalog.rust.status_enum);
-    let error_ty = ident(&catalog.rust.error_enum);
+/// One `#[doc = "..."]` attribute as prettyplease prints it: a `///` line when the text
+/// has no line break (and does not start with `/`), else the attribute itself.
+pub(crate) fn push_doc_attr(out: &mut String, indent: &str, doc: &str) {
+    out.push_str(indent);
+    if !doc.contains('\n') && !doc.starts_with('/') {
+        out.push_str("///");
+        out.push_str(doc.trim_end_matches(' '));
+    } else if can_be_block_comment(doc) && !doc.starts_with(['*', '/']) {
+        out.push_str("/**");
+        let mut lines = doc.split('\n').peekable();
+        while let Some(line) = lines.next() {
+            if lines.peek().is_some() {
+                out.push_str(line.trim_end_matches(' '));
+                out.push('\n');
+            } else {
+                out.push_str(line);
+            }
+        }
+        out.push_str("*/");
+    } else {
+        out.push_str("#[doc = ");
+        out.push_str(&expr::str_lit(doc));
+        out.push(']');
+    }
+    out.push('\n');
+}
+
+/// Whether prettyplease may print a doc text as a `/** */` comment: its `/*` and `*/`
+/// balance, and it does not end with `/`.
+fn can_be_block_comment(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'/' && bytes[i + 1] == b'*' {
+            depth += 1;
+            i += 2;
+        } else if bytes[i] == b'*' && bytes[i + 1] == b'/' {
+            if depth == 0 {
+                return false;
+            }
+            depth -= 1;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    depth == 0 && !value.ends_with('/')
+}
+
+/// The status enum and its impls.
+pub(crate) fn statuses(out: &mut String, catalog: &Catalog, opts: &RustOptions) {
+    status_enum(out, catalog, &ident_text(&catalog.rust.status_enum), opts);
+}
+
+/// The error enum, its table, its matches and its impls, and the list type of grouped
+/// responses.
+pub(crate) fn errors(out: &mut String, catalog: &Catalog, opts: &RustOptions) {
+    let status_ty = ident_text(&catalog.rust.status_enum);
+    let error_ty = ident_text(&catalog.rust.error_enum);
     let variants: Vec<ErrorVariant<'_>> = catalog
         .errors
         .iter()
@@ -1230,24 +1425,25 @@ pub(crate) fn errors(catalog: &Catalog, opts: &RustOptions, out: &mut String) ->
         .iter()
         .any(|e| e.fields.iter().any(|f| f.ty == FieldType::Float));
     let derives = if unit_only { "Clone, Copy" } else { "Clone" };
-    text::error_enum(out, catalog, &error_ty.to_string(), &variants, derives);
-    let impls = error_impls(
+    text::error_enum(out, catalog, &error_ty, &variants, derives);
+    text::table_impl(out, catalog, &error_ty, &variants, unit_only);
+    // `Hash` (of the index) agrees with `PartialEq` when no error has fields: a cause is
+    // no part of an error's equality.
+    let fieldless = catalog.errors.iter().all(|e| e.fields.is_empty());
+    let causes = catalog.has_causes();
+    value_impls(out, &error_ty, !has_float, fieldless, causes);
+    if causes {
+        cause_fn(out, &error_ty, &variants);
+    }
+    error_impls_after_table(
+        out,
         catalog,
         &error_ty,
         &variants,
         &StatusMode::Enum(&status_ty),
         opts,
-        unit_only,
-        out,
     );
-    // `Hash` (of the index) agrees with `PartialEq` when no error has fields: a cause is
-    // no part of an error's equality.
-    let fieldless = catalog.errors.iter().all(|e| e.fields.is_empty());
-    let causes = catalog.has_causes();
-    let values = value_impls(&error_ty, !has_float, fieldless, causes);
-    let cause = causes.then(|| cause_fn(&error_ty, &variants));
-    let groups = super::group::list(catalog, &error_ty, &status_ty, opts);
-    quote!(#values #cause #impls #groups)
+    super::group::push(out, catalog, &error_ty, &status_ty, opts);
 }
 
 #[cfg(test)]

@@ -166,6 +166,38 @@ impl Printer {
         self.scan_stack.push_back(right);
     }
 
+    /// Ends a box, first making it break when it is wider than `max` (prettyplease's
+    /// `end_with_max_width`, for struct literals).
+    pub fn end_with_max_width(&mut self, max: isize) {
+        let mut depth = 1;
+        let right_total = self.right_total;
+        let mut too_wide = false;
+        for &index in self.scan_stack.iter().rev() {
+            let Some(entry) = self.buf.data.get(index.wrapping_sub(self.buf.offset)) else {
+                break;
+            };
+            match entry.token {
+                Token::Begin(_) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        too_wide = entry.size < 0 && entry.size + right_total > max;
+                        break;
+                    }
+                }
+                Token::End => depth += 1,
+                Token::Break(_) | Token::String(_) => {}
+            }
+        }
+        if too_wide {
+            self.buf.push(BufEntry {
+                token: Token::String(Cow::Borrowed("")),
+                size: SIZE_INFINITY,
+            });
+            self.right_total += SIZE_INFINITY;
+        }
+        self.end();
+    }
+
     pub fn scan_break(&mut self, token: BreakToken) {
         if self.scan_stack.is_empty() {
             self.left_total = 1;
@@ -372,6 +404,14 @@ impl Printer {
 
     pub fn hardbreak(&mut self) {
         self.spaces(SIZE_INFINITY as usize);
+    }
+
+    pub fn hardbreak_if_nonempty(&mut self) {
+        self.scan_break(BreakToken {
+            blank_space: SIZE_INFINITY as usize,
+            if_nonempty: true,
+            ..BreakToken::default()
+        });
     }
 
     pub fn space_if_nonempty(&mut self) {

@@ -4,18 +4,17 @@
 //!
 //! Writing them as text is what keeps generation linear and cheap: building the same code
 //! as a token stream, parsing it into a `syn` tree and printing that with prettyplease cost
-//! ~1.7 M instructions per error (docs/performance.md, section 1). The few fixed-size
-//! items around them are still built with `quote!` and formatted by prettyplease
-//! (`emit.rs`); a test checks that the whole output is byte-identical to
-//! `prettyplease::unparse(syn::parse_file(output))`.
+//! ~1.7 M instructions per error (docs/performance.md, section 1). The fixed-size items
+//! around them are written as text too (`emit.rs`); tests check that the whole output is
+//! byte-identical to `prettyplease::unparse(syn::parse_file(output))`.
 //!
 //! [`Table`]: https://docs.rs/errcat
 
 use super::emit::{ErrorVariant, code_slots, error_attrs};
+use super::expr::{Expr, push_item};
 use super::pretty::{BreakToken, INDENT, Printer};
 use super::{docs, emit};
 use errcat_catalog::{Catalog, ErrorDef, FieldType, Piece, Scalar};
-use proc_macro2::TokenStream;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -62,37 +61,6 @@ pub(crate) fn push_docs(out: &mut String, indent: &str, text: &str) {
         }
         out.push('\n');
     }
-}
-
-/// Formats items with prettyplease inside `wrapper` (whose `ITEMS` placeholder they
-/// replace) and returns the lines from `skip_start` to `len - skip_end`: the items as they
-/// print at that depth. For the few fixed-size pieces whose layout is prettyplease's
-/// business (the body templates, as statements of a block).
-fn formatted_lines(
-    wrapper: &str,
-    items: TokenStream,
-    skip_start: usize,
-    skip_end: usize,
-) -> String {
-    let source = wrapper.replace("ITEMS", &items.to_string());
-    super::memo(source, |source| {
-        let Ok(file) = syn::parse_file(source) else {
-            // A bug of the emitter, never of the catalog: fail the user's build saying so,
-            // rather than leave out items the rest of the code names.
-            return "        ::core::compile_error!(\"errcat generated items that do not parse (a bug of errcat)\");\n"
-                .to_owned();
-        };
-        let text = prettyplease::unparse(&file);
-        let lines: Vec<&str> = text.lines().collect();
-        let mut out = String::new();
-        if lines.len() >= skip_start + skip_end {
-            for line in &lines[skip_start..lines.len() - skip_end] {
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-        out
-    })
 }
 
 /// The Rust type of a catalog field type.
@@ -254,11 +222,10 @@ pub(crate) fn table_impl(
 
 /// The `__ERRCAT_TABLE` constant: the body templates and the packed table.
 fn table_const(out: &mut String, catalog: &Catalog, variants: &[ErrorVariant<'_>]) {
-    let p = quote::quote!(::errcat::__private);
     // Body templates: the catalog's (when an error uses it) and each override, as statics
     // (one address each, however many errors refer to them); errors refer to them by
     // their index in `BODIES`.
-    let mut statics = TokenStream::new();
+    let mut statics = String::new();
     let mut refs = Vec::new();
     let mut body_index = Vec::with_capacity(variants.len());
     // An error whose field names its own fields has a body of its own, the field filled
@@ -272,26 +239,31 @@ fn table_const(out: &mut String, catalog: &Catalog, variants: &[ErrorVariant<'_>
             body => Some(body),
         }
     }
+    const NODE: &str = "::errcat::__private::Node";
     let uses_catalog_body = variants.iter().any(|v| own(catalog, v.def).is_none());
     if uses_catalog_body {
         let n = emit::node(&catalog.body.template);
-        statics.extend(quote::quote!(static BODY: #p::Node = #n;));
-        refs.push(quote::format_ident!("BODY"));
+        push_item(&mut statics, 8, &format!("static BODY: {NODE} = "), &n);
+        refs.push(Expr::word("&BODY"));
     }
     for (i, v) in variants.iter().enumerate() {
         match own(catalog, v.def) {
             None => body_index.push(0),
             Some(t) => {
-                let name = quote::format_ident!("BODY_{}", i);
                 let n = emit::node(&t);
-                statics.extend(quote::quote!(static #name: #p::Node = #n;));
+                push_item(&mut statics, 8, &format!("static BODY_{i}: {NODE} = "), &n);
                 body_index.push(u32::try_from(refs.len()).unwrap_or(NONE));
-                refs.push(name);
+                refs.push(Expr::word(format!("&BODY_{i}")));
             }
         }
     }
-    let count = proc_macro2::Literal::usize_unsuffixed(refs.len());
-    statics.extend(quote::quote!(static BODIES: [&#p::Node; #count] = [#(&#refs),*];));
+    let count = refs.len();
+    push_item(
+        &mut statics,
+        8,
+        &format!("static BODIES: [&{NODE}; {count}] = "),
+        &Expr::Array(refs),
+    );
 
     out.push_str(
         "    /// Every error's facts, packed (the layout is `errcat::__private::Table`'s): `strings`
@@ -302,12 +274,7 @@ fn table_const(out: &mut String, catalog: &Catalog, variants: &[ErrorVariant<'_>
     const __ERRCAT_TABLE: &'static ::errcat::__private::Table = {
 ",
     );
-    out.push_str(&formatted_lines(
-        "impl __X { const __C: () = { ITEMS }; }",
-        statics,
-        2,
-        2,
-    ));
+    out.push_str(&statics);
     let mut t = TableWriter::for_errors(variants.len());
     for (v, body) in variants.iter().zip(body_index) {
         t.error(catalog, v, body);
@@ -768,8 +735,29 @@ fn index_fn(out: &mut String, variants: &[ErrorVariant<'_>], copy_index: bool) {
     out.push_str("        }\n    }\n");
 }
 
+/// The pattern `Self::{variant} { fields, .. }` (`..` when `rest`), as prettyplease prints
+/// a struct pattern.
+pub(crate) fn struct_pattern(p: &mut Printer, variant: &str, fields: &[String], rest: bool) {
+    p.cbox(INDENT);
+    p.word(format!("Self::{variant}"));
+    p.word(" {");
+    p.space_if_nonempty();
+    let n = fields.len();
+    for (j, name) in fields.iter().enumerate() {
+        p.word(name.clone());
+        p.trailing_comma_or_space(j + 1 == n && !rest);
+    }
+    if rest {
+        p.word("..");
+        p.space();
+    }
+    p.offset(-INDENT);
+    p.end();
+    p.word("}");
+}
+
 /// The body of a match arm that is not a block (prettyplease's `arm`).
-fn arm_body(p: &mut Printer, body: impl FnOnce(&mut Printer)) {
+pub(crate) fn arm_body(p: &mut Printer, body: impl FnOnce(&mut Printer)) {
     p.neverbreak();
     p.cbox(INDENT);
     p.scan_break(BreakToken {
@@ -838,23 +826,7 @@ fn args_fn(out: &mut String, variants: &[ErrorVariant<'_>]) {
                 p.space();
                 p.word("| ");
             }
-            p.cbox(INDENT);
-            p.word(format!("Self::{}", v.ident));
-            p.word(" {");
-            p.space_if_nonempty();
-            let n = v.fields.len();
-            let rest = v.cause.is_some();
-            for (j, name) in v.fields.iter().enumerate() {
-                p.word(name.to_string());
-                p.trailing_comma_or_space(j + 1 == n && !rest);
-            }
-            if rest {
-                p.word("..");
-                p.space();
-            }
-            p.offset(-INDENT);
-            p.end();
-            p.word("}");
+            struct_pattern(&mut p, &v.ident, &v.fields, v.cause.is_some());
         }
         if or {
             p.end();
