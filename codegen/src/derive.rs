@@ -703,7 +703,7 @@ mod tests {
         )
         .unwrap();
         let tokens = derive(&catalog(), &input).unwrap();
-        let file: syn::File = syn::parse2(tokens).unwrap();
+        let file: syn2::File = syn2::parse2(tokens).unwrap();
         let code = prettyplease::unparse(&file);
         assert!(code.contains("Self::InvoiceNotFound { .. } => 0"), "{code}");
         assert!(code.contains("Self::RateLimited => 1"), "{code}");

@@ -12,8 +12,8 @@
 //!   crate generates Rust only and serde_json is not built: the build-script path
 //!   (`default-features = false`) and the macros.
 //! - `yaml` (default; enables `docs`): `openapi::to_yaml` and `Builder::openapi_yaml`.
-//! - `derive`: [`derive`] and `rust::tokens`, for the proc macros (syn, quote,
-//!   proc-macro2). Generating code needs none of them.
+//! - `derive` (default): the `derive` module and `rust::tokens`, for the proc macros
+//!   (syn 3, quote, proc-macro2). Generating code needs none of them.
 
 #![deny(missing_docs)]
 

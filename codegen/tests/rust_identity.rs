@@ -3,7 +3,7 @@
 //! type names, and for each of the 16 combinations of integrations (serde, http, axum,
 //! tracing), the output
 //!
-//! - is what prettyplease prints for it (`prettyplease::unparse(syn::parse_file(out))`);
+//! - is what prettyplease prints for it (`prettyplease::unparse(syn2::parse_file(out))`);
 //! - has the length and hash recorded in `snapshots/rust_identity__digests.snap`, taken
 //!   from the emitter as it was when it still formatted its fixed-size items with syn and
 //!   prettyplease: any byte that changes in any output changes a line of that snapshot.
@@ -142,7 +142,7 @@ fn catalogs() -> Vec<(String, Catalog)> {
 
 /// Whether the emitter wrote the code as prettyplease formats it (else what differs).
 fn prettyplease_identical(name: &str, code: &str) -> Result<(), String> {
-    let file = syn::parse_file(code).map_err(|e| format!("{name}: not valid Rust: {e}"))?;
+    let file = syn2::parse_file(code).map_err(|e| format!("{name}: not valid Rust: {e}"))?;
     let formatted = prettyplease::unparse(&file);
     if formatted == code {
         return Ok(());
@@ -199,7 +199,7 @@ fn derived(catalog: &Catalog, opts: &RustOptions) -> String {
     let input: syn::DeriveInput = syn::parse_str(&src).expect("the enum parses");
     let impls = errcat_codegen::derive::derive_with(catalog, &input, opts)
         .unwrap_or_else(|e| panic!("the derive rejects the enum: {e}\n{src}"));
-    let file: syn::File = syn::parse2(impls).expect("the impls parse");
+    let file: syn2::File = syn2::parse2(impls).expect("the impls parse");
     prettyplease::unparse(&file)
 }
 

@@ -30,7 +30,7 @@ fn output_is_deterministic_and_parses() {
         let a = rust::generate(&catalog, &ALL);
         let b = rust::generate(&catalog, &ALL);
         assert_eq!(a, b, "{name}: two runs differ");
-        syn::parse_file(&a).unwrap_or_else(|e| panic!("{name}: not valid Rust: {e}"));
+        syn2::parse_file(&a).unwrap_or_else(|e| panic!("{name}: not valid Rust: {e}"));
     }
 }
 
@@ -57,12 +57,12 @@ fn integrations_are_opt_in() {
 fn every_error_is_a_variant_with_its_docs() {
     for (name, catalog) in example_catalogs() {
         let code = rust::generate(&catalog, &RustOptions::default());
-        let file = syn::parse_file(&code).unwrap();
+        let file = syn2::parse_file(&code).unwrap();
         let error_enum = file
             .items
             .iter()
             .find_map(|i| match i {
-                syn::Item::Enum(e) if e.ident == catalog.rust.error_enum => Some(e),
+                syn2::Item::Enum(e) if e.ident == catalog.rust.error_enum => Some(e),
                 _ => None,
             })
             .unwrap_or_else(|| panic!("{name}: no error enum"));
@@ -100,8 +100,8 @@ fn every_error_is_a_variant_with_its_docs() {
                 e.code.as_str()
             );
             match &v.fields {
-                syn::Fields::Unit => assert!(e.fields.is_empty()),
-                syn::Fields::Named(f) => {
+                syn2::Fields::Unit => assert!(e.fields.is_empty()),
+                syn2::Fields::Named(f) => {
                     let names: Vec<String> = f
                         .named
                         .iter()
@@ -110,7 +110,7 @@ fn every_error_is_a_variant_with_its_docs() {
                     let expected: Vec<&str> = e.fields.iter().map(|f| f.name.as_str()).collect();
                     assert_eq!(names, expected);
                 }
-                syn::Fields::Unnamed(_) => panic!("{name}: tuple variant"),
+                syn2::Fields::Unnamed(_) => panic!("{name}: tuple variant"),
             }
         }
     }
@@ -119,7 +119,7 @@ fn every_error_is_a_variant_with_its_docs() {
 /// The emitter writes the code as prettyplease formats it: formatting its output again
 /// changes nothing, at any option.
 fn assert_prettyplease_identical(name: &str, code: &str) {
-    let file = syn::parse_file(code).unwrap_or_else(|e| panic!("{name}: not valid Rust: {e}"));
+    let file = syn2::parse_file(code).unwrap_or_else(|e| panic!("{name}: not valid Rust: {e}"));
     let formatted = prettyplease::unparse(&file);
     if formatted != code {
         let diff = first_difference(code, &formatted);
@@ -160,7 +160,7 @@ fn a_large_hostile_catalog_is_prettyplease_formatted() {
 fn the_reserved_names_are_every_generated_item() {
     use errcat_catalog::names;
     for (name, catalog) in example_catalogs() {
-        let file = syn::parse_file(&rust::generate(&catalog, &ALL)).expect("parses");
+        let file = syn2::parse_file(&rust::generate(&catalog, &ALL)).expect("parses");
         let error = catalog.rust.error_enum.as_str();
         let status = catalog.rust.status_enum.as_str();
         let mut seen_types = Vec::new();
@@ -178,11 +178,11 @@ fn the_reserved_names_are_every_generated_item() {
             );
         }
         for item in &file.items {
-            let syn::Item::Impl(i) = item else { continue };
+            let syn2::Item::Impl(i) = item else { continue };
             if i.trait_.is_some() {
                 continue;
             }
-            let syn::Type::Path(p) = &*i.self_ty else {
+            let syn2::Type::Path(p) = &*i.self_ty else {
                 continue;
             };
             let ty = p.path.segments.last().expect("a type").ident.to_string();
@@ -198,9 +198,9 @@ fn the_reserved_names_are_every_generated_item() {
             };
             for item in &i.items {
                 let n = match item {
-                    syn::ImplItem::Const(c) => c.ident.to_string(),
-                    syn::ImplItem::Fn(f) => f.sig.ident.to_string(),
-                    syn::ImplItem::Type(t) => t.ident.to_string(),
+                    syn2::ImplItem::Const(c) => c.ident.to_string(),
+                    syn2::ImplItem::Fn(f) => f.sig.ident.to_string(),
+                    syn2::ImplItem::Type(t) => t.ident.to_string(),
                     _ => continue,
                 };
                 assert!(
@@ -213,16 +213,16 @@ fn the_reserved_names_are_every_generated_item() {
 }
 
 /// The names of every struct and enum in `items`, nested blocks included.
-fn collect_types(items: &[&syn::Item], out: &mut Vec<String>) {
+fn collect_types(items: &[&syn2::Item], out: &mut Vec<String>) {
     for item in items {
         match *item {
-            syn::Item::Enum(e) => out.push(e.ident.to_string()),
-            syn::Item::Struct(s) => out.push(s.ident.to_string()),
-            syn::Item::Const(c) => {
-                if let syn::Expr::Block(b) = &*c.expr {
-                    let nested: Vec<&syn::Item> = (b.block.stmts.iter())
+            syn2::Item::Enum(e) => out.push(e.ident.to_string()),
+            syn2::Item::Struct(s) => out.push(s.ident.to_string()),
+            syn2::Item::Const(c) => {
+                if let syn2::Expr::Block(b) = &*c.expr {
+                    let nested: Vec<&syn2::Item> = (b.block.stmts.iter())
                         .filter_map(|s| match s {
-                            syn::Stmt::Item(i) => Some(i),
+                            syn2::Stmt::Item(i) => Some(i),
                             _ => None,
                         })
                         .collect();

@@ -101,7 +101,7 @@ fn derived(catalog: &Catalog, opts: &RustOptions) -> String {
         }
     }
     src.push_str("}\n");
-    let input: syn::DeriveInput = syn::parse_str(&src).expect("the enum parses");
+    let input: syn3::DeriveInput = syn3::parse_str(&src).expect("the enum parses");
     let impls = errcat_codegen::derive::derive_with(catalog, &input, opts)
         .unwrap_or_else(|e| panic!("the derive rejects the enum: {e}"));
     let file: syn::File = syn::parse2(impls).expect("the impls parse");
@@ -142,7 +142,7 @@ pub enum CausesDerived {
     BadRequest,
 }
 ";
-    let input: syn::DeriveInput = syn::parse_str(src).expect("the enum parses");
+    let input: syn3::DeriveInput = syn3::parse_str(src).expect("the enum parses");
     let impls = errcat_codegen::derive::derive_with(catalog, &input, opts)
         .unwrap_or_else(|e| panic!("the derive rejects the enum: {e}"));
     let file: syn::File = syn::parse2(impls).expect("the impls parse");

@@ -1455,11 +1455,11 @@ mod tests {
     #[test]
     fn ident_text_agrees_with_syn() {
         fn with_syn(name: &str) -> String {
-            if let Ok(id) = syn::parse_str::<syn::Ident>(name) {
+            if let Ok(id) = syn2::parse_str::<syn2::Ident>(name) {
                 return id.to_string();
             }
             if !matches!(name, "self" | "Self" | "super" | "crate" | "_" | "")
-                && syn::parse_str::<syn::Ident>(&format!("r#{name}")).is_ok()
+                && syn2::parse_str::<syn2::Ident>(&format!("r#{name}")).is_ok()
             {
                 return format!("r#{name}");
             }
