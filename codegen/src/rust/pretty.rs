@@ -1,13 +1,14 @@
 //! The line-breaking algorithm of prettyplease 0.2 (Oppen's pretty printer, as adapted
-//! from rustc's `pp.rs`), for the generated match arms whose layout depends on their width.
+//! from rustc's `pp.rs`), for the generated code whose layout depends on its width.
 //!
-//! The text emitter (`text.rs`) writes the items that grow with the catalog directly, as
-//! prettyplease would print them; where prettyplease would break a line depending on its
-//! width (a match arm with an or-pattern, an argument array), it replays here the calls
-//! prettyplease makes for that syntax. A copy, not a call: prettyplease keeps its printer
-//! private. The copy is the algorithm of `prettyplease/src/algorithm.rs` and `ring.rs`
-//! (MIT OR Apache-2.0, like this crate), with its constants (`MARGIN` 89, `INDENT` 4,
-//! `MIN_SPACE` 60); a test compares every output with `prettyplease::unparse`.
+//! The emitter writes all its code directly, as prettyplease would print it; where
+//! prettyplease would break a line depending on its width (a match arm with an or-pattern,
+//! an argument array, the expressions of `expr.rs`, a header a long type name makes too
+//! wide), it replays here the calls prettyplease makes for that syntax. A copy, not a
+//! call: prettyplease keeps its printer private. The copy is the algorithm of
+//! `prettyplease/src/algorithm.rs` and `ring.rs` (MIT OR Apache-2.0, like this crate), with
+//! its constants (`MARGIN` 89, `INDENT` 4, `MIN_SPACE` 60); tests compare every output with
+//! `prettyplease::unparse`.
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
