@@ -510,7 +510,7 @@ pub(crate) fn error_impls(
 
     let integrations = integrations(ty, opts);
     let error_trait = error_trait(ty, variants, matches!(status, StatusMode::Enum(_)));
-    let decoder = super::decode::tokens(ty, variants);
+    let decoder = super::decode::tokens(ty, variants, matches!(status, StatusMode::Enum(_)));
     let name = catalog.name.as_str();
     let errors_doc = docs::text(&format!(
         " Every error of the {name} catalog, in the order of the enum's variants."
@@ -651,10 +651,12 @@ pub(crate) fn error_impls(
     tokens
 }
 
-/// `Debug`, `PartialEq` (and `Eq`, `Hash`) of a generated enum, through the index and the
-/// argument array rather than derived per variant (derives cost seconds of compile time at
-/// thousands of variants). `Debug` prints what `#[derive(Debug)]` would.
-fn value_impls(ty: &Ident, eq: bool, hash: bool, causes: bool) -> TokenStream {
+/// `Debug`, `PartialEq` (and `Eq`, `Hash`, and `Clone` unless it is derived with `Copy`) of
+/// a generated enum, through the index and the argument array rather than derived per
+/// variant (derives cost seconds of compile time at thousands of variants). `Debug` prints
+/// what `#[derive(Debug)]` would; `Clone` rebuilds the variant with the decoder's
+/// `__errcat_build` from copies of the field values, sharing the cause (an `Arc`).
+fn value_impls(ty: &Ident, eq: bool, hash: bool, causes: bool, clone: bool) -> TokenStream {
     let debug = if causes {
         quote!(::errcat::__private::debug_error_caused(
             f,
@@ -685,7 +687,25 @@ fn value_impls(ty: &Ident, eq: bool, hash: bool, causes: bool) -> TokenStream {
             }
         }
     });
+    let clone = clone.then(|| {
+        let cause = causes.then(|| quote!(, self.__errcat_cause().cloned().flatten()));
+        quote! {
+            #[automatically_derived]
+            impl ::core::clone::Clone for #ty {
+                #[inline]
+                fn clone(&self) -> Self {
+                    Self::__errcat_build(
+                        self.__errcat_index(),
+                        &mut ::errcat::__private::Args::from_args(&self.__errcat_args())
+                        #cause
+                    )
+                }
+            }
+        }
+    });
     quote! {
+        #clone
+
         #[automatically_derived]
         impl ::core::fmt::Debug for #ty {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -1199,7 +1219,9 @@ pub(crate) fn errors(catalog: &Catalog, opts: &RustOptions, out: &mut String) ->
         .errors
         .iter()
         .any(|e| e.fields.iter().any(|f| f.ty == FieldType::Float));
-    let derives = if unit_only { "Clone, Copy" } else { "Clone" };
+    // A field-less enum without causes is `Copy`, its `Clone` derived (`*self`); any other
+    // gets `Clone` from `value_impls`, through the decoder's builder (compile time).
+    let derives = unit_only.then_some("Clone, Copy");
     text::error_enum(out, catalog, &error_ty.to_string(), &variants, derives);
     let impls = error_impls(
         catalog,
@@ -1214,7 +1236,7 @@ pub(crate) fn errors(catalog: &Catalog, opts: &RustOptions, out: &mut String) ->
     // no part of an error's equality.
     let fieldless = catalog.errors.iter().all(|e| e.fields.is_empty());
     let causes = catalog.has_causes();
-    let values = value_impls(&error_ty, !has_float, fieldless, causes);
+    let values = value_impls(&error_ty, !has_float, fieldless, causes, !unit_only);
     let cause = causes.then(|| cause_fn(&error_ty, &variants));
     let groups = super::group::list(catalog, &error_ty, &status_ty, opts);
     quote!(#values #cause #impls #groups)
