@@ -342,6 +342,8 @@ enum Values<'v, 'i> {
     None,
 }
 
+/// The values of a struct written as `v`; anything but a table, an array or a date-time
+/// is a mistake.
 fn values<'v, 'i>(v: &'v Spanned<DeValue<'i>>) -> Reading<Values<'v, 'i>> {
     match v.get_ref() {
         DeValue::Table(table) => Ok(Values::Table(table)),
@@ -372,14 +374,15 @@ macro_rules! table {
                             }
                         }
                     }
+                    // Field by field; values past the last field are not read.
                     Values::Array(mut items) => {
-                        let mut _len = 0;
+                        let mut _read = 0;
                         $(
                             match items.next() {
                                 Some(value) => $field = Some(Read::read(value)?),
-                                None => table!(@short $how, _len, v),
+                                None => table!(@short $how, _read, v),
                             }
-                            _len += 1;
+                            _read += 1;
                         )*
                     }
                     Values::None => {}
@@ -390,9 +393,11 @@ macro_rules! table {
             }
         }
     };
-    (@short default, $len:ident, $v:ident) => { () };
-    (@short $how:ident, $len:ident, $v:ident) => {
-        return Err(Box::new(Mistake::Length { len: $len, span: $v.span() }))
+    // An array too short for the struct: a field with a default takes it, any other is
+    // a mistake that says how many values there were.
+    (@short default, $read:ident, $v:ident) => { () };
+    (@short $how:ident, $read:ident, $v:ident) => {
+        return Err(Box::new(Mistake::Length { len: $read, span: $v.span() }))
     };
     (@finish required $field:ident $key:literal $v:ident) => {
         match $field {
