@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The TypeScript output, checked with the tools its users run: for every example catalog
-# (and examples/axum-service's), `errcat generate --typescript --registry`, then
+# (and examples/axum-service's, and the catalogs of tests/node/fixtures),
+# `errcat generate --typescript --registry`, then
 # `tsc --strict` with default options (and with a modern target and module), then Node
 # tests (node:test): the decoder on the bodies of every example (tests/node/examples.test.cjs)
 # and on the real responses of the running service (tests/node/axum.test.cjs).
@@ -18,7 +19,8 @@ cargo build -q -p errcat-cli -p axum-service
 target_dir=$(cargo metadata -q --format-version 1 --no-deps \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 errcat="$target_dir/debug/errcat"
-for catalog in examples/catalogs/*.toml examples/catalogs/showcase/errors.toml examples/axum-service/errors.toml; do
+for catalog in examples/catalogs/*.toml examples/catalogs/showcase/errors.toml examples/axum-service/errors.toml \
+  tests/node/fixtures/*.toml; do
   case "$catalog" in
     */showcase/errors.toml) name=showcase ;;
     */axum-service/errors.toml) name=axum-service ;;
