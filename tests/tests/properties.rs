@@ -201,7 +201,9 @@ fn error(index: usize) -> impl Strategy<Value = Error> {
 struct CatalogSpec {
     name: String,
     description: Option<String>,
-    template_body: bool,
+    /// 0: the default problem body; 1: a template with `{code}`; 2: a template without,
+    /// whose errors the decoders tell apart by status, title and message only.
+    body: u8,
     status_descriptions: Vec<Option<String>>,
     reason_490: String,
     errors: Vec<Error>,
@@ -214,7 +216,7 @@ fn catalog_spec() -> impl Strategy<Value = CatalogSpec> {
     (
         text(30),
         proptest::option::of(text(200)),
-        any::<bool>(),
+        0u8..3,
         proptest::collection::vec(proptest::option::of(text(80)), CODES.len()),
         text(30),
         errors,
@@ -225,7 +227,7 @@ fn catalog_spec() -> impl Strategy<Value = CatalogSpec> {
             |(
                 name,
                 description,
-                template_body,
+                body,
                 status_descriptions,
                 reason_490,
                 errors,
@@ -235,7 +237,7 @@ fn catalog_spec() -> impl Strategy<Value = CatalogSpec> {
                 CatalogSpec {
                     name,
                     description,
-                    template_body,
+                    body,
                     status_descriptions,
                     reason_490,
                     errors,
@@ -278,11 +280,20 @@ fn render(spec: &CatalogSpec) -> String {
     if let Some(intro) = &spec.intro {
         let _ = writeln!(t, "[docs]\nintro = {}\n", toml_str(intro));
     }
-    if spec.template_body {
-        let _ = writeln!(
-            t,
-            "[body]\nformat = \"template\"\n[body.template]\nerror = {{ code = \"{{code}}\", message = \"{{message}}\", status = \"{{status}}\" }}\nfield = \"{{field}}\"\ntrace = \"{{trace_id}}\"\n"
-        );
+    match spec.body {
+        1 => {
+            let _ = writeln!(
+                t,
+                "[body]\nformat = \"template\"\n[body.template]\nerror = {{ code = \"{{code}}\", message = \"{{message}}\", status = \"{{status}}\" }}\nfield = \"{{field}}\"\ntrace = \"{{trace_id}}\"\n"
+            );
+        }
+        2 => {
+            let _ = writeln!(
+                t,
+                "[body]\nformat = \"template\"\n[body.template]\ndetail = \"{{message}}\"\ntitle = \"{{title}}\"\nstatus = \"{{status}}\"\n"
+            );
+        }
+        _ => {}
     }
     for (code, description) in CODES.iter().zip(&spec.status_descriptions) {
         let _ = writeln!(t, "[statuses.{code}]");
@@ -477,8 +488,11 @@ fn round_trip_test(module: &str, catalog: &Catalog) -> String {
     for e in &catalog.errors {
         // The values travel in the body's `{fields}` member, else only in the message: an
         // error with a field its message does not show cannot be rebuilt from a body
-        // without `{fields}`, and must say so (`MissingFields`) rather than guess.
+        // without `{fields}`, and must say so (`MissingFields`) rather than guess; without
+        // `{code}` in the template, the body is then of no error of the catalog, or of
+        // another error that renders the same body.
         let on_wire = fields_on_wire(catalog, e);
+        let by_code = has_code(catalog.body_of(e));
         for ex in &e.examples {
             let body = errcat_codegen::body::error_body(
                 catalog,
@@ -488,7 +502,7 @@ fn round_trip_test(module: &str, catalog: &Catalog) -> String {
             );
             let _ = writeln!(
                 cases,
-                "        ({:?}, {}, {:?}, {:?}, {on_wire}),",
+                "        ({:?}, {}, {:?}, {:?}, {on_wire}, {by_code}),",
                 e.code.as_str(),
                 *e.status,
                 serde_json::to_string(&body).expect("JSON"),
@@ -497,11 +511,12 @@ fn round_trip_test(module: &str, catalog: &Catalog) -> String {
         }
     }
     format!(
-        "#[test]\nfn {module}() {{\n    let cases: &[(&str, u16, &str, &str, bool)] = &[\n{cases}    ];\n    \
-         for (code, status, body, message, on_wire) in cases {{\n        \
+        "#[test]\nfn {module}() {{\n    let cases: &[(&str, u16, &str, &str, bool, bool)] = &[\n{cases}    ];\n    \
+         for (code, status, body, message, on_wire, by_code) in cases {{\n        \
          match crate::{module}::{ty}::from_response(*status, &[], body.as_bytes()) {{\n            \
          Err(::errcat::DecodeError::MissingFields {{ code: c }}) if !*on_wire && c == *code => {{}}\n            \
-         Ok(::errcat::Decoded::Known(e)) if *on_wire => {{\n                \
+         Ok(::errcat::Decoded::Unknown(_)) if !*on_wire && !*by_code => {{}}\n            \
+         Ok(::errcat::Decoded::Known(e)) if *on_wire || (!*by_code && e.code() != *code) => {{\n                \
          assert_eq!(e.body_json(), *body, \"{{code}}\");\n                \
          if e.code() == *code {{ assert_eq!(e.to_string(), *message, \"{{code}}\"); }}\n            \
          }}\n            \
