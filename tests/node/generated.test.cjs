@@ -71,8 +71,10 @@ for (const { module, cases } of batch) {
     }
   });
 
-  test(`${module}: hostile mutations of every body never throw`, () => {
-    for (const c of cases) hammer(mod, c.status, JSON.parse(c.body));
+  test(`${module}: hostile mutations of every body never throw`, (t) => {
+    let n = 0;
+    for (const c of cases) n += hammer(mod, c.status, JSON.parse(c.body));
+    t.diagnostic(`${n} hostile inputs`);
   });
 }
 

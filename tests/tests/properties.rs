@@ -686,7 +686,16 @@ fn typescript_round_trip(modules: &[(String, String)], cases: &[serde_json::Valu
         dir.keep().display(),
         String::from_utf8_lossy(&out.stderr)
     );
-    println!("TypeScript round trip: {} modules", modules.len());
+    let hostile: usize = stdout
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("# ")?.strip_suffix(" hostile inputs"))
+        .filter_map(|n| n.parse::<usize>().ok())
+        .sum();
+    assert!(hostile > 0, "no hostile input was decoded:\n{stdout}");
+    println!(
+        "TypeScript round trip: {} modules, {hostile} hostile inputs decoded",
+        modules.len()
+    );
 }
 
 /// openapi-spec-validator on every document, then every example against its schema.
