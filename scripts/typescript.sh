@@ -3,8 +3,9 @@
 # (and examples/axum-service's, and the catalogs of tests/node/fixtures),
 # `errcat generate --typescript --registry`, then
 # `tsc --strict` with default options (and with a modern target and module), then Node
-# tests (node:test): the decoder on the bodies of every example (tests/node/examples.test.cjs)
-# and on the real responses of the running service (tests/node/axum.test.cjs).
+# tests (node:test): the decoder on the bodies of every example and mutations of them
+# (tests/node/examples.test.cjs), on floats in messages (tests/node/floats.test.cjs) and on
+# the real responses of the running service (tests/node/axum.test.cjs).
 # Tools are pinned in tools/package.json (npm ci --prefix tools). Run from anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,7 @@ done
   --target es2022 --module commonjs --outDir js ./*.ts)
 echo "tsc --strict: $(ls "$work"/*.ts | wc -l) modules"
 
-ERRCAT_TS_DIR="$work" node --test tests/node/examples.test.cjs
+ERRCAT_TS_DIR="$work" node --test tests/node/examples.test.cjs tests/node/floats.test.cjs
 
 start_service
 ERRCAT_TS_DIR="$work" ERRCAT_SERVICE_URL="$url" node --test tests/node/axum.test.cjs

@@ -224,6 +224,11 @@ function fromText(type: FieldType, s: string): FieldValue | undefined {
       v = s === "true";
       break;
     default:
+      // A float that is not finite shows as Rust's `{:?}` writes it.
+      if (type === "float" && (s === "inf" || s === "-inf" || s === "NaN")) {
+        v = s === "NaN" ? NaN : s === "inf" ? Infinity : -Infinity;
+        break;
+      }
       if (!/^-?[0-9]+(\.[0-9]+)?(e-?[0-9]+)?$/.test(s)) return undefined;
       v = Number(s);
       if (type !== "float" && !isInt(v)) return undefined;
