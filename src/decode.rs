@@ -15,7 +15,7 @@
 //! that is not JSON) or a [`DecodeError`] (a known error whose field values are missing or
 //! of another type).
 
-use crate::__private::{Node, Text, Value, Var, resolve, write_message};
+use crate::__private::{Arg, Node, Text, Value, Var, resolve, write_message};
 use crate::json::{self, Json};
 use crate::table::Piece;
 use crate::{BodyContext, ErrorMeta, ErrorTable};
@@ -166,6 +166,87 @@ impl Args {
             _ => None,
         }
     }
+
+    /// The values of an error, for a copy of it (the generated `Clone`).
+    pub fn from_args(args: &[Arg<'_>]) -> Self {
+        let owned = args.iter().filter_map(|a| {
+            Some(match *a {
+                Arg::None => return None,
+                Arg::Str(s) => Owned::Str(s.to_owned()),
+                Arg::Int(v) => Owned::Int(v),
+                Arg::Uint(v) => Owned::Uint(v),
+                Arg::Float(v) => Owned::Float(v),
+                Arg::Bool(v) => Owned::Bool(v),
+            })
+        });
+        Args(owned.collect())
+    }
+
+    /// The `n`th value (counting from 0) that `kind` accepts.
+    fn nth(&mut self, n: usize, kind: fn(&Owned) -> bool) -> Option<&mut Owned> {
+        self.0.iter_mut().filter(|a| kind(a)).nth(n)
+    }
+
+    /// The `n`th string value, taken (an empty string stays in its place, so that the
+    /// ranks of the others hold). The generated builder binds each of its values once, by
+    /// kind and rank, before matching on the variant: one call per value of the largest
+    /// variant instead of one per field of every variant (compile time). [`finish`] checks
+    /// that the values fit the error before the builder runs, so a missing value (the
+    /// default) is never seen.
+    pub fn take_str(&mut self, n: usize) -> String {
+        match self.nth(n, |a| matches!(a, Owned::Str(_))) {
+            Some(Owned::Str(s)) => core::mem::take(s),
+            _ => String::new(),
+        }
+    }
+
+    /// The `n`th signed integer value (see [`Args::take_str`]).
+    pub fn take_int(&mut self, n: usize) -> i64 {
+        match self.nth(n, |a| matches!(a, Owned::Int(_))) {
+            Some(Owned::Int(v)) => *v,
+            _ => 0,
+        }
+    }
+
+    /// The `n`th unsigned integer value (see [`Args::take_str`]).
+    pub fn take_uint(&mut self, n: usize) -> u64 {
+        match self.nth(n, |a| matches!(a, Owned::Uint(_))) {
+            Some(Owned::Uint(v)) => *v,
+            _ => 0,
+        }
+    }
+
+    /// The `n`th float value (see [`Args::take_str`]).
+    pub fn take_float(&mut self, n: usize) -> f64 {
+        match self.nth(n, |a| matches!(a, Owned::Float(_))) {
+            Some(Owned::Float(v)) => *v,
+            _ => 0.0,
+        }
+    }
+
+    /// The `n`th boolean value (see [`Args::take_str`]).
+    pub fn take_bool(&mut self, n: usize) -> bool {
+        matches!(
+            self.nth(n, |a| matches!(a, Owned::Bool(_))),
+            Some(Owned::Bool(true))
+        )
+    }
+
+    /// Whether the values are exactly the error's fields: one per field, in field order,
+    /// each of the field's type.
+    fn fit(&self, meta: ErrorMeta) -> bool {
+        self.0.len() == meta.fields().len()
+            && self.0.iter().zip(meta.fields()).all(|(a, f)| {
+                matches!(
+                    (a, f.ty),
+                    (Owned::Str(_), "string")
+                        | (Owned::Int(_), "integer")
+                        | (Owned::Uint(_), "unsigned")
+                        | (Owned::Float(_), "float")
+                        | (Owned::Bool(_), "boolean")
+                )
+            })
+    }
 }
 
 /// What [`decode`] found: an error of the table (its index and field values) or none.
@@ -244,7 +325,9 @@ pub fn decode(
 }
 
 /// The generated enum's result from [`decode`]: `from` builds the variant at an index
-/// from its field values (`None` when they do not fit, which a valid table never gives).
+/// from its field values, once they are known to fit the error's fields (a valid table
+/// always gives such values); `None` when the variant cannot be built (a derived enum's
+/// variant whose cause is required).
 #[doc(hidden)]
 pub fn finish<E>(
     errors: ErrorTable,
@@ -254,10 +337,12 @@ pub fn finish<E>(
     match raw {
         Raw::Unknown(u) => Ok(Decoded::Unknown(u)),
         Raw::Known(index, mut args) => {
-            from(index, &mut args)
+            let meta = errors.get(index);
+            meta.filter(|m| args.fit(*m))
+                .and_then(|_| from(index, &mut args))
                 .map(Decoded::Known)
                 .ok_or(DecodeError::MissingFields {
-                    code: errors.get(index).map_or("", |m| m.code()),
+                    code: meta.map_or("", |m| m.code()),
                 })
         }
     }

@@ -28,11 +28,11 @@
 
 mod check;
 pub mod diag;
-mod direct;
 mod load;
 pub mod model;
 pub mod names;
 pub mod raw;
+mod read;
 pub mod rules;
 pub mod source;
 mod template;

@@ -2,14 +2,13 @@
 //! collected, then composition (`include`, `extends`) with cycle detection.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::direct::Direct;
 use crate::raw::{self, CatalogFile, OrderedMap, S};
+use crate::read::{Keys, Mistake, Read};
 use crate::source::{FileId, Sources, Span};
-use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::de::{DeTable, DeValue};
 
 /// How a file takes part in the catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,7 +294,7 @@ impl<'r, 'a> Loader<'r, 'a> {
 }
 
 /// Parses one file into its raw form, reporting every syntax error, every unknown key and
-/// every value of the wrong type (one per entry: serde stops at an entry's first).
+/// every value of the wrong type (one per entry: its first, as `read` reports it).
 fn parse(
     sources: &Sources,
     file: FileId,
@@ -363,7 +362,7 @@ fn parse(
     ok.then_some((raw, catalog_span))
 }
 
-/// Deserializes the values of one file, entry by entry, collecting every type error.
+/// Reads the values of one file, entry by entry, collecting every type error.
 struct TypeCx<'d> {
     file: FileId,
     ok: bool,
@@ -375,61 +374,44 @@ struct TypeCx<'d> {
 }
 
 impl TypeCx<'_> {
-    /// Deserializes one value; a type error is reported and gives `None`. Values of the
-    /// expected shape are read in place ([`Direct`]); serde reads the others, so that its
-    /// diagnostics stay serde's.
-    fn de<T: DeserializeOwned + Direct>(&mut self, value: &Spanned<DeValue<'_>>) -> Option<T> {
-        if let Some(v) = T::direct(value) {
-            return Some(v);
-        }
-        match T::deserialize(ValueDeserializer::from(value.clone())) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.ok = false;
-                let range = e.span().unwrap_or_else(|| value.span());
-                let message = first_line(e.message());
-                if let Some(field) = missing_field(message) {
-                    // A table with an unknown key and a missing required one: most likely
-                    // the same key misspelt, so one diagnostic, with a note.
-                    let first = self.unknown_by_table.get(&range).copied();
-                    if let Some((d, _)) = first.and_then(|i| self.unknown.get_mut(i)) {
-                        let suggested =
-                            d.help.as_deref() == Some(&format!("did you mean `{field}`?"));
-                        if !suggested {
-                            d.notes
-                                .push(format!("this table also lacks the required key `{field}`"));
-                        }
-                        return None;
-                    }
+    /// Reads one value; a type error is reported and gives `None`.
+    fn de<T: Read>(&mut self, value: &Spanned<DeValue<'_>>) -> Option<T> {
+        let mistake = match T::read(value) {
+            Ok(v) => return Some(v),
+            Err(mistake) => mistake,
+        };
+        self.ok = false;
+        let range = mistake.span();
+        if let Mistake::Missing { key, .. } = *mistake {
+            // A table with an unknown key and a missing required one: most likely the
+            // same key misspelt, so one diagnostic, with a note.
+            let first = self.unknown_by_table.get(&range).copied();
+            if let Some((d, _)) = first.and_then(|i| self.unknown.get_mut(i)) {
+                let suggested = d.help.as_deref() == Some(&format!("did you mean `{key}`?"));
+                if !suggested {
+                    d.notes
+                        .push(format!("this table also lacks the required key `{key}`"));
                 }
-                let d = match missing_field(message) {
-                    Some(field) => Diagnostic::new(
-                        "invalid-type",
-                        format!("missing required key `{field}`"),
-                    )
-                    .at(
-                        Span::new(self.file, range),
-                        format!("this table needs `{field}`"),
-                    )
-                    .help(format!(
-                        "add `{field} = ...`; docs/catalog-format.md lists every key with its type"
-                    )),
-                    None => {
-                        let message = toml_words(message);
-                        Diagnostic::new("invalid-type", message.clone())
-                            .at(Span::new(self.file, range), type_label(&message))
-                            .help("docs/catalog-format.md lists every key with its type")
-                    }
-                };
-                self.diags.push(d);
-                None
+                return None;
             }
         }
+        let help = match *mistake {
+            Mistake::Missing { key, .. } => {
+                format!("add `{key} = ...`; docs/catalog-format.md lists every key with its type")
+            }
+            _ => "docs/catalog-format.md lists every key with its type".to_owned(),
+        };
+        self.diags.push(
+            Diagnostic::new("invalid-type", mistake.to_string())
+                .at(Span::new(self.file, range), mistake.label())
+                .help(help),
+        );
+        None
     }
 
-    /// Deserializes a value that must be a table (`what` names it): anything else is
-    /// reported as such, rather than as serde's view of a struct.
-    fn table<T: DeserializeOwned + Direct>(
+    /// Reads a value that must be a table (`what` names it): anything else is reported as
+    /// such, rather than as a mistake in a struct.
+    fn table<T: Read>(
         &mut self,
         value: &Spanned<DeValue<'_>>,
         what: impl fmt::Display,
@@ -454,7 +436,7 @@ impl TypeCx<'_> {
         );
     }
 
-    /// Deserializes `[operations]`: its lists of codes (`common`, `unrouted`), then each
+    /// Reads `[operations]`: its lists of codes (`common`, `unrouted`), then each
     /// `[operations.ID]` table, one at a time.
     fn operations(&mut self, value: &Spanned<DeValue<'_>>) -> Option<S<raw::Operations>> {
         let DeValue::Table(table) = value.get_ref() else {
@@ -479,8 +461,8 @@ impl TypeCx<'_> {
         Some(S(toml::Spanned::new(value.span(), out)))
     }
 
-    /// Deserializes a table of named entries (`[errors.CODE]` ...) one entry at a time.
-    fn entries<T: DeserializeOwned + Direct>(
+    /// Reads a table of named entries (`[errors.CODE]` ...) one entry at a time.
+    fn entries<T: Read>(
         &mut self,
         value: &Spanned<DeValue<'_>>,
         section: &str,
@@ -531,35 +513,6 @@ impl fmt::Display for QuotedKey<'_> {
             write!(f, "{key:?}")
         }
     }
-}
-
-/// serde's words for types in TOML's words.
-fn toml_words(message: &str) -> String {
-    // An integer beyond 64 bits: serde says "integer `N` as i128, expected i64".
-    if let Some(rest) = message.strip_prefix("invalid type: integer `") {
-        if let Some((n, tail)) = rest.split_once('`') {
-            if tail.starts_with(" as i128") || tail.starts_with(" as u128") {
-                return format!("integer `{n}` is out of range");
-            }
-        }
-    }
-    // Nested tables: serde says "expected struct Deprecated".
-    let message = match message.split_once("expected struct ") {
-        Some((head, _)) => format!("{head}expected a table"),
-        None => message.to_owned(),
-    };
-    message
-        .replace("expected i64", "expected an integer")
-        .replace("expected u32", "expected a non-negative integer")
-        .replace("expected a sequence", "expected an array")
-        .replace("invalid type: sequence", "invalid type: array")
-        .replace("expected a map", "expected a table")
-        .replace("invalid type: map", "invalid type: table")
-}
-
-/// The key of serde's "missing field `key`" message.
-fn missing_field(message: &str) -> Option<&str> {
-    message.strip_prefix("missing field `")?.strip_suffix('`')
 }
 
 /// Reports TOML syntax errors, leaving out the "duplicate key" errors that follow from a
@@ -727,17 +680,8 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s).trim()
 }
 
-fn type_label(message: &str) -> String {
-    if message.ends_with("is out of range") {
-        return "out of range".to_owned();
-    }
-    message
-        .split_once(", expected ")
-        .map_or_else(|| "here".to_owned(), |(_, exp)| format!("expected {exp}"))
-}
-
 /// Reports every key the format does not have, walking the parsed document against the
-/// raw types' field lists (serde would stop at the first one). `tables` are the `TABLES`
+/// raw types' key lists (reading stops at an entry's first mistake). `tables` are the `TABLES`
 /// whose path starts with `path`; the walk does not enter values below which none is left
 /// (templates, `[lints]`, headers...).
 fn unknown_keys<'t>(
@@ -830,94 +774,78 @@ fn table_name(path: &[&str]) -> String {
 type Table = (
     &'static str,
     &'static [&'static str],
-    fn() -> &'static [&'static str],
+    &'static [&'static str],
 );
 
-/// Every table of the format whose keys are fixed, with its keys read from the raw types.
+/// Every table of the format whose keys are fixed, with the keys its reader reads.
 const TABLES: &[Table] = &[
-    ("top level", &[], fields_of::<CatalogFile>),
-    ("[catalog]", &["catalog"], fields_of::<raw::Meta>),
-    ("[rust]", &["rust"], fields_of::<raw::RustNames>),
+    ("top level", &[], CatalogFile::KEYS),
+    ("[catalog]", &["catalog"], raw::Meta::KEYS),
+    ("[rust]", &["rust"], raw::RustNames::KEYS),
     (
         "[attributes.NAME]",
         &["attributes", "*"],
-        fields_of::<raw::AttributeDecl>,
+        raw::AttributeDecl::KEYS,
     ),
-    (
-        "[statuses.CODE]",
-        &["statuses", "*"],
-        fields_of::<raw::Status>,
-    ),
-    ("[errors.CODE]", &["errors", "*"], fields_of::<raw::Error>),
+    ("[statuses.CODE]", &["statuses", "*"], raw::Status::KEYS),
+    ("[errors.CODE]", &["errors", "*"], raw::Error::KEYS),
     (
         "[errors.CODE.fields.NAME]",
         &["errors", "*", "fields", "*"],
-        fields_of::<raw::Field>,
+        raw::Field::KEYS,
     ),
     (
         "[errors.CODE.deprecated]",
         &["errors", "*", "deprecated"],
-        fields_of::<raw::Deprecated>,
+        raw::Deprecated::KEYS,
     ),
     (
         "[[errors.CODE.examples]]",
         &["errors", "*", "examples", "[]"],
-        fields_of::<raw::Example>,
+        raw::Example::KEYS,
     ),
-    ("[body]", &["body"], fields_of::<raw::Body>),
-    ("[success]", &["success"], fields_of::<raw::Success>),
-    ("[docs]", &["docs"], fields_of::<raw::Docs>),
+    ("[body]", &["body"], raw::Body::KEYS),
+    ("[success]", &["success"], raw::Success::KEYS),
+    ("[docs]", &["docs"], raw::Docs::KEYS),
     (
         "[docs.headings]",
         &["docs", "headings"],
-        fields_of::<raw::Headings>,
+        raw::Headings::KEYS,
     ),
-    (
-        "[docs.columns]",
-        &["docs", "columns"],
-        fields_of::<raw::Columns>,
-    ),
-    (
-        "[docs.labels]",
-        &["docs", "labels"],
-        fields_of::<raw::Labels>,
-    ),
-    (
-        "[context.NAME]",
-        &["context", "*"],
-        fields_of::<raw::ContextDecl>,
-    ),
-    ("[groups.NAME]", &["groups", "*"], fields_of::<raw::Group>),
+    ("[docs.columns]", &["docs", "columns"], raw::Columns::KEYS),
+    ("[docs.labels]", &["docs", "labels"], raw::Labels::KEYS),
+    ("[context.NAME]", &["context", "*"], raw::ContextDecl::KEYS),
+    ("[groups.NAME]", &["groups", "*"], raw::Group::KEYS),
     (
         "[[docs.snippets]]",
         &["docs", "snippets", "[]"],
-        fields_of::<raw::Snippet>,
+        raw::Snippet::KEYS,
     ),
     (
         "[[docs.sections]]",
         &["docs", "sections", "[]"],
-        fields_of::<raw::Section>,
+        raw::Section::KEYS,
     ),
     (
         "[operations.ID]",
         &["operations", "*"],
-        fields_of::<raw::Operation>,
+        raw::Operation::KEYS,
     ),
-    ("[openapi]", &["openapi"], fields_of::<raw::OpenApi>),
+    ("[openapi]", &["openapi"], raw::OpenApi::KEYS),
     (
         "[[openapi.servers]]",
         &["openapi", "servers", "[]"],
-        fields_of::<raw::Server>,
+        raw::Server::KEYS,
     ),
     (
         "[openapi.license]",
         &["openapi", "license"],
-        fields_of::<raw::License>,
+        raw::License::KEYS,
     ),
     (
         "[openapi.contact]",
         &["openapi", "contact"],
-        fields_of::<raw::Contact>,
+        raw::Contact::KEYS,
     ),
 ];
 
@@ -925,7 +853,7 @@ const TABLES: &[Table] = &[
 pub(crate) fn tables() -> Vec<(&'static str, &'static [&'static str])> {
     TABLES
         .iter()
-        .map(|(name, _, keys)| (*name, keys()))
+        .map(|(name, _, keys)| (*name, *keys))
         .collect()
 }
 
@@ -955,7 +883,7 @@ fn keys_at(tables: TableSet, depth: usize) -> &'static [&'static str] {
         .iter()
         .enumerate()
         .find(|(i, (_, pattern, _))| tables & (1 << i) != 0 && pattern.len() == depth)
-        .map_or(&[], |(_, (_, _, keys))| keys())
+        .map_or(&[], |(_, (_, _, keys))| *keys)
 }
 
 /// The keys the table at `path` accepts (none listed: any key, as in `[lints]`).
@@ -968,48 +896,6 @@ fn expected_keys(path: &[&str]) -> &'static [&'static str] {
             narrow(tables, depth, key)
         });
     keys_at(tables, path.len())
-}
-
-/// The field names serde's derive gives a struct: a deserializer that only records the
-/// `fields` argument of `deserialize_struct`, so the list cannot drift from the types.
-pub(crate) fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
-    struct Probe<'a>(&'a mut &'static [&'static str]);
-    #[derive(Debug)]
-    struct Stop;
-    impl std::fmt::Display for Stop {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("probe")
-        }
-    }
-    impl std::error::Error for Stop {}
-    impl serde::de::Error for Stop {
-        fn custom<M: std::fmt::Display>(_: M) -> Self {
-            Stop
-        }
-    }
-    impl<'de> Deserializer<'de> for Probe<'_> {
-        type Error = Stop;
-        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
-            Err(Stop)
-        }
-        fn deserialize_struct<V: serde::de::Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Stop> {
-            *self.0 = fields;
-            Err(Stop)
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map enum identifier ignored_any
-        }
-    }
-    let mut fields: &'static [&'static str] = &[];
-    let _ = T::deserialize(Probe(&mut fields));
-    fields
 }
 
 /// Lexical normalization, enough to see that two include paths name the same file without

@@ -95,6 +95,7 @@ pub const ERROR_ENUM_ITEMS: &[&str] = &[
     "__errcat_args",
     "from_response",
     "__errcat_from_args",
+    "__errcat_build",
     "wire",
     "log",
 ];

@@ -1,26 +1,27 @@
-//! The catalog file as written: serde types that mirror the TOML one to one, every value
+//! The catalog file as written: types that mirror the TOML one to one, every value
 //! wrapped in [`S`] so that it keeps its span. Nothing here is checked beyond its TOML type;
-//! `check` turns these into the validated [`crate::model`].
+//! `check` turns these into the validated [`crate::model`]. `read` reads them from the
+//! parsed TOML.
 //!
-//! These types are also the source of the JSON Schema (`errcat schema`, feature `schema`).
+//! These types are also the source of the JSON Schema (`errcat schema`, feature `schema`):
+//! `schemars(default)` marks a key the reader defaults when it is absent (not required),
+//! `schemars(rename)` a key that is not the field's name.
 
-use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
 /// Every table of the format whose keys are fixed (`"[errors.CODE]"`, `"top level"`...),
-/// with the keys it accepts: the same lists the loader checks keys against, read from the
-/// types below. `docs/catalog-format.md` is tested to document each of them.
+/// with the keys it accepts: the same lists the loader checks keys against, the keys the
+/// reader of each type below reads. `docs/catalog-format.md` is tested to document each of
+/// them.
 pub fn tables() -> Vec<(&'static str, &'static [&'static str])> {
     crate::load::tables()
 }
 
 /// A value with the byte range it was written at.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone)]
 pub struct S<T>(pub toml::Spanned<T>);
 
 // The span is invisible in the file: `S<T>` has exactly `T`'s schema (a derive would add a
@@ -59,26 +60,6 @@ pub struct OrderedMap<K, V>(pub Vec<(K, V)>);
 impl<K, V> Default for OrderedMap<K, V> {
     fn default() -> Self {
         OrderedMap(Vec::new())
-    }
-}
-
-impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<K, V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V_<K, V>(std::marker::PhantomData<(K, V)>);
-        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for V_<K, V> {
-            type Value = OrderedMap<K, V>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a table")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut out = Vec::new();
-                while let Some((k, v)) = map.next_entry()? {
-                    out.push((k, v));
-                }
-                Ok(OrderedMap(out))
-            }
-        }
-        d.deserialize_map(V_(std::marker::PhantomData))
     }
 }
 
@@ -131,39 +112,6 @@ impl fmt::Display for Scalar {
     }
 }
 
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Scalar;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string, integer, float or boolean")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar::Str(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
-                Ok(Scalar::Str(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar::Int(v))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-                i64::try_from(v)
-                    .map(Scalar::Int)
-                    .map_err(|_| E::custom("integer out of range"))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
-                Ok(Scalar::Float(v))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
-                Ok(Scalar::Bool(v))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 #[cfg(feature = "schema")]
 impl JsonSchema for Scalar {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -191,50 +139,6 @@ pub enum Template {
     Table(OrderedMap<S<String>, S<Template>>),
 }
 
-impl<'de> Deserialize<'de> for Template {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Template;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON template (string, number, boolean, array or table)")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Template, E> {
-                Ok(Template::Str(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Template, E> {
-                Ok(Template::Str(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Template, E> {
-                Ok(Template::Int(v))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Template, E> {
-                i64::try_from(v)
-                    .map(Template::Int)
-                    .map_err(|_| E::custom("integer out of range"))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Template, E> {
-                Ok(Template::Float(v))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Template, E> {
-                Ok(Template::Bool(v))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Template, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Template::Array(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Template, A::Error> {
-                let table = OrderedMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Template::Table(table))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 #[cfg(feature = "schema")]
 impl JsonSchema for Template {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -248,53 +152,53 @@ impl JsonSchema for Template {
 }
 
 /// One catalog file: the root catalog, a file it includes, or a catalog it extends.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 #[cfg_attr(feature = "schema", schemars(title = "errcat catalog"))]
 pub struct CatalogFile {
     /// `[catalog]`: name, version, description, composition.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub catalog: Option<Meta>,
     /// `[rust]`: names of the generated Rust types.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub rust: Option<S<RustNames>>,
     /// `[lints]`: `rule = "allow" | "warn" | "deny"`.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub lints: OrderedMap<S<String>, S<String>>,
     /// `[attributes.NAME]`: user-defined attributes of statuses and errors.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub attributes: OrderedMap<S<String>, S<AttributeDecl>>,
     /// `[statuses.CODE]`: the HTTP statuses the API returns.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub statuses: OrderedMap<S<String>, S<Status>>,
     /// `[errors.CODE]`: the application errors.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub errors: OrderedMap<S<String>, S<Error>>,
     /// `[body]`: the error response body.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub body: Option<S<Body>>,
     /// `[success]`: the envelope successful responses are wrapped in, if any.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub success: Option<S<Success>>,
     /// `[docs]`: prose of the generated reference page.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub docs: Option<S<Docs>>,
     /// `[operations]`: the API's operations and the errors each may return.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub operations: Option<S<Operations>>,
     /// `[openapi]`: what the generated OpenAPI document says about the API.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub openapi: Option<S<OpenApi>>,
     /// `[context.NAME]`: values supplied at run time (a request id, say), `{NAME}` in bodies.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub context: OrderedMap<S<String>, S<ContextDecl>>,
     /// `[groups.NAME]`: responses that carry several errors.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub groups: OrderedMap<S<String>, S<Group>>,
 }
 
 /// `[context.NAME]`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct ContextDecl {
     /// What the value is.
@@ -304,7 +208,7 @@ pub struct ContextDecl {
 }
 
 /// `[groups.NAME]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Group {
     /// The status of every response of the group.
@@ -312,7 +216,7 @@ pub struct Group {
     /// The response's title (`{title}`); default the status's reason phrase.
     pub title: Option<S<String>>,
     /// The URI of the response's type (`{type}`, `{docs_url}`); default `about:blank`.
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "schema", schemars(rename = "type"))]
     pub type_uri: Option<S<String>>,
     /// Markdown: what the response means.
     pub description: Option<S<String>>,
@@ -327,12 +231,12 @@ pub struct Group {
     /// Whether the body's schema lists every member (default false: open).
     pub closed: Option<S<bool>>,
     /// Descriptions of the body's members, by dotted path (`errors[].detail`).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub fields: OrderedMap<S<String>, S<String>>,
 }
 
 /// `[catalog]`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Meta {
     /// The API's name (required in the root catalog).
@@ -346,18 +250,18 @@ pub struct Meta {
     /// A catalog whose statuses this one may use: `"http"` (bundled) or a relative path.
     pub extends: Option<S<String>>,
     /// Catalog files merged into this one, relative to this file.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub include: Vec<S<String>>,
     /// Error codes that were removed and may never be used again.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub retired: Vec<S<String>>,
     /// What replaced each retired code: retired code -> the code of an error of the catalog.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub retired_replaced_by: OrderedMap<S<String>, S<String>>,
 }
 
 /// `[rust]`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct RustNames {
     /// The error enum (default `ApiError`).
@@ -367,11 +271,11 @@ pub struct RustNames {
 }
 
 /// `[attributes.NAME]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct AttributeDecl {
     /// `"string"`, `"integer"` or `"boolean"`.
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "schema", schemars(rename = "type"))]
     pub ty: S<String>,
     /// The values allowed, if limited.
     pub values: Option<Vec<S<Scalar>>>,
@@ -380,12 +284,12 @@ pub struct AttributeDecl {
     /// `["statuses"]`, `["errors"]` or both (the default).
     pub applies_to: Option<Vec<S<String>>>,
     /// Whether every status/error it applies to must set it.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub required: Option<S<bool>>,
 }
 
 /// `[statuses.CODE]`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Status {
     /// The reason phrase; defaults to the extended catalog's.
@@ -393,20 +297,20 @@ pub struct Status {
     /// Markdown; defaults to the extended catalog's.
     pub description: Option<S<String>>,
     /// Other names in use for this status.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub aliases: Vec<S<String>>,
     /// Where the status is defined (`RFC 9110, Section 15.5.5`).
     pub reference: Option<S<String>>,
     /// User-defined attributes.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub attributes: OrderedMap<S<String>, S<Scalar>>,
     /// Response headers every error of this status carries: name -> literal value.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub headers: OrderedMap<S<String>, S<String>>,
 }
 
 /// `[errors.CODE]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Error {
     /// The HTTP status it is returned with.
@@ -422,7 +326,7 @@ pub struct Error {
     /// The request field this error concerns (`{field}` in the body).
     pub field: Option<S<String>>,
     /// The message's typed placeholders.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub fields: OrderedMap<S<String>, S<Field>>,
     /// Whether a client may retry.
     pub retryable: Option<S<bool>>,
@@ -431,33 +335,33 @@ pub struct Error {
     /// Deprecation.
     pub deprecated: Option<S<Deprecated>>,
     /// User-defined attributes.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub attributes: OrderedMap<S<String>, S<Scalar>>,
     /// Response headers of this error: name -> literal value; they extend and override its status's.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub headers: OrderedMap<S<String>, S<String>>,
     /// A body template for this error only, replacing `[body]`'s.
     pub body: Option<S<Template>>,
     /// The item template of this error in grouped responses, replacing its group's.
     pub item: Option<S<Template>>,
     /// Example field values; each gives an example body.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub examples: Vec<S<Example>>,
     /// Whether the error carries a cause that stays on the server (`source()`), never on
     /// the wire; implied by `from`.
     pub cause: Option<S<bool>>,
     /// Rust paths of the library errors `?` converts into this error, held as its cause
     /// (`["std::io::Error", "rusqlite::Error"]`).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub from: Vec<S<String>>,
 }
 
 /// `[errors.CODE.fields.NAME]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Field {
     /// `"string"`, `"integer"`, `"unsigned"`, `"float"` or `"boolean"`.
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "schema", schemars(rename = "type"))]
     pub ty: S<String>,
     /// What the value is.
     pub description: Option<S<String>>,
@@ -466,7 +370,7 @@ pub struct Field {
 }
 
 /// `deprecated = { since, replaced_by, note }`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Deprecated {
     /// The version that deprecated it.
@@ -478,21 +382,21 @@ pub struct Deprecated {
 }
 
 /// `[[errors.CODE.examples]]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Example {
     /// A one-line summary.
     pub summary: Option<S<String>>,
     /// Field values.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub values: OrderedMap<S<String>, S<Scalar>>,
     /// Run-time values left out of this example (`trace_id`, `instance`, context names).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub omit: Vec<S<String>>,
 }
 
 /// `[body]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Body {
     /// `"problem"` (RFC 9457 problem+json, the default) or `"template"`.
@@ -504,7 +408,7 @@ pub struct Body {
     /// Markdown introducing the body format.
     pub description: Option<S<String>>,
     /// Descriptions of the body's members for the docs' field table, by dotted path.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub fields: OrderedMap<S<String>, S<String>>,
     /// Whether the body is closed: clients may then refuse members it does not list
     /// (default false: open, as RFC 9457 asks of problem details).
@@ -512,7 +416,7 @@ pub struct Body {
 }
 
 /// `[success]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Success {
     /// The envelope, with `{content}` where the payload goes.
@@ -520,14 +424,14 @@ pub struct Success {
     /// Markdown introducing it.
     pub description: Option<S<String>>,
     /// Descriptions of the envelope's members, by dotted path.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub fields: OrderedMap<S<String>, S<String>>,
     /// Whether the envelope is closed (default false: open).
     pub closed: Option<S<bool>>,
 }
 
 /// `[docs]`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Docs {
     /// The page title (default: "NAME errors").
@@ -537,16 +441,16 @@ pub struct Docs {
     /// Group the status table by class (1xx ... 5xx).
     pub group_by_class: Option<S<bool>>,
     /// Markdown introducing each class: keys `1xx` ... `5xx`.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub classes: OrderedMap<S<String>, S<String>>,
     /// A numbered list of recommendations.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub recommendations: Vec<S<String>>,
     /// Client code samples.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub snippets: Vec<S<Snippet>>,
     /// Free-form sections at the end of the page.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub sections: Vec<S<Section>>,
     /// `"table"` (the default: status prose in the status table) or `"details"` (a summary
     /// table, then a section per status holding its prose).
@@ -565,16 +469,16 @@ pub struct Docs {
     /// The labels of an error section's list, replacing the default words.
     pub labels: Option<S<Labels>>,
     /// The heading of each status class group: keys `1xx` ... `5xx` (default "4xx: Client error").
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub class_titles: OrderedMap<S<String>, S<String>>,
     /// The column header and label of each attribute, by attribute name (default: the name,
     /// capitalised, `_` as spaces).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub attribute_titles: OrderedMap<S<String>, S<String>>,
 }
 
 /// `[docs.headings]`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Headings {
     /// The table of contents (default "Contents").
@@ -594,7 +498,7 @@ pub struct Headings {
 }
 
 /// `[docs.columns]`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Columns {
     /// The status code (default "Code").
@@ -608,7 +512,7 @@ pub struct Columns {
     /// A body member's path (default "Member").
     pub member: Option<S<String>>,
     /// A member's or placeholder's type (default "Type").
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "schema", schemars(rename = "type"))]
     pub ty: Option<S<String>>,
     /// Whether a member is always present (default "Always present").
     pub always_present: Option<S<String>>,
@@ -619,7 +523,7 @@ pub struct Columns {
 }
 
 /// `[docs.labels]`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Labels {
     /// The error's code (default "Code").
@@ -643,7 +547,7 @@ pub struct Labels {
 }
 
 /// `[[docs.snippets]]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Snippet {
     /// Heading.
@@ -657,7 +561,7 @@ pub struct Snippet {
 }
 
 /// `[[docs.sections]]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Section {
     /// Heading.
@@ -682,33 +586,6 @@ pub struct Operations {
 impl Operations {
     /// The keys of `[operations]` that are not operations.
     pub const KEYS: [&'static str; 2] = ["common", "unrouted"];
-}
-
-impl<'de> Deserialize<'de> for Operations {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Operations;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a table of operations")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Operations, A::Error> {
-                let mut out = Operations::default();
-                while let Some(key) = map.next_key::<S<String>>()? {
-                    match key.get().as_str() {
-                        "common" => out.common = map.next_value()?,
-                        "unrouted" => out.unrouted = map.next_value()?,
-                        _ => {
-                            let op = map.next_value()?;
-                            out.entries.0.push((key, op));
-                        }
-                    }
-                }
-                Ok(out)
-            }
-        }
-        d.deserialize_map(V)
-    }
 }
 
 #[cfg(feature = "schema")]
@@ -738,7 +615,7 @@ impl JsonSchema for Operations {
 }
 
 /// `[operations.ID]`: one operation of the API.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Operation {
     /// The HTTP method (`GET`, `POST`...); with `path`, finds the operation in an OpenAPI
@@ -747,16 +624,16 @@ pub struct Operation {
     /// The path template as the OpenAPI document writes it (`/receivables/{id}`).
     pub path: Option<S<String>>,
     /// The codes of the errors this operation may return, besides `common`.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub errors: Vec<S<String>>,
 }
 
 /// `[openapi]`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct OpenApi {
     /// The API's servers (`servers`).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub servers: Vec<S<Server>>,
     /// The API's license (`info.license`).
     pub license: Option<S<License>>,
@@ -765,7 +642,7 @@ pub struct OpenApi {
 }
 
 /// `[[openapi.servers]]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Server {
     /// The server's URL.
@@ -775,7 +652,7 @@ pub struct Server {
 }
 
 /// `[openapi.license]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct License {
     /// The license's name (`Apache 2.0`).
@@ -785,7 +662,7 @@ pub struct License {
 }
 
 /// `[openapi.contact]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Contact {
     /// A person or team.

@@ -2,18 +2,21 @@
 // examples/axum-service), the module errcat generates, compiled to JavaScript, decodes the
 // body of every example of every error (from the catalog's registry, rendered by errcat's
 // own renderer) back to that error and the example's field values. Also: unknown codes,
-// wrong statuses, other shapes and truncated JSON give an UnknownError, never a throw.
+// wrong statuses, other shapes and truncated JSON give an UnknownError, never a throw;
+// mutations of every body (hostile.cjs: values of other types, huge numbers, members
+// removed, odd texts and statuses) give an UnknownError or a well-typed error.
 // Run by scripts/typescript.sh, which sets ERRCAT_TS_DIR (see there).
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
+const { hammer } = require("./hostile.cjs");
 
 const dir = process.env.ERRCAT_TS_DIR;
 if (!dir) throw new Error("ERRCAT_TS_DIR is not set: run scripts/typescript.sh");
 const names = fs.readdirSync(dir).filter((f) => f.endsWith(".registry.json")).map((f) => f.slice(0, -".registry.json".length));
-assert.ok(names.length >= 5, `registries in ${dir}: ${names}`);
+assert.ok(names.length >= 6, `registries in ${dir}: ${names}`);
 
 function same(got, want) {
   // NaN never comes from a valid catalog's examples; floats compare as numbers.
@@ -79,5 +82,12 @@ for (const name of names) {
         }
       }
     }
+  });
+
+  test(`${name}: hostile mutations of every example body never throw`, (t) => {
+    let n = 0;
+    for (const e of registry.errors) for (const x of e.examples) n += hammer(mod, e.status, x.body);
+    assert.ok(n > 0 || registry.errors.length === 0);
+    t.diagnostic(`${n} hostile inputs`);
   });
 }

@@ -19,14 +19,21 @@
 //! - the decoder round trip (issue 14): the body of every example of every error of those
 //!   catalogs, rendered by errcat's own renderer (`body::error_body`), is decoded by the
 //!   generated `from_response` to the same error, which renders the same body and message
-//!   (a second `cargo test` of the batch crate, whose tests are generated here).
+//!   (a second `cargo test` of the batch crate, whose tests are generated here);
+//! - the same round trip through the TypeScript decoder: the TypeScript module of each
+//!   of those catalogs (`errcat_codegen::typescript`), compiled by the pinned `tsc`
+//!   (tools/), decodes the same bodies to the code, status and field values of errcat's
+//!   model, and never throws on mutations of them (one `node --test` run of
+//!   tests/node/generated.test.cjs over the batch). Without node or tools/node_modules it
+//!   is skipped with a message, except under `CI=true`, where the tools are installed
+//!   (`npm ci --prefix tools`) and their absence fails the test.
 //!
 //! The runner is seeded deterministically so CI runs the same cases every time;
 //! `PROPTEST_CASES` changes how many (default [`CASES`]). Wider random exploration is
 //! the fuzzers' job (`scripts/fuzz.sh`).
 
 use errcat_catalog::{Catalog, load_str};
-use errcat_codegen::{markdown, openapi, rust};
+use errcat_codegen::{markdown, openapi, rust, typescript};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use pulldown_cmark::{Event, Options, Parser, Tag};
@@ -194,7 +201,9 @@ fn error(index: usize) -> impl Strategy<Value = Error> {
 struct CatalogSpec {
     name: String,
     description: Option<String>,
-    template_body: bool,
+    /// 0: the default problem body; 1: a template with `{code}`; 2: a template without,
+    /// whose errors the decoders tell apart by status, title and message only.
+    body: u8,
     status_descriptions: Vec<Option<String>>,
     reason_490: String,
     errors: Vec<Error>,
@@ -207,7 +216,7 @@ fn catalog_spec() -> impl Strategy<Value = CatalogSpec> {
     (
         text(30),
         proptest::option::of(text(200)),
-        any::<bool>(),
+        0u8..3,
         proptest::collection::vec(proptest::option::of(text(80)), CODES.len()),
         text(30),
         errors,
@@ -218,7 +227,7 @@ fn catalog_spec() -> impl Strategy<Value = CatalogSpec> {
             |(
                 name,
                 description,
-                template_body,
+                body,
                 status_descriptions,
                 reason_490,
                 errors,
@@ -228,7 +237,7 @@ fn catalog_spec() -> impl Strategy<Value = CatalogSpec> {
                 CatalogSpec {
                     name,
                     description,
-                    template_body,
+                    body,
                     status_descriptions,
                     reason_490,
                     errors,
@@ -271,11 +280,20 @@ fn render(spec: &CatalogSpec) -> String {
     if let Some(intro) = &spec.intro {
         let _ = writeln!(t, "[docs]\nintro = {}\n", toml_str(intro));
     }
-    if spec.template_body {
-        let _ = writeln!(
-            t,
-            "[body]\nformat = \"template\"\n[body.template]\nerror = {{ code = \"{{code}}\", message = \"{{message}}\", status = \"{{status}}\" }}\nfield = \"{{field}}\"\ntrace = \"{{trace_id}}\"\n"
-        );
+    match spec.body {
+        1 => {
+            let _ = writeln!(
+                t,
+                "[body]\nformat = \"template\"\n[body.template]\nerror = {{ code = \"{{code}}\", message = \"{{message}}\", status = \"{{status}}\" }}\nfield = \"{{field}}\"\ntrace = \"{{trace_id}}\"\n"
+            );
+        }
+        2 => {
+            let _ = writeln!(
+                t,
+                "[body]\nformat = \"template\"\n[body.template]\ndetail = \"{{message}}\"\ntitle = \"{{title}}\"\nstatus = \"{{status}}\"\n"
+            );
+        }
+        _ => {}
     }
     for (code, description) in CODES.iter().zip(&spec.status_descriptions) {
         let _ = writeln!(t, "[statuses.{code}]");
@@ -470,15 +488,11 @@ fn round_trip_test(module: &str, catalog: &Catalog) -> String {
     for e in &catalog.errors {
         // The values travel in the body's `{fields}` member, else only in the message: an
         // error with a field its message does not show cannot be rebuilt from a body
-        // without `{fields}`, and must say so (`MissingFields`) rather than guess.
-        let on_wire =
-            errcat_catalog::template_uses(catalog.body_of(e), &errcat_catalog::Var::Fields)
-                || (0..e.fields.len()).all(|i| {
-                    e.message
-                        .pieces
-                        .iter()
-                        .any(|p| matches!(p, errcat_catalog::Piece::Field(j) if *j == i))
-                });
+        // without `{fields}`, and must say so (`MissingFields`) rather than guess; without
+        // `{code}` in the template, the body is then of no error of the catalog, or of
+        // another error that renders the same body.
+        let on_wire = fields_on_wire(catalog, e);
+        let by_code = has_code(catalog.body_of(e));
         for ex in &e.examples {
             let body = errcat_codegen::body::error_body(
                 catalog,
@@ -488,7 +502,7 @@ fn round_trip_test(module: &str, catalog: &Catalog) -> String {
             );
             let _ = writeln!(
                 cases,
-                "        ({:?}, {}, {:?}, {:?}, {on_wire}),",
+                "        ({:?}, {}, {:?}, {:?}, {on_wire}, {by_code}),",
                 e.code.as_str(),
                 *e.status,
                 serde_json::to_string(&body).expect("JSON"),
@@ -497,17 +511,191 @@ fn round_trip_test(module: &str, catalog: &Catalog) -> String {
         }
     }
     format!(
-        "#[test]\nfn {module}() {{\n    let cases: &[(&str, u16, &str, &str, bool)] = &[\n{cases}    ];\n    \
-         for (code, status, body, message, on_wire) in cases {{\n        \
+        "#[test]\nfn {module}() {{\n    let cases: &[(&str, u16, &str, &str, bool, bool)] = &[\n{cases}    ];\n    \
+         for (code, status, body, message, on_wire, by_code) in cases {{\n        \
          match crate::{module}::{ty}::from_response(*status, &[], body.as_bytes()) {{\n            \
          Err(::errcat::DecodeError::MissingFields {{ code: c }}) if !*on_wire && c == *code => {{}}\n            \
-         Ok(::errcat::Decoded::Known(e)) if *on_wire => {{\n                \
+         Ok(::errcat::Decoded::Unknown(_)) if !*on_wire && !*by_code => {{}}\n            \
+         Ok(::errcat::Decoded::Known(e)) if *on_wire || (!*by_code && e.code() != *code) => {{\n                \
          assert_eq!(e.body_json(), *body, \"{{code}}\");\n                \
          if e.code() == *code {{ assert_eq!(e.to_string(), *message, \"{{code}}\"); }}\n            \
          }}\n            \
          other => panic!(\"{{code}}: {{other:?}} from {{body}}\"),\n        }}\n    }}\n}}\n",
         ty = catalog.rust.error_enum,
     )
+}
+
+/// Whether a template has `{code}` as a whole value (not inside a string): the decoders
+/// then recognise its errors by their code alone.
+fn has_code(t: &errcat_catalog::Template) -> bool {
+    use errcat_catalog::Template;
+    match t {
+        Template::Var(v) => *v == errcat_catalog::Var::Code,
+        Template::Array(items) => items.iter().any(has_code),
+        Template::Object(members) => members.iter().any(|(_, v)| has_code(v)),
+        _ => false,
+    }
+}
+
+/// Whether an error's field values travel on the wire: in the body's `{fields}` member,
+/// else in its message, which must then show every field.
+fn fields_on_wire(catalog: &Catalog, e: &errcat_catalog::ErrorDef) -> bool {
+    errcat_catalog::template_uses(catalog.body_of(e), &errcat_catalog::Var::Fields)
+        || (0..e.fields.len()).all(|i| {
+            e.message
+                .pieces
+                .iter()
+                .any(|p| matches!(p, errcat_catalog::Piece::Field(j) if *j == i))
+        })
+}
+
+/// The cases of the TypeScript round trip for one catalog (tests/node/generated.test.cjs
+/// reads them): for every example of every error, the body errcat renders (as JSON text)
+/// and what errcat's model says the decoder must give back for it.
+fn typescript_cases(module: &str, catalog: &Catalog) -> serde_json::Value {
+    use errcat_catalog::Scalar;
+    use serde_json::json;
+    let mut cases = Vec::new();
+    for e in &catalog.errors {
+        let template = catalog.body_of(e);
+        for ex in &e.examples {
+            let body = errcat_codegen::body::error_body(
+                catalog,
+                e,
+                ex,
+                errcat_codegen::body::Runtime::default(),
+            );
+            let fields: Vec<serde_json::Value> = e
+                .fields
+                .iter()
+                .zip(&ex.values)
+                .map(|(f, v)| {
+                    json!({
+                        "name": f.name.as_str(),
+                        "type": f.ty.as_str(),
+                        "value": errcat_codegen::body::scalar_json(v),
+                        // Integers as decimal text: JSON.parse rounds those beyond 2^53.
+                        "exact": match v { Scalar::Int(i) => Some(i.to_string()), _ => None },
+                    })
+                })
+                .collect();
+            cases.push(json!({
+                "code": e.code.as_str(),
+                "status": *e.status,
+                "body": serde_json::to_string(&body).expect("JSON"),
+                "message": e.message.render(&ex.values),
+                "fields": fields,
+                "onWire": fields_on_wire(catalog, e),
+                "byCode": has_code(template),
+                "retryable": e.retryable,
+                "retryAfter": e.retry_after,
+                "docsUrl": catalog.docs_url(e),
+            }));
+        }
+    }
+    json!({ "module": module, "cases": cases })
+}
+
+/// `node` and the pinned `tsc` (tools/), or why the TypeScript round trip cannot run.
+/// Under `CI=true`, a missing tools/node_modules is installed (`npm ci --prefix tools`).
+fn typescript_tools() -> Result<PathBuf, String> {
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        return Err("node is not installed".to_owned());
+    }
+    let tools = repo().join("tools");
+    let tsc = tools.join("node_modules/typescript/bin/tsc");
+    if !tsc.is_file() && std::env::var("CI").as_deref() == Ok("true") {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&tools)
+            .status()
+            .map_err(|e| format!("npm does not run: {e}"))?;
+        if !status.success() {
+            return Err(format!("npm ci --prefix tools failed: {status}"));
+        }
+    }
+    if tsc.is_file() {
+        Ok(tsc)
+    } else {
+        Err("the pinned TypeScript is not installed: npm ci --prefix tools".to_owned())
+    }
+}
+
+/// The TypeScript decoder's round trip over the batch: every module compiled by one
+/// `tsc --strict`, then one `node --test` of tests/node/generated.test.cjs.
+fn typescript_round_trip(modules: &[(String, String)], cases: &[serde_json::Value]) {
+    let tsc = match typescript_tools() {
+        Ok(tsc) => tsc,
+        Err(why) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("the TypeScript round trip cannot run under CI=true: {why}")
+        }
+        Err(why) => {
+            // Past the test harness's capture, so that the skip shows.
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED: the TypeScript decoder round trip over the generated catalogs ({why}; under CI=true it runs, or fails)"
+            );
+            return;
+        }
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut files = Vec::new();
+    for (name, code) in modules {
+        let file = format!("{name}.ts");
+        std::fs::write(dir.path().join(&file), code).expect("write a module");
+        files.push(file);
+    }
+    let cases = serde_json::to_string(cases).expect("JSON");
+    std::fs::write(dir.path().join("cases.json"), cases).expect("write the cases");
+    let out = Command::new("node")
+        .arg(&tsc)
+        .args([
+            "--strict",
+            "--noUnusedLocals",
+            "--noUnusedParameters",
+            "--noImplicitReturns",
+            "--target",
+            "es2022",
+            "--module",
+            "commonjs",
+            "--outDir",
+            "js",
+        ])
+        .args(&files)
+        .current_dir(dir.path())
+        .output()
+        .expect("node runs tsc");
+    assert!(
+        out.status.success(),
+        "tsc --strict rejects the generated TypeScript:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = Command::new("node")
+        .arg("--test")
+        .arg(repo().join("tests/node/generated.test.cjs"))
+        .env("ERRCAT_TS_DIR", dir.path())
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "the TypeScript decoder round trip fails (modules in {}):\n{stdout}\n{}",
+        dir.keep().display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hostile: usize = stdout
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("# ")?.strip_suffix(" hostile inputs"))
+        .filter_map(|n| n.parse::<usize>().ok())
+        .sum();
+    assert!(hostile > 0, "no hostile input was decoded:\n{stdout}");
+    println!(
+        "TypeScript round trip: {} modules, {hostile} hostile inputs decoded",
+        modules.len()
+    );
 }
 
 /// openapi-spec-validator on every document, then every example against its schema.
@@ -591,6 +779,8 @@ fn generated_catalogs_give_valid_deterministic_outputs() {
         TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
     let rust_modules = RefCell::new(Vec::new());
     let round_trips = RefCell::new(String::new());
+    let ts_modules = RefCell::new(Vec::new());
+    let ts_cases = RefCell::new(Vec::new());
     let documents = RefCell::new(Vec::new());
     let result = runner.run(&catalog_spec(), |spec| {
         let text = render(&spec);
@@ -603,6 +793,12 @@ fn generated_catalogs_give_valid_deterministic_outputs() {
             round_trips
                 .borrow_mut()
                 .push_str(&round_trip_test(&name, &catalog));
+            ts_cases
+                .borrow_mut()
+                .push(typescript_cases(&name, &catalog));
+            ts_modules
+                .borrow_mut()
+                .push((name.clone(), typescript::generate(&catalog)));
             modules.push((name, out.rust));
         }
         let mut docs = documents.borrow_mut();
@@ -619,6 +815,8 @@ fn generated_catalogs_give_valid_deterministic_outputs() {
     let mut modules = rust_modules.into_inner();
     let mut tests = round_trips.into_inner();
     let mut docs = documents.into_inner();
+    let mut ts_modules = ts_modules.into_inner();
+    let mut ts_cases = ts_cases.into_inner();
     let dir = repo().join("tests/fixtures/hostile");
     let mut fixtures: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/fixtures/hostile")
@@ -639,10 +837,13 @@ fn generated_catalogs_give_valid_deterministic_outputs() {
             .unwrap_or_else(|| panic!("{}:\n{diags}", path.display()));
         let out = generate(&catalog);
         tests.push_str(&round_trip_test(&format!("hostile_{stem}"), &catalog));
+        ts_cases.push(typescript_cases(&format!("hostile_{stem}"), &catalog));
+        ts_modules.push((format!("hostile_{stem}"), typescript::generate(&catalog)));
         modules.push((format!("hostile_{stem}"), out.rust));
         docs.push((format!("hostile_{stem}"), out.json));
         docs.push((format!("hostile_{stem}_3_0"), out.json_3_0));
     }
     common::compile_batch("errcat-properties", &modules, Some(&tests));
+    typescript_round_trip(&ts_modules, &ts_cases);
     validate_openapi(&docs);
 }

@@ -2,29 +2,172 @@
 //!
 //! The run time does the work from the tables the encoder uses
 //! (`errcat::__private::decode`); the only per-variant code is one match arm building the
-//! variant at an index from its decoded field values.
+//! variant at an index from its decoded field values, which a generated enum's `Clone`
+//! shares.
 
 use super::emit::{ErrorVariant, push_template};
-use super::expr::{Expr, push_arm};
+use super::expr::{Expr, push_arm, push_fixed};
 use errcat_catalog::FieldType;
+use std::fmt::Write as _;
 
-/// The `from_response` method of the error enum `ty`, and the match it builds variants
-/// with, as formatted text.
-pub(crate) fn push(out: &mut String, ty: &str, variants: &[ErrorVariant<'_>]) {
+/// The `from_response` method of the error enum `ty`, and the function it builds variants
+/// with, as formatted text: for a generated enum (`generated`), [`push_build_fn`], which
+/// `Clone` shares; for a derived one, `__errcat_from_args`, which may refuse a variant
+/// whose cause is required.
+pub(crate) fn push(out: &mut String, ty: &str, variants: &[ErrorVariant<'_>], generated: bool) {
     push_template(out, ty, HEAD);
+    let none = || Expr::word("::core::option::Option::None");
+    let build = if !generated {
+        Expr::word("Self::__errcat_from_args")
+    } else if variants.is_empty() {
+        Expr::Closure(&["_", "_"], Box::new(none()))
+    } else {
+        let mut args = vec![Expr::word("index"), Expr::word("args")];
+        if variants.iter().any(|v| v.cause.is_some()) {
+            args.push(none());
+        }
+        let call = Expr::call("Self::__errcat_build", args);
+        let some = Expr::call("::core::option::Option::Some", vec![call]);
+        Expr::Closure(&["index", "args"], Box::new(some))
+    };
+    let finish = Expr::call(
+        "::errcat::__private::finish",
+        vec![Expr::word("Self::ERRORS"), Expr::word("raw"), build],
+    );
+    let mut p = super::pretty::Printer::new(8);
+    p.ibox(0);
+    finish.print(&mut p);
+    p.end();
+    p.hardbreak();
+    out.push_str(&p.finish());
+    out.push_str("    }\n");
+    if !generated {
+        push_from_args(out, variants);
+    } else if !variants.is_empty() {
+        push_build_fn(out, variants);
+    }
+    out.push_str("}\n");
+}
+
+/// `fn __errcat_build(index, args[, cause]) -> Self`: the variant at `index` of a generated
+/// enum, from its field values (`errcat::__private::Args`, checked to fit by the run time)
+/// and, when the catalog has causes, the cause to keep. The decoder and `Clone` share it.
+///
+/// Per variant it is one arm naming locals bound before the match, each value once by kind
+/// and rank (`__s0` the first string value, `__u1` the second unsigned one...): about the
+/// cost of the index match, where one `args.str(i)?` per field cost as much as the rest
+/// of the generated code together (docs/performance.md, section 2). The last variant is
+/// the catch-all arm, so the function is total without a panic. Locals start with `__`,
+/// which no field name may (catalog validation), so `name: local` is never redundant.
+fn push_build_fn(out: &mut String, variants: &[ErrorVariant<'_>]) {
+    /// The local's prefix and the `Args` method of each field type.
+    fn kind(ty: FieldType) -> (usize, &'static str, &'static str) {
+        match ty {
+            FieldType::String => (0, "__s", "take_str"),
+            FieldType::Integer => (1, "__i", "take_int"),
+            FieldType::Unsigned => (2, "__u", "take_uint"),
+            FieldType::Float => (3, "__f", "take_float"),
+            FieldType::Boolean => (4, "__b", "take_bool"),
+        }
+    }
+    const KINDS: [FieldType; 5] = [
+        FieldType::String,
+        FieldType::Integer,
+        FieldType::Unsigned,
+        FieldType::Float,
+        FieldType::Boolean,
+    ];
+    let mut most = [0usize; 5];
+    for v in variants {
+        let mut n = [0usize; 5];
+        for f in &v.def.fields {
+            n[kind(f.ty).0] += 1;
+        }
+        for (m, n) in most.iter_mut().zip(n) {
+            *m = (*m).max(n);
+        }
+    }
+    let causes = variants.iter().any(|v| v.cause.is_some());
+    let args = if most.iter().any(|&n| n > 0) {
+        "args"
+    } else {
+        "_args"
+    };
+    let single = variants.len() == 1;
+    let index = if single { "_index" } else { "index" };
+    let mut sig = format!(
+        "    #[inline]\n    fn __errcat_build({index}: usize, {args}: &mut ::errcat::__private::Args"
+    );
+    if causes {
+        sig.push_str(", cause: ::core::option::Option<::errcat::Cause>");
+    }
+    sig.push_str(") -> Self {\n");
+    push_fixed(out, &sig);
+    for ty in KINDS {
+        let (k, local, take) = kind(ty);
+        for n in 0..most[k] {
+            let _ = writeln!(out, "        let {local}{n} = args.{take}({n});");
+        }
+    }
+    if !single {
+        out.push_str("        match index {\n");
+    }
+    for (i, v) in variants.iter().enumerate() {
+        let path = format!("Self::{}", v.ident);
+        let value = if v.unit {
+            Expr::word(path)
+        } else {
+            let mut n = [0usize; 5];
+            let mut fields: Vec<(String, Expr)> = Vec::new();
+            for (f, name) in v.def.fields.iter().zip(&v.fields) {
+                let (k, local, _) = kind(f.ty);
+                fields.push((name.clone(), Expr::word(format!("{local}{}", n[k]))));
+                n[k] += 1;
+            }
+            if v.cause.is_some() {
+                fields.push(("cause".to_owned(), Expr::word("cause")));
+            }
+            Expr::Struct(path, fields)
+        };
+        if single {
+            let mut p = super::pretty::Printer::new(8);
+            p.ibox(0);
+            value.print(&mut p);
+            p.end();
+            p.hardbreak();
+            out.push_str(&p.finish());
+        } else {
+            let pat = if i + 1 == variants.len() {
+                "_".to_owned()
+            } else {
+                i.to_string()
+            };
+            push_arm(out, 12, &pat, &value);
+        }
+    }
+    if !single {
+        out.push_str("        }\n");
+    }
+    out.push_str("    }\n");
+}
+
+/// `fn __errcat_from_args` of a derived enum: the variant at an index from its field
+/// values, `None` for a variant whose cause is required (it cannot come over the wire).
+/// Tokens for the compiler (the derive parses them): written plainly.
+fn push_from_args(out: &mut String, variants: &[ErrorVariant<'_>]) {
     let any_fields = variants.iter().any(|v| !v.fields.is_empty());
     out.push_str("    #[inline]\n    fn __errcat_from_args(\n        index: usize,\n        ");
     out.push_str(args_name(any_fields));
     out.push_str(": &mut ::errcat::__private::Args,\n    ) -> ::core::option::Option<Self> {\n");
     if variants.is_empty() {
-        out.push_str("        let _ = index;\n        ::core::option::Option::None\n    }\n}\n");
+        out.push_str("        let _ = index;\n        ::core::option::Option::None\n    }\n");
         return;
     }
     out.push_str("        ::core::option::Option::Some(\n            match index {\n");
     for (i, v) in variants.iter().enumerate() {
         let pat = i.to_string();
         // A cause never comes over the wire: an optional one is `None`; a variant whose
-        // cause is required (a derived enum's) cannot be rebuilt.
+        // cause is required cannot be rebuilt.
         if v.cause.as_ref().is_some_and(|c| !c.optional) {
             push_arm(
                 out,
@@ -72,7 +215,6 @@ pub(crate) fn push(out: &mut String, ty: &str, variants: &[ErrorVariant<'_>]) {
             },
         )
     }
-}
 ",
     );
 }
@@ -101,6 +243,4 @@ impl $ty {
         body: &[u8],
     ) -> ::core::result::Result<::errcat::Decoded<Self>, ::errcat::DecodeError> {
         let raw = ::errcat::__private::decode(Self::ERRORS, status, headers, body)?;
-        ::errcat::__private::finish(Self::ERRORS, raw, Self::__errcat_from_args)
-    }
 ";

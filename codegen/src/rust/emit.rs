@@ -601,7 +601,7 @@ fn error_impls_after_table(
     push_template(out, ty, INHERENT_REST);
     error_trait(out, ty, variants, matches!(status, StatusMode::Enum(_)));
     push_template(out, ty, CATALOG_ERROR);
-    super::decode::push(out, ty, variants);
+    super::decode::push(out, ty, variants, matches!(status, StatusMode::Enum(_)));
     integrations(out, ty, opts);
 }
 
@@ -725,10 +725,30 @@ impl ::errcat::CatalogError for $ty {
 }
 ";
 
-/// `Debug`, `PartialEq` (and `Eq`, `Hash`) of a generated enum, through the index and the
-/// argument array rather than derived per variant (derives cost seconds of compile time at
-/// thousands of variants). `Debug` prints what `#[derive(Debug)]` would.
-fn value_impls(out: &mut String, ty: &str, eq: bool, hash: bool, causes: bool) {
+/// `Debug`, `PartialEq` (and `Eq`, `Hash`, and `Clone` unless it is derived with `Copy`) of
+/// a generated enum, through the index and the argument array rather than derived per
+/// variant (derives cost seconds of compile time at thousands of variants). `Debug` prints
+/// what `#[derive(Debug)]` would; `Clone` rebuilds the variant with the decoder's
+/// `__errcat_build` from copies of the field values, sharing the cause (an `Arc`).
+fn value_impls(out: &mut String, ty: &str, eq: bool, hash: bool, causes: bool, clone: bool) {
+    if clone {
+        push_template(
+            out,
+            ty,
+            "#[automatically_derived]
+impl ::core::clone::Clone for $ty {
+    #[inline]
+    fn clone(&self) -> Self {
+        Self::__errcat_build(
+            self.__errcat_index(),
+            &mut ::errcat::__private::Args::from_args(&self.__errcat_args()),
+",
+        );
+        if causes {
+            out.push_str("            self.__errcat_cause().cloned().flatten(),\n");
+        }
+        out.push_str("        )\n    }\n}\n");
+    }
     push_template(
         out,
         ty,
@@ -1424,14 +1444,16 @@ pub(crate) fn errors(out: &mut String, catalog: &Catalog, opts: &RustOptions) {
         .errors
         .iter()
         .any(|e| e.fields.iter().any(|f| f.ty == FieldType::Float));
-    let derives = if unit_only { "Clone, Copy" } else { "Clone" };
+    // A field-less enum without causes is `Copy`, its `Clone` derived (`*self`); any other
+    // gets `Clone` from `value_impls`, through the decoder's builder (compile time).
+    let derives = unit_only.then_some("Clone, Copy");
     text::error_enum(out, catalog, &error_ty, &variants, derives);
     text::table_impl(out, catalog, &error_ty, &variants, unit_only);
     // `Hash` (of the index) agrees with `PartialEq` when no error has fields: a cause is
     // no part of an error's equality.
     let fieldless = catalog.errors.iter().all(|e| e.fields.is_empty());
     let causes = catalog.has_causes();
-    value_impls(out, &error_ty, !has_float, fieldless, causes);
+    value_impls(out, &error_ty, !has_float, fieldless, causes, !unit_only);
     if causes {
         cause_fn(out, &error_ty, &variants);
     }

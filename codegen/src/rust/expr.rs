@@ -29,6 +29,8 @@ pub(crate) enum Expr {
     MethodTry(&'static str, &'static str, String),
     /// `-expr`.
     Neg(Box<Expr>),
+    /// `|params| body`.
+    Closure(&'static [&'static str], Box<Expr>),
 }
 
 impl Expr {
@@ -119,6 +121,29 @@ impl Expr {
                 p.word("-");
                 e.print(p);
             }
+            Expr::Closure(params, body) => {
+                // prettyplease's `expr_closure`, for a body that is not block-like.
+                p.ibox(0);
+                p.cbox(INDENT);
+                p.word("|");
+                for (i, param) in params.iter().enumerate() {
+                    if i == 0 {
+                        p.zerobreak();
+                    }
+                    p.word(*param);
+                    if i + 1 < params.len() {
+                        p.word(",");
+                        p.space();
+                    }
+                }
+                p.word("|");
+                p.space();
+                p.offset(-INDENT);
+                p.end();
+                p.neverbreak();
+                body.print(p);
+                p.end();
+            }
             Expr::Tuple(elems) => {
                 p.word("(");
                 p.cbox(INDENT);
@@ -166,10 +191,13 @@ impl Expr {
                 p.space_if_nonempty();
                 for (i, (member, value)) in fields.iter().enumerate() {
                     p.word(member.clone());
-                    p.word(": ");
-                    p.ibox(0);
-                    value.print(p);
-                    p.end();
+                    // `name: name` is written `name` (shorthand).
+                    if !matches!(value, Expr::Word(w) if w == member) {
+                        p.word(": ");
+                        p.ibox(0);
+                        value.print(p);
+                        p.end();
+                    }
                     p.trailing_comma_or_space(i + 1 == fields.len());
                 }
                 p.offset(-INDENT);

@@ -80,7 +80,7 @@ pub(crate) fn error_enum(
     catalog: &Catalog,
     ty: &str,
     variants: &[ErrorVariant<'_>],
-    derives: &str,
+    derives: Option<&str>,
 ) {
     let mut enum_doc = format!("The errors of the {}", catalog.name.as_str());
     if let Some(v) = &catalog.version {
@@ -96,7 +96,9 @@ pub(crate) fn error_enum(
     if variants.iter().any(|v| !v.unit) {
         out.push_str(LARGE_VARIANT_ALLOW);
     }
-    let _ = writeln!(out, "#[derive({derives})]");
+    if let Some(derives) = derives {
+        let _ = writeln!(out, "#[derive({derives})]");
+    }
     let _ = write!(out, "pub enum {ty} {{");
     if variants.is_empty() {
         out.push_str("}\n");

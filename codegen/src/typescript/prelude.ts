@@ -1,7 +1,7 @@
 /** The catalog type of a field. */
 export type FieldType = "string" | "integer" | "unsigned" | "float" | "boolean";
 
-/** A field value (integers are numbers: exact up to 2^53). */
+/** A field value (integers are numbers: an integer field beyond 2^53 - 1 is not decoded). */
 export type FieldValue = string | number | boolean;
 
 /** A typed field of an error (a placeholder of its message). */

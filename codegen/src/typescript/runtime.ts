@@ -3,7 +3,7 @@
 // recognised when the body matches its template: with `{code}` in the template, by its
 // code; without, by every value known before run time and by its message. Field values
 // come from the `{fields}` member, else from the message. Integers are JavaScript numbers:
-// exact up to 2^53.
+// an integer field beyond 2^53 - 1 (which a number may hold rounded) is not decoded.
 
 /** The JSON value of a JSON text, or undefined when it is not JSON. */
 function parseJson(text: string): unknown {
@@ -41,8 +41,8 @@ function rustFloat(x: number): string {
 /** The value of a placeholder for an error (undefined: absent or known at run time). */
 function resolve(ref: TemplateVar, e: ErrorInfo): FieldValue | undefined {
   if (ref[0] === "a") {
-    const v = e.attributes[ref[1]];
-    return v === undefined ? undefined : v;
+    // Own members only: an attribute named `constructor` is not Object's.
+    return Object.prototype.hasOwnProperty.call(e.attributes, ref[1]) ? e.attributes[ref[1]] : undefined;
   }
   switch (ref[1]) {
     case "status":
@@ -190,8 +190,9 @@ function byCode(node: TemplateNode, json: unknown, e: ErrorInfo, found: Found): 
   return true;
 }
 
+/** An integer a number holds exactly (beyond 2^53 - 1, JSON.parse may have rounded it). */
 function isInt(x: number): boolean {
-  return isFinite(x) && Math.floor(x) === x;
+  return isFinite(x) && Math.floor(x) === x && Math.abs(x) <= 9007199254740991;
 }
 
 function fromJson(type: FieldType, v: unknown): FieldValue | undefined {
@@ -223,6 +224,11 @@ function fromText(type: FieldType, s: string): FieldValue | undefined {
       v = s === "true";
       break;
     default:
+      // A float that is not finite shows as Rust's `{:?}` writes it.
+      if (type === "float" && (s === "inf" || s === "-inf" || s === "NaN")) {
+        v = s === "NaN" ? NaN : s === "inf" ? Infinity : -Infinity;
+        break;
+      }
       if (!/^-?[0-9]+(\.[0-9]+)?(e-?[0-9]+)?$/.test(s)) return undefined;
       v = Number(s);
       if (type !== "float" && !isInt(v)) return undefined;
@@ -319,7 +325,7 @@ export function decodeJson(status: number, body: unknown): Decoded {
         for (const f of e.fields) {
           const v = fromJson(f.type, member(found.fields, f.name));
           if (v === undefined) {
-            error = "field `" + f.name + "` is missing from the body or of another type";
+            error = "field `" + f.name + "` is missing from the body, of another type, or an integer beyond 2^53 - 1";
             break;
           }
           fields[f.name] = v;

@@ -137,7 +137,6 @@ impl ::core::fmt::Display for NotesStatus {
     clippy::large_enum_variant,
     reason = "the variants are the catalog's errors, each with its own fields: their sizes differ"
 )]
-#[derive(Clone)]
 pub enum NotesError {
     /// Note not found (`note_not_found`)
     ///
@@ -255,6 +254,16 @@ impl NotesError {
             }
             _ => [::errcat::__private::Arg::None; 1],
         }
+    }
+}
+#[automatically_derived]
+impl ::core::clone::Clone for NotesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        Self::__errcat_build(
+            self.__errcat_index(),
+            &mut ::errcat::__private::Args::from_args(&self.__errcat_args()),
+        )
     }
 }
 #[automatically_derived]
@@ -426,28 +435,23 @@ impl NotesError {
         body: &[u8],
     ) -> ::core::result::Result<::errcat::Decoded<Self>, ::errcat::DecodeError> {
         let raw = ::errcat::__private::decode(Self::ERRORS, status, headers, body)?;
-        ::errcat::__private::finish(Self::ERRORS, raw, Self::__errcat_from_args)
+        ::errcat::__private::finish(
+            Self::ERRORS,
+            raw,
+            |index, args| ::core::option::Option::Some(Self::__errcat_build(index, args)),
+        )
     }
     #[inline]
-    fn __errcat_from_args(
-        index: usize,
-        args: &mut ::errcat::__private::Args,
-    ) -> ::core::option::Option<Self> {
-        ::core::option::Option::Some(
-            match index {
-                0 => {
-                    Self::NoteNotFound {
-                        note_id: args.str(0)?,
-                    }
+    fn __errcat_build(index: usize, args: &mut ::errcat::__private::Args) -> Self {
+        let __s0 = args.take_str(0);
+        match index {
+            0 => {
+                Self::NoteNotFound {
+                    note_id: __s0,
                 }
-                1 => {
-                    Self::NoteLocked {
-                        note_id: args.str(0)?,
-                    }
-                }
-                2 => Self::RateLimited,
-                _ => return ::core::option::Option::None,
-            },
-        )
+            }
+            1 => Self::NoteLocked { note_id: __s0 },
+            _ => Self::RateLimited,
+        }
     }
 }

@@ -240,7 +240,14 @@ macro_rules! catalog_tests {
                 for (code, _, err) in &examples {
                     assert_eq!(format!("{err:?}"), format!("{:?}", twin(err)), "{code}");
                     assert_eq!(format!("{err:#?}"), format!("{:#?}", twin(err)), "{code}");
+                    // `Clone` rebuilds the variant from copies of its values: the copy
+                    // prints as the original's derived twin does, every field included.
                     assert_eq!(err.clone(), *err, "{code}");
+                    assert_eq!(
+                        format!("{:?}", err.clone()),
+                        format!("{:?}", twin(err)),
+                        "{code}"
+                    );
                     for (other_code, _, other) in &examples {
                         assert_eq!(
                             err == other,
