@@ -6,7 +6,7 @@
 //! shares.
 
 use super::emit::{ErrorVariant, push_template};
-use super::expr::{Expr, push_arm, push_fixed};
+use super::expr::{Expr, push_arm, push_fixed, push_tail};
 use errcat_catalog::FieldType;
 use std::fmt::Write as _;
 
@@ -34,12 +34,7 @@ pub(crate) fn push(out: &mut String, ty: &str, variants: &[ErrorVariant<'_>], ge
         "::errcat::__private::finish",
         vec![Expr::word("Self::ERRORS"), Expr::word("raw"), build],
     );
-    let mut p = super::pretty::Printer::new(8);
-    p.ibox(0);
-    finish.print(&mut p);
-    p.end();
-    p.hardbreak();
-    out.push_str(&p.finish());
+    push_tail(out, 8, &finish);
     out.push_str("    }\n");
     if !generated {
         push_from_args(out, variants);
@@ -130,12 +125,7 @@ fn push_build_fn(out: &mut String, variants: &[ErrorVariant<'_>]) {
             Expr::Struct(path, fields)
         };
         if single {
-            let mut p = super::pretty::Printer::new(8);
-            p.ibox(0);
-            value.print(&mut p);
-            p.end();
-            p.hardbreak();
-            out.push_str(&p.finish());
+            push_tail(out, 8, &value);
         } else {
             let pat = if i + 1 == variants.len() {
                 "_".to_owned()

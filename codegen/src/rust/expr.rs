@@ -245,6 +245,16 @@ pub(crate) fn push_item(out: &mut String, indent: usize, head: &str, expr: &Expr
     out.push_str(&p.finish());
 }
 
+/// The tail expression of a block (its value), on lines starting at column `indent`.
+pub(crate) fn push_tail(out: &mut String, indent: usize, expr: &Expr) {
+    let mut p = Printer::new(indent);
+    p.ibox(0);
+    expr.print(&mut p);
+    p.end();
+    p.hardbreak();
+    out.push_str(&p.finish());
+}
+
 /// A match arm `{pat} => {body},` at column `indent` (prettyplease's `arm`, for a body that
 /// is not a block).
 pub(crate) fn push_arm(out: &mut String, indent: usize, pat: &str, body: &Expr) {
@@ -435,10 +445,13 @@ fn relayout(line: &str) -> Option<String> {
         p.hardbreak();
     } else if let Some((func, arg)) = body.strip_suffix(')').and_then(|b| b.split_once('(')) {
         // A tail expression `path(arg)`.
-        p.ibox(0);
-        Expr::Call(func.to_owned(), vec![Expr::word(arg)]).print(&mut p);
-        p.end();
-        p.hardbreak();
+        let mut out = String::new();
+        push_tail(
+            &mut out,
+            indent,
+            &Expr::Call(func.to_owned(), vec![Expr::word(arg)]),
+        );
+        return Some(out);
     } else {
         return None;
     }
