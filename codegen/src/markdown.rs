@@ -1119,7 +1119,13 @@ fn error(page: &mut Page, cx: &mut Cx<'_>, e: &ErrorDef, heading: ErrorHeading) 
             for f in &e.fields {
                 o.push('\n');
                 let mut r = Row::new(o);
-                r.cell(|o| push_code_span(o, &format!("{{{}}}", f.name.as_str())));
+                // `{name}`: a field name has no backtick or line break to look for.
+                r.cell(|o| {
+                    o.push('`');
+                    o.push('{');
+                    o.push_str(&f.name);
+                    o.push_str("}`");
+                });
                 r.raw(f.ty.as_str());
                 r.cell(|o| {
                     if let Some(d) = &f.description {
