@@ -179,11 +179,21 @@ fn schema_at<'a>(catalog: &Catalog, t: &'a Template, cx: &Ctx<'a>, path: &str) -
 /// key again.
 #[derive(Default)]
 pub(crate) struct MemberSchemas<'t> {
-    /// By template (its address) and whether it has an error's own `const`: the schema,
-    /// and the index of that `const` among its members.
-    schemas: Vec<(usize, bool, Map<String, Value>, Option<usize>)>,
+    schemas: Vec<MemberSchema>,
     /// The templates, borrowed so that no other can take their address meanwhile.
     templates: std::marker::PhantomData<&'t Template>,
+}
+
+/// A member schema kept by [`MemberSchemas`].
+struct MemberSchema {
+    /// The member's template (its address).
+    template: usize,
+    /// Whether the schema has an error's own `const`.
+    has_const: bool,
+    /// The schema, that `const` (if any) left `null`.
+    schema: Map<String, Value>,
+    /// The index of that `const` among the schema's members.
+    const_at: Option<usize>,
 }
 
 impl MemberSchemas<'_> {
@@ -216,8 +226,8 @@ fn members_schema<'a>(
         .borrow()
         .schemas
         .iter()
-        .find(|(k, c, _, _)| *k == id && *c == has_const)
-        .map(|(_, _, map, at)| (map.clone(), *at));
+        .find(|m| m.template == id && m.has_const == has_const)
+        .map(|m| (m.schema.clone(), m.const_at));
     if let Some((mut map, at)) = known {
         if let (Some(at), Some(constant)) = (at, constant) {
             if let Some(slot) = map.values_mut().nth(at) {
@@ -238,7 +248,12 @@ fn members_schema<'a>(
         if let Some(slot) = at.and_then(|at| shape.values_mut().nth(at)) {
             *slot = Value::Null;
         }
-        members.schemas.push((id, has_const, shape, at));
+        members.schemas.push(MemberSchema {
+            template: id,
+            has_const,
+            schema: shape,
+            const_at: at,
+        });
     }
     made
 }
