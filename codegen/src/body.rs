@@ -65,23 +65,23 @@ pub(crate) struct ExampleValues<'a> {
     error: &'a ErrorDef,
     rt: Runtime<'a>,
     /// The example's field values, when the error's templates use them (its own fields
-    /// in its body or item, or a field naming them): otherwise empty, not copied.
-    values: Vec<Scalar>,
+    /// in its body or item, or a field naming them): otherwise empty.
+    values: &'a [Scalar],
     /// The run-time values the example leaves out.
-    omit: Vec<String>,
+    omit: &'a [String],
     /// The rendered message.
     message: String,
     /// The error's docs URL.
     docs_url: Option<String>,
-    /// The example's field values, by field name (`{fields}`).
-    fields: Vec<(&'a str, Scalar)>,
+    /// The example's field values, in the order of the error's fields (`{fields}`).
+    field_values: &'a [Scalar],
 }
 
 impl<'a> ExampleValues<'a> {
     pub(crate) fn new(
         catalog: &'a Catalog,
         error: &'a ErrorDef,
-        example: &Example,
+        example: &'a Example,
         rt: Runtime<'a>,
     ) -> ExampleValues<'a> {
         let uses_fields =
@@ -90,24 +90,11 @@ impl<'a> ExampleValues<'a> {
             catalog,
             error,
             rt,
-            values: if uses_fields {
-                example.values.clone()
-            } else {
-                Vec::new()
-            },
-            omit: if rt.examples {
-                example.omit.clone()
-            } else {
-                Vec::new()
-            },
+            values: if uses_fields { &example.values } else { &[] },
+            omit: if rt.examples { &example.omit } else { &[] },
             message: render_message(&error.message, &example.values),
             docs_url: catalog.docs_url(error),
-            fields: error
-                .fields
-                .iter()
-                .zip(&example.values)
-                .map(|(f, v)| (f.name.as_str(), v.clone()))
-                .collect(),
+            field_values: &example.values,
         }
     }
 
@@ -128,12 +115,17 @@ impl<'a> ExampleValues<'a> {
     fn get_other<'s>(&'s self, var: &Var, docs_url: Option<&'s str>) -> Option<VarValue<'s>> {
         match var {
             Var::TraceId | Var::Instance | Var::Context(_) => {
-                runtime_value(self.catalog, self.rt, &self.omit, var)
+                runtime_value(self.catalog, self.rt, self.omit, var)
             }
             Var::ErrorField(i) => self.values.get(*i).map(VarValue::Scalar),
             Var::Content | Var::Items => None,
-            Var::Fields => (!self.fields.is_empty())
-                .then(|| VarValue::Object(self.fields.iter().map(|(n, v)| (*n, v)).collect())),
+            Var::Fields => {
+                let members: Vec<(&str, &Scalar)> = (self.error.fields.iter())
+                    .zip(self.field_values)
+                    .map(|(f, v)| (f.name.as_str(), v))
+                    .collect();
+                (!members.is_empty()).then_some(VarValue::Object(members))
+            }
             Var::DocsUrl => docs_url.map(|u| VarValue::Str(Cow::Borrowed(u))),
             Var::Type => Some(VarValue::Str(Cow::Borrowed(
                 docs_url.unwrap_or("about:blank"),

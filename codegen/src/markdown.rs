@@ -24,7 +24,8 @@ pub(crate) mod text;
 use crate::body;
 use crate::openapi::{deprecation_text, template_optional, var_description, var_type};
 use errcat_catalog::{
-    AttributeDef, Catalog, DocsLayout, ErrorDef, Scalar, Status, StatusClass, Template, TextPiece,
+    AttributeDef, Catalog, DocsLayout, ErrorDef, Group, Scalar, Status, StatusClass, Template,
+    TextPiece,
 };
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -41,8 +42,9 @@ pub fn generate(catalog: &Catalog) -> String {
     page.contents = catalog.docs.contents;
     // The errors' headings first: their ids are the anchors docs URLs point to.
     let errors = catalog.docs_errors();
-    let mut ids = HashMap::new();
-    let mut headings = HashMap::new();
+    page.ids.reserve(errors.len() + 64);
+    let mut ids = HashMap::with_capacity(errors.len());
+    let mut headings = HashMap::with_capacity(errors.len());
     for e in &errors {
         let (suffix, id) = page.reserve(&e.code);
         ids.insert(e.code.as_str(), id);
@@ -167,8 +169,22 @@ pub(crate) fn relative(from: &str, to: &str) -> String {
 /// text is `text`: lower case, letters, digits, `_` and `-` kept, spaces made `-`, the rest
 /// dropped.
 pub fn heading_id(text: &str) -> String {
-    text.trim()
-        .chars()
+    let text = text.trim();
+    if text.is_ascii() {
+        // The same, byte by byte (error codes, most titles).
+        let mut id = String::with_capacity(text.len());
+        for b in text.bytes() {
+            match b {
+                b' ' => id.push('-'),
+                b if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' => {
+                    id.push(char::from(b.to_ascii_lowercase()));
+                }
+                _ => {}
+            }
+        }
+        return id;
+    }
+    text.chars()
         .flat_map(char::to_lowercase)
         .filter_map(|c| match c {
             ' ' => Some('-'),
@@ -390,6 +406,9 @@ struct Cx<'a> {
     status_ids: HashMap<u16, String>,
     /// The error whose example the body section shows.
     example: Option<&'a ErrorDef>,
+    /// The groups each error may appear in, by code, in declaration order
+    /// (`Catalog::groups_of`, which looks for the error among all of them each time).
+    groups_of: HashMap<&'a str, Vec<&'a Group>>,
 }
 
 impl<'a> Cx<'a> {
@@ -406,6 +425,7 @@ impl<'a> Cx<'a> {
             body_id: None,
             status_ids: HashMap::new(),
             example: catalog.docs_example(),
+            groups_of: groups_by_error(catalog),
         }
     }
 
@@ -431,15 +451,24 @@ impl<'a> Cx<'a> {
 
     /// A link to an error, its code as the text (just the code when it has no section).
     fn push_error_link(&self, out: &mut String, code: &str) {
-        match self.href(code) {
-            Some(href) => {
-                out.push('[');
-                push_code_span(out, code);
-                out.push_str("](");
-                out.push_str(&href);
-                out.push(')');
-            }
-            None => push_code_span(out, code),
+        let link = |out: &mut String, href: [&str; 2]| {
+            out.push('[');
+            push_code_span(out, code);
+            out.push_str("](");
+            out.push_str(href[0]);
+            out.push_str(href[1]);
+            out.push(')');
+        };
+        match &self.links {
+            // `#id`, written without making the href first.
+            Links::Page(ids) => match ids.get(code) {
+                Some(id) => link(out, ["#", id]),
+                None => push_code_span(out, code),
+            },
+            Links::Site { .. } => match self.href(code) {
+                Some(href) => link(out, ["", &href]),
+                None => push_code_span(out, code),
+            },
         }
     }
 
@@ -460,6 +489,21 @@ impl<'a> Cx<'a> {
             self.push_error(out, e);
         }
     }
+}
+
+/// `Catalog::groups_of` of every error, by code.
+fn groups_by_error(catalog: &Catalog) -> HashMap<&str, Vec<&Group>> {
+    let mut by_error: HashMap<&str, Vec<&Group>> = HashMap::new();
+    for g in &catalog.groups {
+        for e in g.errors.iter().filter_map(|i| catalog.errors.get(*i)) {
+            let groups = by_error.entry(e.code.as_str()).or_default();
+            // An error listed twice in a group is in it once.
+            if !groups.last().is_some_and(|last| std::ptr::eq(*last, g)) {
+                groups.push(g);
+            }
+        }
+    }
+    by_error
 }
 
 /// A row of a GFM table being written.
@@ -950,8 +994,13 @@ fn error(page: &mut Page, cx: &mut Cx<'_>, e: &ErrorDef, heading: ErrorHeading) 
                 push_code_span(o, &e.code);
                 push_suffix(o, suffix);
             });
-            let id = cx.href(&e.code).unwrap_or_default();
-            page.heading_md(3, text, id.trim_start_matches('#').to_owned());
+            let id = match &cx.links {
+                Links::Page(ids) => ids.get(e.code.as_str()).cloned().unwrap_or_default(),
+                Links::Site { .. } => cx
+                    .href(&e.code)
+                    .map_or_else(String::new, |href| href.trim_start_matches('#').to_owned()),
+            };
+            page.heading_md(3, text, id);
             if let Some(t) = &e.title {
                 page.block(|o| {
                     o.push_str("**");
@@ -990,10 +1039,13 @@ fn error(page: &mut Page, cx: &mut Cx<'_>, e: &ErrorDef, heading: ErrorHeading) 
                 o.push_str(" (made of the error's fields when it is sent)");
             }
         }
-        let mut groups = catalog.groups_of(e).peekable();
-        if groups.peek().is_some() {
+        let groups = cx
+            .groups_of
+            .get(e.code.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        if !groups.is_empty() {
             o.push_str("\n- **In responses with several errors:** ");
-            for (i, g) in groups.enumerate() {
+            for (i, g) in groups.iter().enumerate() {
                 if i > 0 {
                     o.push_str(", ");
                 }
@@ -1067,7 +1119,13 @@ fn error(page: &mut Page, cx: &mut Cx<'_>, e: &ErrorDef, heading: ErrorHeading) 
             for f in &e.fields {
                 o.push('\n');
                 let mut r = Row::new(o);
-                r.cell(|o| push_code_span(o, &format!("{{{}}}", f.name.as_str())));
+                // `{name}`: a field name has no backtick or line break to look for.
+                r.cell(|o| {
+                    o.push('`');
+                    o.push('{');
+                    o.push_str(&f.name);
+                    o.push_str("}`");
+                });
                 r.raw(f.ty.as_str());
                 r.cell(|o| {
                     if let Some(d) = &f.description {

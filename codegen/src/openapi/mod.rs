@@ -52,7 +52,7 @@ use crate::body;
 use errcat_catalog::{Catalog, ErrorDef, Status, StatusClass};
 use merge::merge_into;
 use response::response;
-use schema::{Ctx, error_schema, shows_code, status_schema, template_schema};
+use schema::{Ctx, MemberSchemas, error_schema, shows_code, status_schema, template_schema};
 use serde_json::{Map, Value};
 
 /// The extension member that marks generated components; its value is the catalog's name.
@@ -153,13 +153,14 @@ pub fn document(catalog: &Catalog) -> Value {
     body_schema.insert(GENERATED_MARKER.into(), marker.clone());
     schemas.insert(names.body.clone(), Value::Object(body_schema));
 
+    let members = std::cell::RefCell::new(MemberSchemas::default());
     for status in &catalog.statuses {
         let errors: Vec<&ErrorDef> = catalog.errors_with_status(status.code).collect();
         if errors.is_empty() {
             continue;
         }
         for e in errors.iter().filter(|e| shows_code(catalog.body_of(e))) {
-            let mut s = error_schema(catalog, e);
+            let mut s = error_schema(catalog, e, &members);
             s.insert(GENERATED_MARKER.into(), marker.clone());
             schemas.insert(names.error(e), Value::Object(s));
         }
@@ -273,6 +274,11 @@ impl Names {
     /// One error's body schema.
     fn error(&self, error: &ErrorDef) -> String {
         format!("{}_{}", self.body, error.variant)
+    }
+
+    /// The `$ref` target of one error's body schema.
+    fn error_ref(&self, error: &ErrorDef) -> String {
+        format!("#/components/schemas/{}_{}", self.body, error.variant)
     }
 
     /// A status's response: named after the error type when it is an error status.

@@ -174,7 +174,7 @@ const EXAMPLE_KEYS: [&str; 9] = [
 fn example<'c>(
     catalog: &'c Catalog,
     error: &'c ErrorDef,
-    ex: &Example,
+    ex: &'c Example,
     shapes: &mut body::Shapes<'c>,
 ) -> Value {
     let base = shapes.start();

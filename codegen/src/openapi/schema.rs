@@ -6,6 +6,8 @@ use errcat_catalog::{
     AttrType, Catalog, ErrorDef, FieldDef, FieldType, Status, Template, TextPiece, Var,
 };
 use serde_json::{Map, Value, json};
+use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// What a template's schema is generated for.
 pub(crate) struct Ctx<'a> {
@@ -17,6 +19,8 @@ pub(crate) struct Ctx<'a> {
     error: Option<&'a ErrorDef>,
     /// Whether objects refuse members they do not list.
     closed: bool,
+    /// The member schemas already made for other errors (per-error schemas only).
+    members: Option<&'a RefCell<MemberSchemas<'a>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -29,6 +33,7 @@ impl<'a> Ctx<'a> {
             status,
             error: None,
             closed: catalog.body.closed,
+            members: None,
         }
     }
 
@@ -39,6 +44,7 @@ impl<'a> Ctx<'a> {
             status: None,
             error: None,
             closed: group.closed,
+            members: None,
         }
     }
 
@@ -50,12 +56,25 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// [`Ctx::one_error`], its member schemas made from those of the errors before.
+    fn one_error_with(
+        catalog: &'a Catalog,
+        error: &'a ErrorDef,
+        members: &'a RefCell<MemberSchemas<'a>>,
+    ) -> Ctx<'a> {
+        Ctx {
+            members: Some(members),
+            ..Ctx::one_error(catalog, error)
+        }
+    }
+
     pub(crate) fn success(catalog: &'a Catalog) -> Ctx<'a> {
         Ctx {
             fields: catalog.success.as_ref().map_or(&[][..], |s| &s.fields[..]),
             status: None,
             error: None,
             closed: catalog.success.as_ref().is_some_and(|s| s.closed),
+            members: None,
         }
     }
 
@@ -135,7 +154,7 @@ pub(crate) fn template_optional(catalog: &Catalog, t: &Template) -> bool {
 }
 
 /// The JSON Schema of a template.
-pub(crate) fn template_schema(catalog: &Catalog, t: &Template, cx: &Ctx<'_>) -> Value {
+pub(crate) fn template_schema<'a>(catalog: &Catalog, t: &'a Template, cx: &Ctx<'a>) -> Value {
     schema_at(catalog, t, cx, "")
 }
 
@@ -146,7 +165,101 @@ fn description_of<'a>(cx: &'a Ctx<'_>, path: &str) -> Option<&'a str> {
         .map(|(_, d)| d.as_str())
 }
 
-fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value {
+fn schema_at<'a>(catalog: &Catalog, t: &'a Template, cx: &Ctx<'a>, path: &str) -> Value {
+    match cx.members {
+        Some(members) => members_schema(catalog, t, cx, path, members),
+        None => made_schema(catalog, t, cx, path),
+    }
+}
+
+/// The schemas of the members of per-error schemas. A placeholder's or a text's schema is
+/// the same for every error whose body has that member, but for its `const` when the value
+/// is known before run time: the first one made is kept, and the others are copies of it
+/// with their own `const`. A copy clones the map as it is, where making it hashes every
+/// key again.
+#[derive(Default)]
+pub(crate) struct MemberSchemas<'t> {
+    schemas: Vec<MemberSchema>,
+    /// The templates, borrowed so that no other can take their address meanwhile.
+    templates: std::marker::PhantomData<&'t Template>,
+}
+
+/// A member schema kept by [`MemberSchemas`].
+struct MemberSchema {
+    /// The member's template (its address).
+    template: usize,
+    /// Whether the schema has an error's own `const`.
+    has_const: bool,
+    /// The schema, that `const` (if any) left `null`.
+    schema: Map<String, Value>,
+    /// The index of that `const` among the schema's members.
+    const_at: Option<usize>,
+}
+
+impl MemberSchemas<'_> {
+    /// At most this many schemas are kept (a catalog's body has a few members).
+    const MAX: usize = 64;
+}
+
+/// [`made_schema`] of a member of one error's schema, copied when it was made before.
+fn members_schema<'a>(
+    catalog: &Catalog,
+    t: &'a Template,
+    cx: &Ctx<'a>,
+    path: &str,
+    members: &RefCell<MemberSchemas<'a>>,
+) -> Value {
+    // The value this error gives the member's `const`, if the member has one of its own.
+    let constant = match t {
+        // One error's fields: its own properties.
+        Template::Var(Var::Fields) => return made_schema(catalog, t, cx, path),
+        Template::Var(var) => cx.static_value(catalog, var).and_then(Result::ok),
+        Template::Text(pieces) if pieces.iter().any(|p| matches!(p, TextPiece::Var(_))) => {
+            static_text(catalog, t, cx)
+        }
+        Template::Text(_) | Template::Int(_) | Template::Float(_) | Template::Bool(_) => None,
+        Template::Object(_) | Template::Array(_) => return made_schema(catalog, t, cx, path),
+    };
+    let id = std::ptr::from_ref(t) as usize;
+    let has_const = constant.is_some();
+    let known = members
+        .borrow()
+        .schemas
+        .iter()
+        .find(|m| m.template == id && m.has_const == has_const)
+        .map(|m| (m.schema.clone(), m.const_at));
+    if let Some((mut map, at)) = known {
+        if let (Some(at), Some(constant)) = (at, constant) {
+            if let Some(slot) = map.values_mut().nth(at) {
+                *slot = constant;
+            }
+        }
+        return Value::Object(map);
+    }
+    let made = made_schema(catalog, t, cx, path);
+    let mut members = members.borrow_mut();
+    if let (Value::Object(map), true) = (&made, members.schemas.len() < MemberSchemas::MAX) {
+        let mut shape = map.clone();
+        let at = shape
+            .keys()
+            .position(|k| k == "const")
+            .filter(|_| has_const);
+        // Kept without this error's value, which each copy replaces.
+        if let Some(slot) = at.and_then(|at| shape.values_mut().nth(at)) {
+            *slot = Value::Null;
+        }
+        members.schemas.push(MemberSchema {
+            template: id,
+            has_const,
+            schema: shape,
+            const_at: at,
+        });
+    }
+    made
+}
+
+/// The schema of `t` at `path`, made member by member.
+fn made_schema<'a>(catalog: &Catalog, t: &'a Template, cx: &Ctx<'a>, path: &str) -> Value {
     let mut s = Map::new();
     match t {
         Template::Var(var) => {
@@ -260,13 +373,13 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
             if let Some(d) = description_of(cx, path) {
                 s.insert("description".into(), d.into());
             }
-            let mut props = Map::new();
-            let mut required = Vec::new();
+            let mut props = Map::with_capacity(members.len());
+            let mut required = Vec::with_capacity(members.len());
             for (k, v) in members {
-                let p = if path.is_empty() {
-                    k.clone()
+                let p: Cow<'_, str> = if path.is_empty() {
+                    Cow::Borrowed(k)
                 } else {
-                    format!("{path}.{k}")
+                    Cow::Owned(format!("{path}.{k}"))
                 };
                 let always = match v {
                     // One error's fields: sent exactly when it has some.
@@ -309,9 +422,9 @@ fn schema_at(catalog: &Catalog, t: &Template, cx: &Ctx<'_>, path: &str) -> Value
 
 /// The members of the schema of one error's `{fields}`: each typed field, all required.
 fn fields_schema(fields: &[FieldDef]) -> Map<String, Value> {
-    let mut props = Map::new();
+    let mut props = Map::with_capacity(fields.len());
     for f in fields {
-        let mut p = Map::new();
+        let mut p = Map::with_capacity(3);
         let ty = match f.ty {
             FieldType::String => "string",
             FieldType::Integer | FieldType::Unsigned => "integer",
@@ -327,7 +440,7 @@ fn fields_schema(fields: &[FieldDef]) -> Map<String, Value> {
         }
         props.insert(f.name.to_string(), Value::Object(p));
     }
-    let mut s = Map::new();
+    let mut s = Map::with_capacity(2);
     let required: Vec<Value> = fields.iter().map(|f| f.name.as_str().into()).collect();
     s.insert("properties".into(), Value::Object(props));
     s.insert("required".into(), Value::Array(required));
@@ -411,17 +524,23 @@ fn narrowing(t: &Template, status: &Status, codes: &[&str]) -> Option<Option<Val
 
 /// The schema of one error's body (for errors whose body [`shows_code`]): its code and
 /// every other value known before run time as constants, members it never sends left out.
-pub(super) fn error_schema(catalog: &Catalog, error: &ErrorDef) -> Map<String, Value> {
-    let mut s = Map::new();
+pub(super) fn error_schema<'a>(
+    catalog: &'a Catalog,
+    error: &'a ErrorDef,
+    members: &'a RefCell<MemberSchemas<'a>>,
+) -> Map<String, Value> {
+    let body = template_schema(
+        catalog,
+        catalog.body_of(error),
+        &Ctx::one_error_with(catalog, error, members),
+    );
+    // Its members, the deprecation and the marker `document` adds.
+    let mut s = Map::with_capacity(5 + body.as_object().map_or(0, Map::len));
     s.insert("title".into(), error.display_title().into());
     if let Some(d) = &error.description {
         s.insert("description".into(), d.trim_end().into());
     }
-    if let Value::Object(m) = template_schema(
-        catalog,
-        catalog.body_of(error),
-        &Ctx::one_error(catalog, error),
-    ) {
+    if let Value::Object(m) = body {
         s.extend(m);
     }
     if error.deprecated.is_some() {
@@ -444,7 +563,11 @@ pub(super) fn status_schema(
     let own = |e: &ErrorDef| shows_code(catalog.body_of(e));
     let mut s = Map::new();
     if errors.iter().all(|e| own(e)) {
-        let refs: Vec<Value> = errors.iter().map(|e| schema_ref(&names.error(e))).collect();
+        let targets: Vec<String> = errors.iter().map(|e| names.error_ref(e)).collect();
+        let refs = targets
+            .iter()
+            .map(|t| object1("$ref", t.as_str().into()))
+            .collect();
         s.insert("oneOf".into(), Value::Array(refs));
         let members: Vec<Option<&str>> = errors
             .iter()
@@ -457,17 +580,14 @@ pub(super) fn status_schema(
         if let Some(member) = shared {
             let mapping: Map<String, Value> = errors
                 .iter()
-                .map(|e| {
-                    (
-                        e.code.to_string(),
-                        format!("#/components/schemas/{}", names.error(e)).into(),
-                    )
-                })
+                .zip(targets)
+                .map(|(e, target)| (e.code.to_string(), target.into()))
                 .collect();
-            s.insert(
-                "discriminator".into(),
-                json!({ "propertyName": member, "mapping": mapping }),
-            );
+            // Not `json!`, which would copy the mapping.
+            let mut discriminator = Map::with_capacity(2);
+            discriminator.insert("propertyName".into(), member.into());
+            discriminator.insert("mapping".into(), Value::Object(mapping));
+            s.insert("discriminator".into(), Value::Object(discriminator));
         }
         if errors.iter().all(|e| e.deprecated.is_some()) {
             s.insert("deprecated".into(), true.into());
