@@ -3,7 +3,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::raw::{self, CatalogFile, OrderedMap, S};
-use crate::read::{Keys, Mistake, Read};
+use crate::read::{self, Keys, Mistake, Read};
 use crate::source::{FileId, Sources, Span};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -330,7 +330,7 @@ fn parse(
     };
     let mut raw = CatalogFile::default();
     let mut catalog_span = None;
-    for (key, value) in table.get_ref().iter() {
+    for (key, value) in read::in_file_order(table.get_ref()) {
         match key.get_ref().as_ref() {
             "catalog" => {
                 catalog_span = Some(value.span());
@@ -444,7 +444,7 @@ impl TypeCx<'_> {
             return None;
         };
         let mut out = raw::Operations::default();
-        for (key, v) in table.iter() {
+        for (key, v) in read::in_file_order(table) {
             let name: &str = key.get_ref().as_ref();
             match name {
                 "common" => out.common = self.de(v).unwrap_or_default(),
@@ -473,7 +473,7 @@ impl TypeCx<'_> {
                 .unwrap_or_default();
         };
         let mut out = Vec::with_capacity(table.len());
-        for (key, v) in table.iter() {
+        for (key, v) in read::in_file_order(table) {
             let name: &str = key.get_ref().as_ref();
             let what = format_args!("[{section}.{}]", QuotedKey(name));
             if let Some(entry) = self.table(v, what) {
@@ -694,7 +694,7 @@ fn unknown_keys<'t>(
 ) {
     let expected = keys_at(tables, path.len());
     let is_struct = !expected.is_empty();
-    for (key, value) in table.iter() {
+    for (key, value) in read::in_file_order(table) {
         let name: &str = key.get_ref().as_ref();
         if is_struct && !expected.contains(&name) {
             let location = table_name(path);

@@ -21,6 +21,22 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeInteger, DeValue};
 
+/// The entries of a parsed table in the order the file writes them. errcat-catalog leaves
+/// toml's `preserve_order` off (it would add indexmap and a hash table to every user's
+/// build), so toml's tables are sorted by key; the keys' spans give the file's order back.
+/// With `preserve_order` on (another crate of the same build may enable it) the sort
+/// changes nothing.
+pub(crate) fn in_file_order<'t, 'i>(
+    table: &'t toml::de::DeTable<'i>,
+) -> Vec<(
+    &'t Spanned<std::borrow::Cow<'i, str>>,
+    &'t Spanned<DeValue<'i>>,
+)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
+}
+
 /// A value that does not have the type its key needs.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Mistake {
@@ -314,7 +330,7 @@ impl<V: Read> Read for OrderedMap<S<String>, V> {
             _ => return mismatch(v, "a table"),
         };
         let mut out = Vec::with_capacity(table.len());
-        for (key, value) in table.iter() {
+        for (key, value) in in_file_order(table) {
             let name = S(Spanned::new(key.span(), String::from(&**key.get_ref())));
             out.push((name, V::read(value)?));
         }
@@ -329,7 +345,9 @@ fn skip(v: &Spanned<DeValue<'_>>) -> Reading<()> {
         DeValue::Integer(i) => int(i, v.span()).map(drop),
         DeValue::Float(x) => float(x.as_str(), v.span()).map(drop),
         DeValue::Array(items) => items.iter().try_for_each(skip),
-        DeValue::Table(table) => table.values().try_for_each(skip),
+        DeValue::Table(table) => in_file_order(table)
+            .into_iter()
+            .try_for_each(|(_, v)| skip(v)),
         DeValue::String(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => Ok(()),
     }
 }
@@ -367,7 +385,7 @@ macro_rules! table {
                 $(let mut $field = None;)*
                 match values(v)? {
                     Values::Table(table) => {
-                        for (key, value) in table.iter() {
+                        for (key, value) in in_file_order(table) {
                             match &**key.get_ref() {
                                 $($key => $field = Some(Read::read(value)?),)*
                                 _ => skip(value)?,
