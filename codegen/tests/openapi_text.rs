@@ -1,6 +1,7 @@
 //! `openapi::to_json_text`, which writes the per-error schemas as text directly, is byte
 //! for byte `openapi::to_json(&openapi::document(..))` on every example catalog, every
-//! catalog of `tests/compiled/catalogs` and `tests/fixtures/hostile`, and synthetic ones.
+//! catalog of `tests/compiled/catalogs` and `tests/fixtures/hostile`, and bodies of every
+//! member kind (`benches/tests/openapi_text.rs` compares them on synthetic catalogs).
 
 use errcat_codegen::catalog::Catalog;
 use errcat_codegen::openapi;
@@ -8,10 +9,6 @@ use std::path::PathBuf;
 
 mod common;
 use common::*;
-
-#[allow(dead_code, reason = "the benches use the rest")]
-#[path = "../../benches/src/synth.rs"]
-mod synth;
 
 fn assert_same(name: &str, catalog: &Catalog) {
     let expected = openapi::to_json(&openapi::document(catalog));
@@ -59,23 +56,6 @@ fn equals_the_document_on_every_compiled_and_hostile_catalog() {
     assert!(paths.len() >= 5, "{paths:?}");
     for path in paths {
         assert_same(&path.display().to_string(), &load(&path));
-    }
-}
-
-#[test]
-fn equals_the_document_on_synthetic_catalogs() {
-    for n in [1, 10, 100, 1000] {
-        for (what, toml) in [
-            ("synth", synth::catalog(n)),
-            ("synth with causes", synth::catalog_with_causes(n)),
-        ] {
-            let loaded = errcat_catalog::load_str("synth.toml", &toml);
-            let diags = loaded.render_diagnostics(false);
-            let catalog = loaded
-                .catalog
-                .unwrap_or_else(|| panic!("{what} {n} does not load:\n{diags}"));
-            assert_same(&format!("{what} {n}"), &catalog);
-        }
     }
 }
 

@@ -143,7 +143,7 @@ fn any_escaped_word(w: u64) -> bool {
 
 /// A line break and the indent of `level`.
 #[inline(always)]
-fn push_line(out: &mut String, level: usize) {
+pub(crate) fn push_line(out: &mut String, level: usize) {
     const LINE: &str = concat!(
         "\n",
         "                                ",

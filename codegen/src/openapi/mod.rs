@@ -116,9 +116,20 @@ pub fn to_json_for(catalog: &Catalog, version: Version) -> String {
 /// The per-error schemas written as text by [`to_json_text`]: the `i`th ends at `ends[i]`
 /// of `text`, and stands in the document as the number `i`.
 #[derive(Default)]
-struct Texts {
+pub(super) struct Texts {
     text: String,
     ends: Vec<usize>,
+    /// A named example's body, before it is indented.
+    scratch: String,
+}
+
+impl Texts {
+    /// The number standing for the text written since the last one.
+    fn end(&mut self) -> Value {
+        let i = self.ends.len();
+        self.ends.push(self.text.len());
+        Value::from(i)
+    }
 }
 
 /// The document, its per-error schemas written into `texts` when given.
@@ -202,8 +213,7 @@ fn build(catalog: &Catalog, mut texts: Option<&mut Texts>) -> Value {
                     catalog.name.as_str(),
                     3,
                 ) {
-                    schemas.insert(names.error(e), Value::from(texts.ends.len()));
-                    texts.ends.push(texts.text.len());
+                    schemas.insert(names.error(e), texts.end());
                     continue;
                 }
             }
@@ -250,8 +260,8 @@ fn build(catalog: &Catalog, mut texts: Option<&mut Texts>) -> Value {
                 &errors,
                 &names.status(status.code),
                 &names,
-                &marker,
                 &mut shapes,
+                texts.as_deref_mut(),
             ),
         );
     }
@@ -262,6 +272,7 @@ fn build(catalog: &Catalog, mut texts: Option<&mut Texts>) -> Value {
         &mut shapes,
         &mut schemas,
         &mut responses,
+        texts,
     );
     groups::components(catalog, &marker, &mut schemas, &mut responses);
 

@@ -442,18 +442,22 @@ pub(super) fn made_schema<'a>(
     Value::Object(s)
 }
 
+/// The JSON type of a field's values.
+pub(super) fn field_type(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::String => "string",
+        FieldType::Integer | FieldType::Unsigned => "integer",
+        FieldType::Float => "number",
+        FieldType::Boolean => "boolean",
+    }
+}
+
 /// The members of the schema of one error's `{fields}`: each typed field, all required.
 fn fields_schema(fields: &[FieldDef]) -> Map<String, Value> {
     let mut props = Map::with_capacity(fields.len());
     for f in fields {
         let mut p = Map::with_capacity(3);
-        let ty = match f.ty {
-            FieldType::String => "string",
-            FieldType::Integer | FieldType::Unsigned => "integer",
-            FieldType::Float => "number",
-            FieldType::Boolean => "boolean",
-        };
-        p.insert("type".into(), ty.into());
+        p.insert("type".into(), field_type(f.ty).into());
         if f.ty == FieldType::Unsigned {
             p.insert("minimum".into(), 0.into());
         }

@@ -4,7 +4,9 @@
 //! body, are still made as a `Value` and written. `document_json_text`'s test compares the
 //! two on every example, hostile and synthetic catalog.
 
-use super::schema::{Ctx, description_of, made_schema, var_description, var_optional, var_type};
+use super::schema::{
+    Ctx, description_of, field_type, made_schema, var_description, var_optional, var_type,
+};
 use crate::body::json::{
     begin_member, end_container, keys_unique, push_float, push_int, push_str, push_template,
     push_value, push_var,
@@ -13,30 +15,30 @@ use errcat_catalog::{Catalog, ErrorDef, FieldType, Template, TextPiece, Var};
 use std::borrow::Cow;
 
 /// An object being written: its members at `level`.
-struct Obj {
+pub(super) struct Obj {
     first: bool,
     level: usize,
 }
 
 impl Obj {
-    fn open(out: &mut String, level: usize) -> Obj {
+    pub(super) fn open(out: &mut String, level: usize) -> Obj {
         out.push('{');
         Obj { first: true, level }
     }
 
     /// Starts the member `key`.
-    fn key(&mut self, out: &mut String, key: &str) {
+    pub(super) fn key(&mut self, out: &mut String, key: &str) {
         begin_member(out, &mut self.first, self.level);
         push_str(out, key);
         out.push_str(": ");
     }
 
-    fn str(&mut self, out: &mut String, key: &str, value: &str) {
+    pub(super) fn str(&mut self, out: &mut String, key: &str, value: &str) {
         self.key(out, key);
         push_str(out, value);
     }
 
-    fn close(self, out: &mut String) {
+    pub(super) fn close(self, out: &mut String) {
         end_container(out, self.first, self.level - 1, '}');
     }
 }
@@ -167,13 +169,7 @@ fn push_schema<'a>(
                         for f in fields {
                             props.key(out, &f.name);
                             let mut p = Obj::open(out, level + 2);
-                            let ty = match f.ty {
-                                FieldType::String => "string",
-                                FieldType::Integer | FieldType::Unsigned => "integer",
-                                FieldType::Float => "number",
-                                FieldType::Boolean => "boolean",
-                            };
-                            p.str(out, "type", ty);
+                            p.str(out, "type", field_type(f.ty));
                             if f.ty == FieldType::Unsigned {
                                 p.key(out, "minimum");
                                 out.push('0');
