@@ -1,7 +1,10 @@
-//! `openapi::to_json_text`, which writes the per-error schemas as text directly, is byte
-//! for byte `openapi::to_json(&openapi::document(..))` on every example catalog, every
-//! catalog of `tests/compiled/catalogs` and `tests/fixtures/hostile`, and bodies of every
-//! member kind (`benches/tests/openapi_text.rs` compares them on synthetic catalogs).
+//! `openapi::to_json_text`, which writes the per-error schemas and named examples as text
+//! directly, is byte for byte `openapi::to_json(&openapi::document(..))` on every example
+//! catalog, every catalog of `tests/compiled/catalogs` and `tests/fixtures/hostile`, and
+//! bodies of every member kind (`benches/tests/openapi_text.rs`: synthetic catalogs).
+
+// `openapi` is built with the emitters other than Rust (`yaml` implies them).
+#![cfg(feature = "yaml")]
 
 use errcat_codegen::catalog::Catalog;
 use errcat_codegen::openapi;
