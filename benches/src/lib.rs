@@ -107,7 +107,7 @@ pub fn emit_all(catalog: &Catalog) -> Outputs {
     Outputs {
         rust: errcat_codegen::rust::generate(catalog, &opts),
         markdown: errcat_codegen::markdown::generate(catalog),
-        openapi: errcat_codegen::openapi::to_json(&errcat_codegen::openapi::document(catalog)),
+        openapi: errcat_codegen::openapi::to_json_text(catalog),
     }
 }
 

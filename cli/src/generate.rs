@@ -203,14 +203,16 @@ fn outputs(catalog: &Catalog, args: &GenerateArgs) -> Result<Planned> {
     match (&args.openapi, &args.merge_into) {
         (Some(path), None) => {
             let format = doc_format(path, "--openapi")?;
-            let generated = openapi::document(catalog);
+            let text = match format {
+                DocFormat::Json => openapi::to_json_for(catalog, version),
+                DocFormat::Yaml => {
+                    serialize(&in_version(openapi::document(catalog), version), format)
+                }
+            };
             out.push(Output::file(
                 "--openapi",
                 path,
-                build::with_header(
-                    header_kind(format),
-                    &serialize(&in_version(generated, version), format),
-                ),
+                build::with_header(header_kind(format), &text),
             ));
         }
         (target, Some(existing)) => {

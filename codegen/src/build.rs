@@ -625,9 +625,8 @@ impl Docs {
         #[cfg(not(feature = "yaml"))]
         let yaml: Option<&PathBuf> = None;
         if self.openapi_json.is_some() || yaml.is_some() {
-            let doc = crate::openapi::document_for(catalog, self.openapi_version);
             if let Some(path) = &self.openapi_json {
-                let text = crate::openapi::to_json(&doc);
+                let text = crate::openapi::to_json_for(catalog, self.openapi_version);
                 set.file(
                     "the OpenAPI JSON output",
                     path,
@@ -636,7 +635,10 @@ impl Docs {
             }
             #[cfg(feature = "yaml")]
             if let Some(path) = yaml {
-                let text = crate::openapi::to_yaml(&doc);
+                let text = crate::openapi::to_yaml(&crate::openapi::document_for(
+                    catalog,
+                    self.openapi_version,
+                ));
                 set.file(
                     "the OpenAPI YAML output",
                     path,

@@ -74,10 +74,7 @@ fn run(mode: &str, file: &str, text: &str) -> Option<usize> {
                 }
                 "rust" => errcat_codegen::rust::generate(&catalog, &opts).len(),
                 "markdown" => errcat_codegen::markdown::generate(&catalog).len(),
-                "openapi" => {
-                    errcat_codegen::openapi::to_json(&errcat_codegen::openapi::document(&catalog))
-                        .len()
-                }
+                "openapi" => errcat_codegen::openapi::to_json_text(&catalog).len(),
                 other => {
                     eprintln!("perf-generate: unknown mode `{other}`");
                     return None;

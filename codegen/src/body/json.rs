@@ -24,7 +24,7 @@ pub(crate) fn push_str(out: &mut String, s: &str) {
 /// A copy rather than a call: `errcat` depends on errcat-codegen through its macros, so a
 /// dependency back on `errcat` would be a package cycle.
 #[inline]
-fn push_str_contents(out: &mut String, s: &str) {
+pub(crate) fn push_str_contents(out: &mut String, s: &str) {
     match first_escaped(s.as_bytes()) {
         None => out.push_str(s),
         Some(at) => push_escaped(out, s, at),
@@ -143,7 +143,7 @@ fn any_escaped_word(w: u64) -> bool {
 
 /// A line break and the indent of `level`.
 #[inline(always)]
-fn push_line(out: &mut String, level: usize) {
+pub(crate) fn push_line(out: &mut String, level: usize) {
     const LINE: &str = concat!(
         "\n",
         "                                ",
@@ -160,7 +160,7 @@ fn push_line(out: &mut String, level: usize) {
     }
 }
 
-fn push_number(out: &mut String, n: &Number) {
+pub(crate) fn push_number(out: &mut String, n: &Number) {
     if let Some(u) = n.as_u64() {
         push_digits(out, u, false);
     } else if let Some(i) = n.as_i64() {
@@ -172,7 +172,7 @@ fn push_number(out: &mut String, n: &Number) {
 }
 
 /// An integer, as `Display` writes it.
-fn push_int(out: &mut String, i: i64) {
+pub(crate) fn push_int(out: &mut String, i: i64) {
     push_digits(out, i.unsigned_abs(), i < 0);
 }
 
@@ -198,7 +198,7 @@ fn push_digits(out: &mut String, mut u: u64, negative: bool) {
 }
 
 /// A float as JSON: `null` when not finite (as `Number::from_f64` gives it).
-fn push_float(out: &mut String, x: f64) {
+pub(crate) fn push_float(out: &mut String, x: f64) {
     match Number::from_f64(x) {
         Some(n) => push_number(out, &n),
         None => out.push_str("null"),
@@ -207,7 +207,7 @@ fn push_float(out: &mut String, x: f64) {
 
 /// Starts an array or object member at `level` (the container's level + 1).
 #[inline(always)]
-fn begin_member(out: &mut String, first: &mut bool, level: usize) {
+pub(crate) fn begin_member(out: &mut String, first: &mut bool, level: usize) {
     if !*first {
         out.push(',');
     }
@@ -216,7 +216,7 @@ fn begin_member(out: &mut String, first: &mut bool, level: usize) {
 }
 
 /// Closes an array or object at `level` opened with `open`.
-fn end_container(out: &mut String, empty: bool, level: usize, close: char) {
+pub(crate) fn end_container(out: &mut String, empty: bool, level: usize, close: char) {
     if !empty {
         push_line(out, level);
     }
@@ -254,7 +254,7 @@ pub(crate) fn push_value(out: &mut String, v: &Value, level: usize) {
 }
 
 /// A placeholder's value as JSON (what `super::var_json` converts it to), at `level`.
-fn push_var(out: &mut String, v: &VarValue<'_>, level: usize) {
+pub(crate) fn push_var(out: &mut String, v: &VarValue<'_>, level: usize) {
     match v {
         VarValue::Str(s) => push_str(out, s),
         VarValue::Int(i) => push_int(out, *i),

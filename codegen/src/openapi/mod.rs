@@ -35,6 +35,7 @@ mod merge;
 mod operations;
 mod response;
 pub(crate) mod schema;
+mod schema_text;
 mod v3_0;
 #[cfg(feature = "yaml")]
 mod yaml;
@@ -89,6 +90,50 @@ pub fn document_for(catalog: &Catalog, version: Version) -> Value {
 
 /// An OpenAPI 3.1 document holding the generated components.
 pub fn document(catalog: &Catalog) -> Value {
+    build(catalog, None)
+}
+
+/// [`to_json`]`(&`[`document`]`(catalog))`, byte for byte, with the per-error schemas (most of
+/// the document) written as text directly rather than made as a `Value` first: what the
+/// build script and the CLI write for OpenAPI 3.1 JSON.
+pub fn to_json_text(catalog: &Catalog) -> String {
+    let mut texts = Texts::default();
+    let doc = build(catalog, Some(&mut texts));
+    let mut out = String::with_capacity(texts.text.len() + texts.text.len() / 2 + 4096);
+    json::push_document(&mut out, &doc, &texts.text, &texts.ends);
+    out.push('\n');
+    out
+}
+
+/// The pretty JSON text of [`document_for`]`(catalog, version)`: [`to_json_text`] for 3.1.
+pub fn to_json_for(catalog: &Catalog, version: Version) -> String {
+    match version {
+        Version::V3_1 => to_json_text(catalog),
+        Version::V3_0 => to_json(&document_for(catalog, version)),
+    }
+}
+
+/// The per-error schemas written as text by [`to_json_text`]: the `i`th ends at `ends[i]`
+/// of `text`, and stands in the document as the number `i`.
+#[derive(Default)]
+pub(super) struct Texts {
+    text: String,
+    ends: Vec<usize>,
+    /// A named example's body, before it is indented.
+    scratch: String,
+}
+
+impl Texts {
+    /// The number standing for the text written since the last one.
+    fn end(&mut self) -> Value {
+        let i = self.ends.len();
+        self.ends.push(self.text.len());
+        Value::from(i)
+    }
+}
+
+/// The document, its per-error schemas written into `texts` when given.
+fn build(catalog: &Catalog, mut texts: Option<&mut Texts>) -> Value {
     let mut info = Map::new();
     info.insert("title".into(), Value::String(catalog.name.to_string()));
     info.insert(
@@ -160,6 +205,18 @@ pub fn document(catalog: &Catalog) -> Value {
             continue;
         }
         for e in errors.iter().filter(|e| shows_code(catalog.body_of(e))) {
+            if let Some(texts) = texts.as_deref_mut() {
+                if schema_text::push_error_schema(
+                    &mut texts.text,
+                    catalog,
+                    e,
+                    catalog.name.as_str(),
+                    3,
+                ) {
+                    schemas.insert(names.error(e), texts.end());
+                    continue;
+                }
+            }
             let mut s = error_schema(catalog, e, &members);
             s.insert(GENERATED_MARKER.into(), marker.clone());
             schemas.insert(names.error(e), Value::Object(s));
@@ -203,8 +260,8 @@ pub fn document(catalog: &Catalog) -> Value {
                 &errors,
                 &names.status(status.code),
                 &names,
-                &marker,
                 &mut shapes,
+                texts.as_deref_mut(),
             ),
         );
     }
@@ -215,6 +272,7 @@ pub fn document(catalog: &Catalog) -> Value {
         &mut shapes,
         &mut schemas,
         &mut responses,
+        texts,
     );
     groups::components(catalog, &marker, &mut schemas, &mut responses);
 

@@ -75,6 +75,7 @@ pub(super) fn components<'c>(
     shapes: &mut body::Shapes<'c>,
     schemas: &mut Map<String, Value>,
     responses: &mut Map<String, Value>,
+    mut texts: Option<&mut super::Texts>,
 ) {
     let Some(ops) = &catalog.operations else {
         return;
@@ -103,8 +104,8 @@ pub(super) fn components<'c>(
                 &r.errors,
                 &r.component,
                 names,
-                marker,
                 shapes,
+                texts.as_deref_mut(),
             );
             responses.insert(r.component, response);
         }

@@ -1,7 +1,9 @@
 //! Responses: one per status, with its headers and a named example per error example.
 
-use super::{GENERATED_MARKER, Names, attributes_json, object1, schema_ref};
+use super::schema_text::Obj;
+use super::{GENERATED_MARKER, Names, Texts, attributes_json, object1, schema_ref};
 use crate::body;
+use crate::body::json::{push_line, push_value};
 use errcat_catalog::{Catalog, ErrorDef, Example, Status, StatusClass};
 use serde_json::{Map, Value, json};
 
@@ -21,8 +23,8 @@ pub(super) fn response<'c>(
     errors: &[&'c ErrorDef],
     schema: &str,
     names: &Names,
-    marker: &Value,
     shapes: &mut body::Shapes<'c>,
+    mut texts: Option<&mut Texts>,
 ) -> Value {
     let mut r = Map::new();
     let mut description = status.reason.to_string();
@@ -49,7 +51,14 @@ pub(super) fn response<'c>(
                 } else {
                     format!("{}.{}", e.code.as_str(), i + 1)
                 };
-                examples.insert(name, example(catalog, e, ex, shapes));
+                let value = match texts.as_deref_mut() {
+                    Some(texts) => {
+                        push_example(texts, catalog, e, ex);
+                        texts.end()
+                    }
+                    None => example(catalog, e, ex, shapes),
+                };
+                examples.insert(name, value);
             }
         }
         media.insert("examples".into(), Value::Object(examples));
@@ -79,7 +88,10 @@ pub(super) fn response<'c>(
             attributes_json(&status.attributes),
         );
     }
-    r.insert(GENERATED_MARKER.into(), marker.clone());
+    r.insert(
+        GENERATED_MARKER.into(),
+        Value::String(catalog.name.to_string()),
+    );
     Value::Object(r)
 }
 
@@ -178,6 +190,50 @@ fn example<'c>(
     shapes: &mut body::Shapes<'c>,
 ) -> Value {
     let base = shapes.start();
+    let (summary, description) = example_texts(error, ex);
+    shapes.member(0, summary.into());
+    if !description.is_empty() {
+        shapes.member(1, description.into());
+    }
+    let values = body::ExampleValues::new(catalog, error, ex, body::EXAMPLE_RUNTIME);
+    let (value, docs_url) = values.into_body(shapes);
+    shapes.member(2, value);
+    shapes.member(3, error.code.as_str().into());
+    if error.retryable {
+        shapes.member(4, true.into());
+    }
+    if let Some(s) = error.retry_after {
+        shapes.member(5, s.into());
+    }
+    if let Some(d) = &error.deprecated {
+        shapes.member(6, deprecation_json(d));
+    }
+    if !error.attributes.is_empty() {
+        shapes.member(7, attributes_json(&error.attributes));
+    }
+    if let Some(url) = docs_url {
+        shapes.member(8, url.into());
+    }
+    Value::Object(shapes.finish(&EXAMPLE_KEYS, |i| EXAMPLE_KEYS[i], base))
+}
+
+/// An example's `x-errcat-deprecated`.
+fn deprecation_json(d: &errcat_catalog::Deprecation) -> Value {
+    let mut dep = Map::new();
+    if let Some(s) = &d.since {
+        dep.insert("since".into(), s.as_str().into());
+    }
+    if let Some(r) = &d.replaced_by {
+        dep.insert("replaced_by".into(), r.as_str().into());
+    }
+    if let Some(n) = &d.note {
+        dep.insert("note".into(), n.as_str().into());
+    }
+    Value::Object(dep)
+}
+
+/// The summary and the description (empty when none) of one of `error`'s examples.
+fn example_texts(error: &ErrorDef, ex: &Example) -> (String, String) {
     let title = error.display_title();
     let mut summary = String::with_capacity(
         title.len() + ex.summary.as_ref().map_or(0, |s| s.len() + 2) + " (deprecated)".len(),
@@ -190,7 +246,6 @@ fn example<'c>(
     if error.deprecated.is_some() {
         summary.push_str(" (deprecated)");
     }
-    shapes.member(0, summary.into());
     let mut description = String::with_capacity(
         error.description.as_ref().map_or(0, |d| d.len())
             + error.remediation.as_ref().map_or(0, |r| r.len() + 2),
@@ -208,39 +263,56 @@ fn example<'c>(
         }
         description.push_str(r.trim_end());
     }
+    (summary, description)
+}
+
+/// [`example`] written as pretty JSON text at the depth of a named example
+/// (`components.responses.*.content.*.examples.*`), the members at level 8.
+fn push_example(texts: &mut Texts, catalog: &Catalog, error: &ErrorDef, ex: &Example) {
+    const LEVEL: usize = 8;
+    let out = &mut texts.text;
+    let mut o = Obj::open(out, LEVEL);
+    let (summary, description) = example_texts(error, ex);
+    o.str(out, "summary", &summary);
     if !description.is_empty() {
-        shapes.member(1, description.into());
+        o.str(out, "description", &description);
     }
     let values = body::ExampleValues::new(catalog, error, ex, body::EXAMPLE_RUNTIME);
-    let (value, docs_url) = values.into_body(shapes);
-    shapes.member(2, value);
-    shapes.member(3, error.code.as_str().into());
+    let docs_url = values.docs_url().map(str::to_owned);
+    texts.scratch.clear();
+    values.push_body_json(&mut texts.scratch);
+    o.key(out, "value");
+    // Written at level 0: each line indented to the member's level.
+    let mut lines = texts.scratch.split('\n');
+    if let Some(first) = lines.next() {
+        out.push_str(first);
+    }
+    for line in lines {
+        push_line(out, LEVEL);
+        // `push_line` indented it; the line's own indent follows.
+        out.push_str(line);
+    }
+    o.str(out, "x-errcat-code", error.code.as_str());
     if error.retryable {
-        shapes.member(4, true.into());
+        o.key(out, "x-errcat-retryable");
+        out.push_str("true");
     }
     if let Some(s) = error.retry_after {
-        shapes.member(5, s.into());
+        o.key(out, "x-errcat-retry-after");
+        push_value(out, &Value::from(s), LEVEL);
     }
     if let Some(d) = &error.deprecated {
-        let mut dep = Map::new();
-        if let Some(s) = &d.since {
-            dep.insert("since".into(), s.as_str().into());
-        }
-        if let Some(r) = &d.replaced_by {
-            dep.insert("replaced_by".into(), r.as_str().into());
-        }
-        if let Some(n) = &d.note {
-            dep.insert("note".into(), n.as_str().into());
-        }
-        shapes.member(6, Value::Object(dep));
+        o.key(out, "x-errcat-deprecated");
+        push_value(out, &deprecation_json(d), LEVEL);
     }
     if !error.attributes.is_empty() {
-        shapes.member(7, attributes_json(&error.attributes));
+        o.key(out, "x-errcat-attributes");
+        push_value(out, &attributes_json(&error.attributes), LEVEL);
     }
     if let Some(url) = docs_url {
-        shapes.member(8, url.into());
+        o.str(out, "x-errcat-docs-url", &url);
     }
-    Value::Object(shapes.finish(&EXAMPLE_KEYS, |i| EXAMPLE_KEYS[i], base))
+    o.close(out);
 }
 
 /// "Deprecated since 2.2.0: use `x` instead. Note." (`link` renders the replacement's code).

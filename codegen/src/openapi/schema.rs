@@ -3,7 +3,7 @@
 use super::{Names, object1, schema_ref};
 use crate::body;
 use errcat_catalog::{
-    AttrType, Catalog, ErrorDef, FieldDef, FieldType, Status, Template, TextPiece, Var,
+    AttrType, Catalog, ErrorDef, FieldDef, FieldType, Status, Template, TextPiece, Var, VarValue,
 };
 use serde_json::{Map, Value, json};
 use std::borrow::Cow;
@@ -81,17 +81,34 @@ impl<'a> Ctx<'a> {
     /// The value `var` always has in this schema, when one error is described and the
     /// value is known before run time; `Err(())` when that error never sends it.
     fn static_value(&self, catalog: &Catalog, var: &Var) -> Option<Result<Value, ()>> {
+        self.static_var(catalog, var).map(|v| v.map(body::var_json))
+    }
+
+    /// [`Ctx::static_value`], not converted to a `Value`.
+    pub(super) fn static_var<'c>(
+        &self,
+        catalog: &'c Catalog,
+        var: &Var,
+    ) -> Option<Result<VarValue<'c>, ()>>
+    where
+        'a: 'c,
+    {
         let error = self.error?;
         // A `field` made of the error's own fields is known only when it is sent.
         if var.is_runtime() || (*var == Var::Field && error.field_pieces.is_some()) {
             return None;
         }
-        Some(
-            catalog
-                .static_value(error, var)
-                .map(body::var_json)
-                .ok_or(()),
-        )
+        Some(catalog.static_value(error, var).ok_or(()))
+    }
+
+    /// The error whose schema this is, if one.
+    pub(super) fn one(&self) -> Option<&'a ErrorDef> {
+        self.error
+    }
+
+    /// Whether objects refuse members they do not list.
+    pub(super) fn is_closed(&self) -> bool {
+        self.closed
     }
 }
 
@@ -158,7 +175,7 @@ pub(crate) fn template_schema<'a>(catalog: &Catalog, t: &'a Template, cx: &Ctx<'
     schema_at(catalog, t, cx, "")
 }
 
-fn description_of<'a>(cx: &'a Ctx<'_>, path: &str) -> Option<&'a str> {
+pub(super) fn description_of<'a>(cx: &'a Ctx<'_>, path: &str) -> Option<&'a str> {
     cx.fields
         .iter()
         .find(|(p, _)| p == path)
@@ -259,7 +276,12 @@ fn members_schema<'a>(
 }
 
 /// The schema of `t` at `path`, made member by member.
-fn made_schema<'a>(catalog: &Catalog, t: &'a Template, cx: &Ctx<'a>, path: &str) -> Value {
+pub(super) fn made_schema<'a>(
+    catalog: &Catalog,
+    t: &'a Template,
+    cx: &Ctx<'a>,
+    path: &str,
+) -> Value {
     let mut s = Map::new();
     match t {
         Template::Var(var) => {
@@ -420,18 +442,22 @@ fn made_schema<'a>(catalog: &Catalog, t: &'a Template, cx: &Ctx<'a>, path: &str)
     Value::Object(s)
 }
 
+/// The JSON type of a field's values.
+pub(super) fn field_type(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::String => "string",
+        FieldType::Integer | FieldType::Unsigned => "integer",
+        FieldType::Float => "number",
+        FieldType::Boolean => "boolean",
+    }
+}
+
 /// The members of the schema of one error's `{fields}`: each typed field, all required.
 fn fields_schema(fields: &[FieldDef]) -> Map<String, Value> {
     let mut props = Map::with_capacity(fields.len());
     for f in fields {
         let mut p = Map::with_capacity(3);
-        let ty = match f.ty {
-            FieldType::String => "string",
-            FieldType::Integer | FieldType::Unsigned => "integer",
-            FieldType::Float => "number",
-            FieldType::Boolean => "boolean",
-        };
-        p.insert("type".into(), ty.into());
+        p.insert("type".into(), field_type(f.ty).into());
         if f.ty == FieldType::Unsigned {
             p.insert("minimum".into(), 0.into());
         }
