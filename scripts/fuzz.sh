@@ -67,6 +67,12 @@ PY
 
 mkdir -p fuzz/logs
 sanitizer="${FUZZ_SANITIZER:-none}"
+# The oracles (syn, proc-macro2, unicode-ident, semver) are built without coverage
+# instrumentation: fuzz/rustc-wrapper.sh says why.
+if [ -n "${RUSTC_WRAPPER:-}" ] && [ "$RUSTC_WRAPPER" != "$PWD/fuzz/rustc-wrapper.sh" ]; then
+  export ERRCAT_FUZZ_NEXT_WRAPPER="$RUSTC_WRAPPER"
+fi
+export RUSTC_WRAPPER="$PWD/fuzz/rustc-wrapper.sh"
 echo "== build (cargo +nightly fuzz build -O -s $sanitizer)"
 if ! cargo +nightly fuzz build -O -s "$sanitizer" >fuzz/logs/build.log 2>&1; then
   tail -n 30 fuzz/logs/build.log >&2
