@@ -3,8 +3,10 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 seconds, every target)
 #
-# The corpus is seeded from examples/catalogs, tests/fixtures/hostile, tests/compiled/catalogs
-# and fuzz/seeds-extra (small inputs past campaigns found interesting); what libFuzzer
+# The corpus is seeded from examples/catalogs, tests/fixtures/hostile, tests/compiled/catalogs,
+# tests/malformed (one small catalog per diagnostic) and fuzz/seeds-extra: issue 17's cases
+# (*.toml) and, in fuzz/seeds-extra/learned/TARGET/, the inputs of the last 20-minute
+# campaign that cover what the other seeds do not (docs/robustness.md). What libFuzzer
 # learns stays in fuzz/corpus/ (git-ignored) for the next run. Crashes, timeouts and
 # out-of-memory inputs are written to fuzz/artifacts/TARGET/ and make the script fail.
 # Per input: at most 10 s (-timeout) and 2 GiB (-rss_limit_mb), 64 KiB long (-max_len).
@@ -36,7 +38,7 @@ rm -rf fuzz/seeds
 seed_dir=fuzz/seeds/catalogs
 mkdir -p "$seed_dir" fuzz/seeds/openapi
 for f in examples/catalogs/*.toml tests/fixtures/hostile/*.toml tests/compiled/catalogs/*.toml \
-    fuzz/seeds-extra/*.toml; do
+    tests/malformed/*/*.toml fuzz/seeds-extra/*.toml; do
   [ -e "$f" ] || continue
   cp "$f" "$seed_dir/$(echo "$f" | tr '/' '_')"
 done
@@ -74,11 +76,13 @@ if [ -n "${RUSTC_WRAPPER:-}" ] && [ "$RUSTC_WRAPPER" != "$PWD/fuzz/rustc-wrapper
 fi
 export RUSTC_WRAPPER="$PWD/fuzz/rustc-wrapper.sh"
 echo "== build (cargo +nightly fuzz build -O -s $sanitizer)"
+build_start=$SECONDS
 if ! cargo +nightly fuzz build -O -s "$sanitizer" >fuzz/logs/build.log 2>&1; then
   tail -n 30 fuzz/logs/build.log >&2
   echo "fuzz.sh: the fuzz targets do not build (fuzz/logs/build.log)" >&2
   exit 2
 fi
+echo "   built in $((SECONDS - build_start)) s"
 status=0
 for target in "${targets[@]}"; do
   corpus="fuzz/corpus/$target"
@@ -95,7 +99,12 @@ for target in "${targets[@]}"; do
     seeds=fuzz/seeds/responses
     dict=()
   fi
-  if cargo +nightly fuzz run -O -s "$sanitizer" "$target" "$corpus" "$seeds" -- \
+  learned=()
+  if [ -d "fuzz/seeds-extra/learned/$target" ]; then
+    learned=("fuzz/seeds-extra/learned/$target")
+  fi
+  if cargo +nightly fuzz run -O -s "$sanitizer" "$target" "$corpus" "$seeds" \
+      ${learned[@]+"${learned[@]}"} -- \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       ${dict[@]+"${dict[@]}"} -print_final_stats=1 >"$log" 2>&1; then
     runs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -n 1 || true)
