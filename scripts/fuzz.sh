@@ -3,8 +3,12 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 seconds, every target)
 #
-# The corpus is seeded from examples/catalogs, tests/fixtures/hostile, tests/compiled/catalogs
-# and fuzz/seeds-extra (small inputs past campaigns found interesting); what libFuzzer
+# FUZZ_JOBS=N runs N targets at once (default 1), each on a core of its own.
+#
+# The corpus is seeded from examples/catalogs, tests/fixtures/hostile, tests/compiled/catalogs,
+# tests/malformed (one small catalog per diagnostic) and fuzz/seeds-extra: issue 17's cases
+# (*.toml) and, in fuzz/seeds-extra/learned/TARGET/, the inputs of the last 20-minute
+# campaign that cover what the other seeds do not (docs/robustness.md). What libFuzzer
 # learns stays in fuzz/corpus/ (git-ignored) for the next run. Crashes, timeouts and
 # out-of-memory inputs are written to fuzz/artifacts/TARGET/ and make the script fail.
 # Per input: at most 10 s (-timeout) and 2 GiB (-rss_limit_mb), 64 KiB long (-max_len).
@@ -36,7 +40,7 @@ rm -rf fuzz/seeds
 seed_dir=fuzz/seeds/catalogs
 mkdir -p "$seed_dir" fuzz/seeds/openapi
 for f in examples/catalogs/*.toml tests/fixtures/hostile/*.toml tests/compiled/catalogs/*.toml \
-    fuzz/seeds-extra/*.toml; do
+    tests/malformed/*/*.toml fuzz/seeds-extra/*.toml; do
   [ -e "$f" ] || continue
   cp "$f" "$seed_dir/$(echo "$f" | tr '/' '_')"
 done
@@ -67,20 +71,28 @@ PY
 
 mkdir -p fuzz/logs
 sanitizer="${FUZZ_SANITIZER:-none}"
+# The oracles (syn, proc-macro2, unicode-ident, semver) are built without coverage
+# instrumentation: fuzz/rustc-wrapper.sh says why.
+if [ -n "${RUSTC_WRAPPER:-}" ] && [ "$RUSTC_WRAPPER" != "$PWD/fuzz/rustc-wrapper.sh" ]; then
+  export ERRCAT_FUZZ_NEXT_WRAPPER="$RUSTC_WRAPPER"
+fi
+export RUSTC_WRAPPER="$PWD/fuzz/rustc-wrapper.sh"
 echo "== build (cargo +nightly fuzz build -O -s $sanitizer)"
+build_start=$SECONDS
 if ! cargo +nightly fuzz build -O -s "$sanitizer" >fuzz/logs/build.log 2>&1; then
   tail -n 30 fuzz/logs/build.log >&2
   echo "fuzz.sh: the fuzz targets do not build (fuzz/logs/build.log)" >&2
   exit 2
 fi
-status=0
-for target in "${targets[@]}"; do
-  corpus="fuzz/corpus/$target"
+echo "   built in $((SECONDS - build_start)) s"
+# Runs one target; its report goes to fuzz/logs/TARGET.report, its exit status is the run's.
+fuzz_one() {
+  local target="$1"
+  local corpus="fuzz/corpus/$target"
   mkdir -p "$corpus" "fuzz/artifacts/$target"
-  log="fuzz/logs/$target.log"
-  echo "== fuzz $target for ${seconds}s"
-  seeds=fuzz/seeds/catalogs
-  dict=(-dict=fuzz/catalog.dict)
+  local log="fuzz/logs/$target.log"
+  local seeds=fuzz/seeds/catalogs
+  local dict=(-dict=fuzz/catalog.dict)
   if [ "$target" = openapi_merge ]; then
     seeds=fuzz/seeds/openapi
     dict=()
@@ -89,16 +101,57 @@ for target in "${targets[@]}"; do
     seeds=fuzz/seeds/responses
     dict=()
   fi
-  if cargo +nightly fuzz run -O -s "$sanitizer" "$target" "$corpus" "$seeds" -- \
+  local learned=()
+  if [ -d "fuzz/seeds-extra/learned/$target" ]; then
+    learned=("fuzz/seeds-extra/learned/$target")
+  fi
+  if cargo +nightly fuzz run -O -s "$sanitizer" "$target" "$corpus" "$seeds" \
+      ${learned[@]+"${learned[@]}"} -- \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       ${dict[@]+"${dict[@]}"} -print_final_stats=1 >"$log" 2>&1; then
+    local runs cov
     runs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -n 1 || true)
     cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1 || true)
-    echo "   ok: ${runs:-?} (${cov:-no coverage line}); corpus: $(find "$corpus" -type f | wc -l) inputs"
+    echo "   ok: ${runs:-?} (${cov:-no coverage line}); corpus: $(find "$corpus" -type f | wc -l) inputs" \
+      >"fuzz/logs/$target.report"
   else
-    status=1
-    echo "   FAILED: see $log; the input is in fuzz/artifacts/$target/" >&2
-    grep -E 'panicked|ERROR: libFuzzer|SUMMARY|Test unit written' "$log" | head -n 20 >&2 || true
+    { echo "   FAILED: see $log; the input is in fuzz/artifacts/$target/"
+      grep -E 'panicked|ERROR: libFuzzer|SUMMARY|Test unit written' "$log" | head -n 20 || true
+    } >"fuzz/logs/$target.report"
+    return 1
   fi
+}
+
+# FUZZ_JOBS targets run at once (default 1; .ci/run uses one per core): each gets a core.
+jobs="${FUZZ_JOBS:-1}"
+status=0
+pids=()
+for target in "${targets[@]}"; do
+  echo "== fuzz $target for ${seconds}s"
+  if [ "$jobs" -le 1 ]; then
+    if fuzz_one "$target"; then
+      cat "fuzz/logs/$target.report"
+    else
+      status=1
+      cat "fuzz/logs/$target.report" >&2
+    fi
+    continue
+  fi
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+    wait -n || true
+  done
+  fuzz_one "$target" &
+  pids+=("$!")
 done
+if [ "$jobs" -gt 1 ]; then
+  for i in "${!pids[@]}"; do
+    echo "== ${targets[$i]}"
+    if wait "${pids[$i]}"; then
+      cat "fuzz/logs/${targets[$i]}.report"
+    else
+      status=1
+      cat "fuzz/logs/${targets[$i]}.report" >&2
+    fi
+  done
+fi
 exit "$status"
