@@ -55,28 +55,21 @@ pub(crate) fn push(out: &mut String, ty: &str, variants: &[ErrorVariant<'_>], ge
 /// the catch-all arm, so the function is total without a panic. Locals start with `__`,
 /// which no field name may (catalog validation), so `name: local` is never redundant.
 fn push_build_fn(out: &mut String, variants: &[ErrorVariant<'_>]) {
-    /// The local's prefix and the `Args` method of each field type.
-    fn kind(ty: FieldType) -> (usize, &'static str, &'static str) {
-        match ty {
-            FieldType::String => (0, "__s", "take_str"),
-            FieldType::Integer => (1, "__i", "take_int"),
-            FieldType::Unsigned => (2, "__u", "take_uint"),
-            FieldType::Float => (3, "__f", "take_float"),
-            FieldType::Boolean => (4, "__b", "take_bool"),
-        }
-    }
-    const KINDS: [FieldType; 5] = [
-        FieldType::String,
-        FieldType::Integer,
-        FieldType::Unsigned,
-        FieldType::Float,
-        FieldType::Boolean,
+    /// Each field type with its local's prefix and its `Args` method, in the order the
+    /// locals are bound; `kind` is a type's position here.
+    const KINDS: [(FieldType, &str, &str); 5] = [
+        (FieldType::String, "__s", "take_str"),
+        (FieldType::Integer, "__i", "take_int"),
+        (FieldType::Unsigned, "__u", "take_uint"),
+        (FieldType::Float, "__f", "take_float"),
+        (FieldType::Boolean, "__b", "take_bool"),
     ];
+    let kind = |ty: FieldType| KINDS.iter().position(|(t, ..)| *t == ty).unwrap_or(0);
     let mut most = [0usize; 5];
     for v in variants {
         let mut n = [0usize; 5];
         for f in &v.def.fields {
-            n[kind(f.ty).0] += 1;
+            n[kind(f.ty)] += 1;
         }
         for (m, n) in most.iter_mut().zip(n) {
             *m = (*m).max(n);
@@ -98,8 +91,7 @@ fn push_build_fn(out: &mut String, variants: &[ErrorVariant<'_>]) {
     }
     sig.push_str(") -> Self {\n");
     push_fixed(out, &sig);
-    for ty in KINDS {
-        let (k, local, take) = kind(ty);
+    for (k, (_, local, take)) in KINDS.iter().enumerate() {
         for n in 0..most[k] {
             let _ = writeln!(out, "        let {local}{n} = args.{take}({n});");
         }
@@ -115,7 +107,8 @@ fn push_build_fn(out: &mut String, variants: &[ErrorVariant<'_>]) {
             let mut n = [0usize; 5];
             let mut fields: Vec<(String, Expr)> = Vec::new();
             for (f, name) in v.def.fields.iter().zip(&v.fields) {
-                let (k, local, _) = kind(f.ty);
+                let k = kind(f.ty);
+                let local = KINDS[k].1;
                 fields.push((name.clone(), Expr::word(format!("{local}{}", n[k]))));
                 n[k] += 1;
             }
