@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{DeriveInput, LitStr, Token};
+use toml::de::{DeTable, DeValue};
 
 /// Generates the catalog's Rust types (the error enum, the status enum and their impls)
 /// where it is invoked.
@@ -448,31 +449,31 @@ fn stub_variants(loaded: &Loaded) -> Vec<TokenStream2> {
     let mut variants = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for file in loaded.sources.iter().filter(|f| !f.bundled) {
-        let Ok(table) = toml::from_str::<toml::Table>(&file.text) else {
+        let Ok(table) = DeTable::parse(&file.text) else {
             continue;
         };
-        let Some(errors) = table.get("errors").and_then(toml::Value::as_table) else {
+        let Some(errors) = entry(table.get_ref(), "errors").and_then(as_table) else {
             continue;
         };
         for (code, def) in errors {
-            let name = errcat_catalog::names::variant_name(code);
+            let name = errcat_catalog::names::variant_name(code.get_ref());
             let Ok(ident) = syn::parse_str::<syn::Ident>(&name) else {
                 continue;
             };
             if !seen.insert(name) {
                 continue;
             }
-            let fields = def
-                .get("fields")
-                .and_then(toml::Value::as_table)
+            let fields = as_table(def.get_ref())
+                .and_then(|def| entry(def, "fields"))
+                .and_then(as_table)
                 .map(|fields| {
                     fields
                         .iter()
                         .filter_map(|(field, decl)| {
-                            let field = syn::parse_str::<syn::Ident>(field).ok()?;
-                            let ty = decl
-                                .get("type")
-                                .and_then(toml::Value::as_str)
+                            let field = syn::parse_str::<syn::Ident>(field.get_ref()).ok()?;
+                            let ty = as_table(decl.get_ref())
+                                .and_then(|decl| entry(decl, "type"))
+                                .and_then(as_str)
                                 .and_then(|t| {
                                     errcat_catalog::FieldType::ALL.iter().find(|(n, _)| *n == t)
                                 })
@@ -493,19 +494,45 @@ fn stub_variants(loaded: &Loaded) -> Vec<TokenStream2> {
     variants
 }
 
+// The stubs read the catalog's TOML tree as errcat-catalog does, with toml's `parse`
+// feature and no serde: serde's code (and serde_core, built a second time for the host)
+// stays out of the macro path.
+
+/// The value of `key` in a table.
+fn entry<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<&'t DeValue<'i>> {
+    table
+        .iter()
+        .find(|(k, _)| k.get_ref() == key)
+        .map(|(_, v)| v.get_ref())
+}
+
+fn as_table<'t, 'i>(value: &'t DeValue<'i>) -> Option<&'t DeTable<'i>> {
+    match value {
+        DeValue::Table(table) => Some(table),
+        _ => None,
+    }
+}
+
+fn as_str<'t>(value: &'t DeValue<'_>) -> Option<&'t str> {
+    match value {
+        DeValue::String(s) => Some(s),
+        _ => None,
+    }
+}
+
 /// The `[rust]` names of the root catalog when its TOML can be read, else the defaults.
 fn configured_names(loaded: &Loaded) -> (String, String) {
     let mut names = ("ApiError".to_owned(), "ApiStatus".to_owned());
     let Some(root) = loaded.sources.iter().next() else {
         return names;
     };
-    let Ok(table) = toml::from_str::<toml::Table>(&root.text) else {
+    let Ok(table) = DeTable::parse(&root.text) else {
         return names;
     };
-    let rust = table.get("rust").and_then(toml::Value::as_table);
+    let rust = entry(table.get_ref(), "rust").and_then(as_table);
     let name = |key: &str| {
-        rust.and_then(|r| r.get(key))
-            .and_then(toml::Value::as_str)
+        rust.and_then(|r| entry(r, key))
+            .and_then(as_str)
             .filter(|s| syn::parse_str::<syn::Ident>(s).is_ok())
             .map(str::to_owned)
     };
