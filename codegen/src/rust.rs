@@ -18,6 +18,7 @@
 //!
 //! [`errcat::ErrorMeta`]: https://docs.rs/errcat
 
+mod blocks;
 mod decode;
 pub(crate) mod docs;
 pub(crate) mod emit;

@@ -1,6 +1,6 @@
 //! Rustdoc from catalog markdown: code blocks must not become doctests of the user's crate.
 
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+use super::blocks::code_blocks;
 use std::borrow::Cow;
 
 /// Text made safe for a doc comment (prettyplease prints `#[doc]` attributes as `///`
@@ -112,12 +112,12 @@ fn needs_inert(md: &str) -> bool {
     scan(md).1
 }
 
-fn may_hold_code(md: &str) -> bool {
+pub(crate) fn may_hold_code(md: &str) -> bool {
     scan(md).0
 }
 
 /// Whether rustdoc would compile a code block with this info string as Rust.
-fn is_rust_info(info: &str) -> bool {
+pub(crate) fn is_rust_info(info: &str) -> bool {
     info.split(|c: char| c == ',' || c.is_whitespace())
         .filter(|t| !t.is_empty())
         .all(|t| {
@@ -156,13 +156,19 @@ pub(crate) fn sanitize(md: &str) -> Cow<'_, str> {
     if !may_hold_code(md) {
         return Cow::Borrowed(md);
     }
+    if md.contains('\t') {
+        // As `text` does before it looks for blocks: the doc comment holds spaces.
+        return Cow::Owned(sanitize(&md.replace('\t', "    ")).into_owned());
+    }
+    // A text whose blocks are not followed (`blocks.rs`) becomes one text block.
+    let Some(blocks) = code_blocks(md) else {
+        return Cow::Owned(fenced_as_text(md));
+    };
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-    for (event, range) in Parser::new(md).into_offset_iter() {
-        let Event::Start(Tag::CodeBlock(kind)) = event else {
-            continue;
-        };
-        match kind {
-            CodeBlockKind::Fenced(info) if is_rust_info(&info) => {
+    for block in blocks {
+        let range = block.range;
+        match block.info {
+            Some(info) if is_rust_info(info) => {
                 // The fence line: indentation, the fence, the info string.
                 let start = line_start(md, range.start);
                 let end = line_end(md, range.start);
@@ -181,8 +187,8 @@ pub(crate) fn sanitize(md: &str) -> Cow<'_, str> {
                     ),
                 ));
             }
-            CodeBlockKind::Fenced(_) => {}
-            CodeBlockKind::Indented => {
+            Some(_) => {}
+            None => {
                 let start = line_start(md, range.start);
                 let end = range.end.max(start);
                 let block = &md[start..end];
@@ -220,18 +226,21 @@ pub(crate) fn sanitize(md: &str) -> Cow<'_, str> {
     }
     if has_rust_block(&out) {
         // Not expected; keep the text readable and inert rather than risk a doctest.
-        let fence = "`".repeat(longest_backtick_run(md).max(2) + 1);
-        return Cow::Owned(format!("{fence}text\n{}\n{fence}", md.trim_end()));
+        return Cow::Owned(fenced_as_text(md));
     }
     Cow::Owned(out)
 }
 
-fn has_rust_block(md: &str) -> bool {
-    Parser::new(md).any(|e| match e {
-        Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => true,
-        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => is_rust_info(&info),
-        _ => false,
-    })
+/// The whole text as one `text` block, fenced by more backticks than any run inside it:
+/// nothing inside can close it, whatever the text's structure.
+fn fenced_as_text(md: &str) -> String {
+    let fence = "`".repeat(longest_backtick_run(md).max(2) + 1);
+    format!("{fence}text\n{}\n{fence}", md.trim_end())
+}
+
+/// Whether `md` holds a block rustdoc would run (or one whose kind is not followed).
+pub(crate) fn has_rust_block(md: &str) -> bool {
+    code_blocks(md).is_none_or(|blocks| blocks.iter().any(|b| b.info.is_none_or(is_rust_info)))
 }
 
 // Code spans: the markdown emitter's too (`markdown/text.rs`), one implementation of both.
