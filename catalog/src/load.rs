@@ -376,10 +376,18 @@ struct TypeCx<'d> {
 impl TypeCx<'_> {
     /// Reads one value; a type error is reported and gives `None`.
     fn de<T: Read>(&mut self, value: &Spanned<DeValue<'_>>) -> Option<T> {
-        let mistake = match T::read(value) {
-            Ok(v) => return Some(v),
-            Err(mistake) => mistake,
-        };
+        match T::read(value) {
+            Ok(v) => Some(v),
+            Err(mistake) => {
+                // One body for every `T` (compile time: the report was copied per type).
+                self.report(mistake);
+                None
+            }
+        }
+    }
+
+    /// Reports the mistake of a value that [`TypeCx::de`] could not read.
+    fn report(&mut self, mistake: Box<Mistake>) {
         self.ok = false;
         let range = mistake.span();
         if let Mistake::Missing { key, .. } = *mistake {
@@ -392,7 +400,7 @@ impl TypeCx<'_> {
                     d.notes
                         .push(format!("this table also lacks the required key `{key}`"));
                 }
-                return None;
+                return;
             }
         }
         let help = match *mistake {
@@ -406,7 +414,6 @@ impl TypeCx<'_> {
                 .at(Span::new(self.file, range), mistake.label())
                 .help(help),
         );
-        None
     }
 
     /// Reads a value that must be a table (`what` names it): anything else is reported as
