@@ -255,15 +255,25 @@ impl ErrorMeta {
 
     /// The value of a user attribute.
     pub fn attribute(&self, name: &str) -> Option<AttrValue> {
-        self.attributes().find(|(n, _)| *n == name).map(|(_, v)| v)
+        // Loops, not iterator adapters, here and below: fewer generic instantiations to
+        // compile (see lib.rs).
+        for (n, v) in self.attributes() {
+            if n == name {
+                return Some(v);
+            }
+        }
+        None
     }
 
     /// The value of a response header the catalog declares (name compared
     /// case-insensitively).
     pub fn header(&self, name: &str) -> Option<&'static str> {
-        self.headers()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v)
+        for (n, v) in self.headers() {
+            if crate::eq_ignore_ascii_case(n, name) {
+                return Some(v);
+            }
+        }
+        None
     }
 
     /// The message template's pieces.
@@ -330,10 +340,12 @@ impl Records {
     /// The index of the next record, if any.
     #[inline]
     fn next(&mut self) -> Option<usize> {
-        (self.next < self.end).then(|| {
+        if self.next < self.end {
             self.next += 1;
-            (self.next - 1) as usize
-        })
+            Some((self.next - 1) as usize)
+        } else {
+            None
+        }
     }
 
     fn len(&self) -> usize {
@@ -364,7 +376,11 @@ macro_rules! record_iter {
 
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_list().entries(*self).finish()
+                let mut l = f.debug_list();
+                for e in *self {
+                    l.entry(&e);
+                }
+                l.finish()
             }
         }
     };
@@ -467,7 +483,11 @@ impl ErrorTable {
 
     /// The error at `index`.
     pub fn get(&self, index: usize) -> Option<ErrorMeta> {
-        (index < self.len()).then(|| ErrorMeta::__new(self.table, index))
+        if index < self.len() {
+            Some(ErrorMeta::__new(self.table, index))
+        } else {
+            None
+        }
     }
 
     /// The errors, in order.
@@ -487,7 +507,11 @@ impl ErrorTable {
 
 impl fmt::Debug for ErrorTable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+        let mut l = f.debug_list();
+        for e in self.iter() {
+            l.entry(&e);
+        }
+        l.finish()
     }
 }
 
@@ -501,7 +525,8 @@ pub struct Iter {
 impl Iterator for Iter {
     type Item = ErrorMeta;
     fn next(&mut self) -> Option<ErrorMeta> {
-        self.range.next().map(|i| ErrorMeta::__new(self.table, i))
+        let i = self.range.next()?;
+        Some(ErrorMeta::__new(self.table, i))
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.range.size_hint()
@@ -510,9 +535,8 @@ impl Iterator for Iter {
 
 impl DoubleEndedIterator for Iter {
     fn next_back(&mut self) -> Option<ErrorMeta> {
-        self.range
-            .next_back()
-            .map(|i| ErrorMeta::__new(self.table, i))
+        let i = self.range.next_back()?;
+        Some(ErrorMeta::__new(self.table, i))
     }
 }
 
