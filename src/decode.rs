@@ -17,7 +17,7 @@
 
 use crate::__private::{Arg, Node, Text, Value, Var, resolve, write_message};
 use crate::json::{self, Json};
-use crate::table::Piece;
+use crate::table::{Piece, Pieces};
 use crate::{BodyContext, ErrorMeta, ErrorTable};
 use core::fmt;
 
@@ -804,10 +804,6 @@ const SPLIT_BUDGET: u32 = 4096;
 /// The field values a rendered message shows, when it matches the error's message template
 /// (the first split, left to right, whose values render back to the same text).
 fn message_args(meta: ErrorMeta, text: &str) -> Option<Args> {
-    let mut pieces: Vec<Piece> = Vec::new();
-    for p in meta.pieces() {
-        pieces.push(p);
-    }
     let fields = meta.fields();
     let mut types: Vec<&str> = Vec::with_capacity(fields.len());
     let mut caps: Vec<Option<&str>> = Vec::with_capacity(fields.len());
@@ -816,7 +812,7 @@ fn message_args(meta: ErrorMeta, text: &str) -> Option<Args> {
         caps.push(None);
     }
     let mut budget = SPLIT_BUDGET;
-    if !split(&pieces, text, &types, &mut caps, &mut budget) {
+    if !split(meta.pieces(), text, &types, &mut caps, &mut budget) {
         return None;
     }
     let mut out = Vec::with_capacity(types.len());
@@ -864,7 +860,7 @@ fn find_from(text: &str, lit: &str, from: usize) -> Option<usize> {
 }
 
 fn split<'t>(
-    pieces: &[Piece],
+    pieces: Pieces,
     text: &'t str,
     types: &[&str],
     caps: &mut [Option<&'t str>],
@@ -874,17 +870,20 @@ fn split<'t>(
         return false;
     }
     *budget -= 1;
-    let Some((first, rest)) = pieces.split_first() else {
+    // `Pieces` is a `Copy` cursor over the table: the rest of the template, and what
+    // follows the first piece, without collecting them.
+    let mut rest = pieces;
+    let Some(first) = rest.next() else {
         return text.is_empty();
     };
-    match *first {
+    match first {
         Piece::Lit(s) => match text.strip_prefix(s) {
             Some(t) => split(rest, t, types, caps, budget),
             None => false,
         },
         Piece::Field(i) => {
             let Some(ty) = types.get(i) else { return false };
-            match rest.first() {
+            match rest.clone().next() {
                 None => try_at(text.len(), i, ty, rest, text, types, caps, budget),
                 Some(Piece::Lit(lit)) if !lit.is_empty() => {
                     // Every occurrence of the literal that follows the field, left to
@@ -923,7 +922,7 @@ fn try_at<'t>(
     at: usize,
     i: usize,
     ty: &str,
-    rest: &[Piece],
+    rest: Pieces,
     text: &'t str,
     types: &[&str],
     caps: &mut [Option<&'t str>],

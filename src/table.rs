@@ -212,12 +212,19 @@ impl ErrorMeta {
 
     /// Seconds to wait before retrying.
     pub fn retry_after(&self) -> Option<u32> {
-        (self.w(18) & RETRY_AFTER != 0).then(|| self.w(19))
+        if self.w(18) & RETRY_AFTER != 0 {
+            Some(self.w(19))
+        } else {
+            None
+        }
     }
 
     /// The deprecation, if any.
     pub fn deprecated(&self) -> Option<Deprecation> {
-        (self.w(18) & DEPRECATED != 0).then(|| Deprecation {
+        if self.w(18) & DEPRECATED == 0 {
+            return None;
+        }
+        Some(Deprecation {
             since: self.s(20),
             replaced_by: self.s(22),
             note: self.s(24),
@@ -373,7 +380,13 @@ macro_rules! record_iter {
         }
 
         impl ExactSizeIterator for $name {}
+    };
+}
 
+/// `Debug` as a list, for the public record iterators (the crate-internal [`Pieces`] has
+/// none: less to compile).
+macro_rules! record_debug {
+    ($($name:ident),*) => {$(
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let mut l = f.debug_list();
@@ -383,8 +396,10 @@ macro_rules! record_iter {
                 l.finish()
             }
         }
-    };
+    )*};
 }
+
+record_debug!(Fields, Attributes, Headers);
 
 record_iter!(
     /// The typed placeholders of an error message ([`ErrorMeta::fields`]).
@@ -437,8 +452,8 @@ record_iter!(
     }
 );
 
-/// A piece of a message template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A piece of a message template (crate-internal: no more derives than it uses).
+#[derive(Clone, Copy)]
 pub enum Piece {
     /// Literal text.
     Lit(&'static str),
