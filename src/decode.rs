@@ -398,7 +398,7 @@ fn unknown(
     message: Option<String>,
 ) -> Raw {
     let retry_after = match header(headers, "retry-after") {
-        Some(s) => match parse_u64(s.trim()) {
+        Some(s) => match parse_u64(trim(s)) {
             Some(v) => u32::try_from(v).ok(),
             None => None,
         },
@@ -723,6 +723,22 @@ fn from_json(ty: &str, v: &Json) -> Option<Owned> {
     })
 }
 
+/// `str::trim` (Unicode white space at both ends), written out: the standard one compiles
+/// a generic pattern searcher into this crate.
+fn trim(s: &str) -> &str {
+    let mut chars = s.chars();
+    let mut rest = chars.as_str();
+    while chars.next().is_some_and(char::is_whitespace) {
+        rest = chars.as_str();
+    }
+    let mut chars = rest.chars();
+    let mut trimmed = chars.as_str();
+    while chars.next_back().is_some_and(char::is_whitespace) {
+        trimmed = chars.as_str();
+    }
+    trimmed
+}
+
 /// `s.parse::<u64>()`: an optional `+`, then one or more ASCII digits, without overflow.
 /// Hand-written, with [`parse_i64`], because the standard parser is generic code compiled
 /// into this crate once per integer type, larger than the rest of the decoder's reading.
@@ -804,22 +820,19 @@ const SPLIT_BUDGET: u32 = 4096;
 /// The field values a rendered message shows, when it matches the error's message template
 /// (the first split, left to right, whose values render back to the same text).
 fn message_args(meta: ErrorMeta, text: &str) -> Option<Args> {
+    // Each field's type, and the text captured for it so far.
     let fields = meta.fields();
-    let mut types: Vec<&str> = Vec::with_capacity(fields.len());
-    let mut caps: Vec<Option<&str>> = Vec::with_capacity(fields.len());
+    let mut caps: Vec<Cap<'_>> = Vec::with_capacity(fields.len());
     for f in fields {
-        types.push(f.ty);
-        caps.push(None);
+        caps.push((f.ty, None));
     }
     let mut budget = SPLIT_BUDGET;
-    if !split(meta.pieces(), text, &types, &mut caps, &mut budget) {
+    if !split(meta.pieces(), text, &mut caps, &mut budget) {
         return None;
     }
-    let mut out = Vec::with_capacity(types.len());
-    let mut i = 0;
-    while i < types.len() {
-        out.push(from_text(types[i], caps[i]?)?);
-        i += 1;
+    let mut out = Vec::with_capacity(caps.len());
+    for (ty, cap) in &caps {
+        out.push(from_text(ty, (*cap)?)?);
     }
     // The values must render the message exactly (a check of the split as a whole).
     let args = Args(out);
@@ -828,7 +841,7 @@ fn message_args(meta: ErrorMeta, text: &str) -> Option<Args> {
         borrowed.push(borrow(a));
     }
     let mut again = String::new();
-    if write_message(&mut again, meta, &borrowed).is_err() || again != text {
+    if write_message(&mut again, meta, &borrowed).is_err() || again.as_str() != text {
         return None;
     }
     Some(args)
@@ -859,13 +872,10 @@ fn find_from(text: &str, lit: &str, from: usize) -> Option<usize> {
     None
 }
 
-fn split<'t>(
-    pieces: Pieces,
-    text: &'t str,
-    types: &[&str],
-    caps: &mut [Option<&'t str>],
-    budget: &mut u32,
-) -> bool {
+/// A field's catalog type and the text of the message captured for it, if any yet.
+type Cap<'t> = (&'static str, Option<&'t str>);
+
+fn split<'t>(pieces: Pieces, text: &'t str, caps: &mut [Cap<'t>], budget: &mut u32) -> bool {
     if *budget == 0 {
         return false;
     }
@@ -878,19 +888,21 @@ fn split<'t>(
     };
     match first {
         Piece::Lit(s) => match text.strip_prefix(s) {
-            Some(t) => split(rest, t, types, caps, budget),
+            Some(t) => split(rest, t, caps, budget),
             None => false,
         },
         Piece::Field(i) => {
-            let Some(ty) = types.get(i) else { return false };
+            if i >= caps.len() {
+                return false;
+            }
             match rest.clone().next() {
-                None => try_at(text.len(), i, ty, rest, text, types, caps, budget),
+                None => try_at(text.len(), i, rest, text, caps, budget),
                 Some(Piece::Lit(lit)) if !lit.is_empty() => {
                     // Every occurrence of the literal that follows the field, left to
                     // right, not overlapping (as `match_indices` finds them).
                     let mut from = 0;
                     while let Some(at) = find_from(text, lit, from) {
-                        if try_at(at, i, ty, rest, text, types, caps, budget) {
+                        if try_at(at, i, rest, text, caps, budget) {
                             return true;
                         }
                         from = at + lit.len();
@@ -902,7 +914,7 @@ fn split<'t>(
                     while at <= text.len() {
                         if text.is_char_boundary(at)
                             && *budget > 0
-                            && try_at(at, i, ty, rest, text, types, caps, budget)
+                            && try_at(at, i, rest, text, caps, budget)
                         {
                             return true;
                         }
@@ -915,23 +927,19 @@ fn split<'t>(
     }
 }
 
-/// [`split`] with field `i` (of type `ty`) taking `text` up to `at`, the rest of the
-/// template matching what follows.
-#[allow(clippy::too_many_arguments)]
+/// [`split`] with field `i` (an index of `caps`) taking `text` up to `at`, the rest of
+/// the template matching what follows.
 fn try_at<'t>(
     at: usize,
     i: usize,
-    ty: &str,
     rest: Pieces,
     text: &'t str,
-    types: &[&str],
-    caps: &mut [Option<&'t str>],
+    caps: &mut [Cap<'t>],
     budget: &mut u32,
 ) -> bool {
     let (value, tail) = text.split_at(at);
-    let before = match caps.get(i) {
-        Some(c) => *c,
-        None => None,
+    let Some(&(ty, before)) = caps.get(i) else {
+        return false;
     };
     if let Some(b) = before {
         if b != value {
@@ -941,15 +949,11 @@ fn try_at<'t>(
     if from_text(ty, value).is_none() {
         return false;
     }
-    if let Some(c) = caps.get_mut(i) {
-        *c = Some(value);
-    }
-    if split(rest, tail, types, caps, budget) {
+    caps[i].1 = Some(value);
+    if split(rest, tail, caps, budget) {
         return true;
     }
-    if let Some(c) = caps.get_mut(i) {
-        *c = before;
-    }
+    caps[i].1 = before;
     false
 }
 
@@ -1013,6 +1017,22 @@ mod tests {
                 from = at + lit.len();
             }
             assert_eq!(got, want, "{text:?} {lit:?}");
+        }
+    }
+
+    #[test]
+    fn trim_is_std_trim() {
+        for s in [
+            "",
+            " ",
+            " 30 ",
+            "\t30\r\n",
+            "\u{3000}30\u{a0}",
+            "3 0",
+            "\u{b}7\u{c}",
+            "é ",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 
