@@ -31,35 +31,53 @@ impl Cause {
 
     /// A cause holding a boxed error (`Box<dyn Error + Send + Sync>` is no `Error` itself).
     pub fn from_boxed(error: Box<dyn Error + Send + Sync + 'static>) -> Cause {
-        Cause(Arc::from(error))
+        // Kept in its box, behind a private wrapper that `get` sees through: moving it into
+        // the `Arc` (`Arc::from`) compiled several hundred lines of allocator generics into
+        // this crate.
+        Cause(Arc::new(Boxed(error)))
     }
 
     /// The error held.
     pub fn get(&self) -> &(dyn Error + Send + Sync + 'static) {
-        &*self.0
+        match self.0.downcast_ref::<Boxed>() {
+            Some(boxed) => &*boxed.0,
+            None => &*self.0,
+        }
     }
 
     /// The error held, if it is an `E`.
     pub fn downcast_ref<E: Error + 'static>(&self) -> Option<&E> {
-        self.0.downcast_ref::<E>()
+        self.get().downcast_ref::<E>()
     }
 }
 
-impl fmt::Debug for Cause {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
-    }
-}
+/// The error of [`Cause::from_boxed`]; never seen outside (see [`Cause::get`]).
+#[derive(Debug)]
+struct Boxed(Box<dyn Error + Send + Sync + 'static>);
 
-impl fmt::Display for Cause {
+impl fmt::Display for Boxed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&*self.0, f)
     }
 }
 
+impl Error for Boxed {}
+
+impl fmt::Debug for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.get(), f)
+    }
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.get(), f)
+    }
+}
+
 impl Error for Cause {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
-        self.0.source()
+        self.get().source()
     }
 }
 
@@ -120,10 +138,12 @@ impl<'a> Iterator for Chain<'a> {
 
 impl fmt::Display for Chain<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.clone().enumerate() {
-            if i > 0 {
+        let mut first = true;
+        for e in self.clone() {
+            if !first {
                 f.write_str(": ")?;
             }
+            first = false;
             fmt::Display::fmt(e, f)?;
         }
         Ok(())
@@ -132,9 +152,11 @@ impl fmt::Display for Chain<'_> {
 
 impl fmt::Debug for Chain<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list()
-            .entries(self.clone().map(|e| e.to_string()))
-            .finish()
+        let mut l = f.debug_list();
+        for e in self.clone() {
+            l.entry(&e.to_string());
+        }
+        l.finish()
     }
 }
 
@@ -234,6 +256,11 @@ mod tests {
         let a = Cause::new(std::io::Error::other("a"));
         let b = Cause::from_boxed(Box::new(std::fmt::Error));
         assert_eq!(a, b);
+        // The boxed error is what the cause shows and holds.
+        assert!(b.downcast_ref::<std::fmt::Error>().is_some());
+        assert!(b.get().is::<std::fmt::Error>());
+        assert_eq!(b.to_string(), std::fmt::Error.to_string());
+        assert_eq!(format!("{b:?}"), format!("{:?}", std::fmt::Error));
         let c = a.clone();
         assert!(std::ptr::addr_eq(a.get(), c.get()));
         use std::hash::{BuildHasher, RandomState};

@@ -17,7 +17,7 @@
 
 use crate::__private::{Arg, Node, Text, Value, Var, resolve, write_message};
 use crate::json::{self, Json};
-use crate::table::Piece;
+use crate::table::{Piece, Pieces};
 use crate::{BodyContext, ErrorMeta, ErrorTable};
 use core::fmt;
 
@@ -120,11 +120,36 @@ pub enum Owned {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Args(Vec<Owned>);
 
+// The code below uses plain loops and matches where iterator adapters and closures would
+// read as well: each adapter is a generic instantiated (and compiled to LLVM IR, with its
+// debug info) in this crate, and they made most of its build time.
+
+/// The kinds of [`Owned`] values, for [`Args::nth`].
+const STR: u8 = 1;
+const INT: u8 = 2;
+const UINT: u8 = 3;
+const FLOAT: u8 = 4;
+const BOOL: u8 = 5;
+
+impl Owned {
+    fn kind(&self) -> u8 {
+        match self {
+            Owned::None => 0,
+            Owned::Str(_) => STR,
+            Owned::Int(_) => INT,
+            Owned::Uint(_) => UINT,
+            Owned::Float(_) => FLOAT,
+            Owned::Bool(_) => BOOL,
+        }
+    }
+}
+
 impl Args {
     fn take(&mut self, i: usize) -> Owned {
-        self.0
-            .get_mut(i)
-            .map_or(Owned::None, |a| core::mem::replace(a, Owned::None))
+        match self.0.get_mut(i) {
+            Some(a) => core::mem::replace(a, Owned::None),
+            None => Owned::None,
+        }
     }
 
     /// The string at `i`.
@@ -169,22 +194,31 @@ impl Args {
 
     /// The values of an error, for a copy of it (the generated `Clone`).
     pub fn from_args(args: &[Arg<'_>]) -> Self {
-        let owned = args.iter().filter_map(|a| {
-            Some(match *a {
-                Arg::None => return None,
+        let mut owned = Vec::with_capacity(args.len());
+        for a in args {
+            owned.push(match *a {
+                Arg::None => continue,
                 Arg::Str(s) => Owned::Str(s.to_owned()),
                 Arg::Int(v) => Owned::Int(v),
                 Arg::Uint(v) => Owned::Uint(v),
                 Arg::Float(v) => Owned::Float(v),
                 Arg::Bool(v) => Owned::Bool(v),
-            })
-        });
-        Args(owned.collect())
+            });
+        }
+        Args(owned)
     }
 
-    /// The `n`th value (counting from 0) that `kind` accepts.
-    fn nth(&mut self, n: usize, kind: fn(&Owned) -> bool) -> Option<&mut Owned> {
-        self.0.iter_mut().filter(|a| kind(a)).nth(n)
+    /// The `n`th value (counting from 0) of this kind.
+    fn nth(&mut self, mut n: usize, kind: u8) -> Option<&mut Owned> {
+        for a in &mut self.0 {
+            if a.kind() == kind {
+                if n == 0 {
+                    return Some(a);
+                }
+                n -= 1;
+            }
+        }
+        None
     }
 
     /// The `n`th string value, taken (an empty string stays in its place, so that the
@@ -194,7 +228,7 @@ impl Args {
     /// that the values fit the error before the builder runs, so a missing value (the
     /// default) is never seen.
     pub fn take_str(&mut self, n: usize) -> String {
-        match self.nth(n, |a| matches!(a, Owned::Str(_))) {
+        match self.nth(n, STR) {
             Some(Owned::Str(s)) => core::mem::take(s),
             _ => String::new(),
         }
@@ -202,7 +236,7 @@ impl Args {
 
     /// The `n`th signed integer value (see [`Args::take_str`]).
     pub fn take_int(&mut self, n: usize) -> i64 {
-        match self.nth(n, |a| matches!(a, Owned::Int(_))) {
+        match self.nth(n, INT) {
             Some(Owned::Int(v)) => *v,
             _ => 0,
         }
@@ -210,7 +244,7 @@ impl Args {
 
     /// The `n`th unsigned integer value (see [`Args::take_str`]).
     pub fn take_uint(&mut self, n: usize) -> u64 {
-        match self.nth(n, |a| matches!(a, Owned::Uint(_))) {
+        match self.nth(n, UINT) {
             Some(Owned::Uint(v)) => *v,
             _ => 0,
         }
@@ -218,7 +252,7 @@ impl Args {
 
     /// The `n`th float value (see [`Args::take_str`]).
     pub fn take_float(&mut self, n: usize) -> f64 {
-        match self.nth(n, |a| matches!(a, Owned::Float(_))) {
+        match self.nth(n, FLOAT) {
             Some(Owned::Float(v)) => *v,
             _ => 0.0,
         }
@@ -226,26 +260,31 @@ impl Args {
 
     /// The `n`th boolean value (see [`Args::take_str`]).
     pub fn take_bool(&mut self, n: usize) -> bool {
-        matches!(
-            self.nth(n, |a| matches!(a, Owned::Bool(_))),
-            Some(Owned::Bool(true))
-        )
+        matches!(self.nth(n, BOOL), Some(Owned::Bool(true)))
     }
 
     /// Whether the values are exactly the error's fields: one per field, in field order,
     /// each of the field's type.
     fn fit(&self, meta: ErrorMeta) -> bool {
-        self.0.len() == meta.fields().len()
-            && self.0.iter().zip(meta.fields()).all(|(a, f)| {
-                matches!(
-                    (a, f.ty),
-                    (Owned::Str(_), "string")
-                        | (Owned::Int(_), "integer")
-                        | (Owned::Uint(_), "unsigned")
-                        | (Owned::Float(_), "float")
-                        | (Owned::Bool(_), "boolean")
-                )
-            })
+        let mut fields = meta.fields();
+        if self.0.len() != fields.len() {
+            return false;
+        }
+        for a in &self.0 {
+            let Some(f) = fields.next() else { return false };
+            let kind = match f.ty {
+                "string" => STR,
+                "integer" => INT,
+                "unsigned" => UINT,
+                "float" => FLOAT,
+                "boolean" => BOOL,
+                _ => return false,
+            };
+            if a.kind() != kind {
+                return false;
+            }
+        }
+        true
     }
 }
 
@@ -259,6 +298,30 @@ pub enum Raw {
     Unknown(UnknownError),
 }
 
+/// The value of the first header named `name` (compared case-insensitively).
+fn header<'h>(headers: &[(&str, &'h str)], name: &str) -> Option<&'h str> {
+    for (n, v) in headers {
+        if crate::eq_ignore_ascii_case(n, name) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Whether a content type names JSON (`application/json`, `application/problem+json`...):
+/// whether it contains `json`, in any case.
+fn is_json_type(t: &str) -> bool {
+    let t = t.as_bytes();
+    let mut i = 0;
+    while i + 4 <= t.len() {
+        if crate::eq_ignore_ascii_case_bytes(&t[i..i + 4], b"json") {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Decodes a response against the errors of a generated table.
 #[doc(hidden)]
 pub fn decode(
@@ -267,31 +330,26 @@ pub fn decode(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Result<Raw, DecodeError> {
-    let header = |name: &str| {
-        headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| *v)
+    let json_type = match header(headers, "content-type") {
+        Some(t) => is_json_type(t),
+        None => true,
     };
-    let unknown = |code: Option<String>, message: Option<String>| {
-        Raw::Unknown(UnknownError {
-            status,
-            code,
-            message,
-            retry_after: header("retry-after").and_then(|s| s.trim().parse().ok()),
-            body: body.to_vec(),
-        })
+    let root = match json_type {
+        true => json::parse(body).ok(),
+        false => None,
     };
-    let json_type = header("content-type").is_none_or(|t| {
-        let t = t.to_ascii_lowercase();
-        t.contains("json")
-    });
-    let Some(root) = json_type.then(|| json::parse(body).ok()).flatten() else {
-        return Ok(unknown(None, None));
+    let Some(root) = root else {
+        return Ok(unknown(status, headers, body, None, None));
     };
-    for meta in errors.iter().filter(|m| m.status() == status) {
+    for meta in errors.iter() {
+        if meta.status() != status {
+            continue;
+        }
         let Some(node) = meta.__body() else { continue };
-        let mut found = Found::default();
+        let mut found = Found {
+            message: None,
+            fields: None,
+        };
         let strict = !has_code(node);
         let matched = if strict {
             matches(node, &root, meta, &mut found)
@@ -308,20 +366,51 @@ pub fn decode(
                 None => continue,
             },
         };
-        return field_args(meta, found, by_message).map(|args| Raw::Known(meta.index(), args));
+        return match field_args(meta, found, by_message) {
+            Ok(args) => Ok(Raw::Known(meta.index(), args)),
+            Err(e) => Err(e),
+        };
     }
     let mut code = None;
     let mut message = None;
     for meta in errors.iter() {
         if let Some(node) = meta.__body() {
-            code = code.or_else(|| find(node, &root, Var::Code));
-            message = message.or_else(|| find(node, &root, Var::Message));
+            if code.is_none() {
+                code = find(node, &root, Var::Code);
+            }
+            if message.is_none() {
+                message = find(node, &root, Var::Message);
+            }
         }
         if code.is_some() && message.is_some() {
             break;
         }
     }
-    Ok(unknown(code, message))
+    Ok(unknown(status, headers, body, code, message))
+}
+
+/// A response the table does not describe.
+fn unknown(
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    code: Option<String>,
+    message: Option<String>,
+) -> Raw {
+    let retry_after = match header(headers, "retry-after") {
+        Some(s) => match parse_u64(trim(s)) {
+            Some(v) => u32::try_from(v).ok(),
+            None => None,
+        },
+        None => None,
+    };
+    Raw::Unknown(UnknownError {
+        status,
+        code,
+        message,
+        retry_after,
+        body: body.to_vec(),
+    })
 }
 
 /// The generated enum's result from [`decode`]: `from` builds the variant at an index
@@ -336,20 +425,20 @@ pub fn finish<E>(
 ) -> Result<Decoded<E>, DecodeError> {
     match raw {
         Raw::Unknown(u) => Ok(Decoded::Unknown(u)),
-        Raw::Known(index, mut args) => {
-            let meta = errors.get(index);
-            meta.filter(|m| args.fit(*m))
-                .and_then(|_| from(index, &mut args))
-                .map(Decoded::Known)
-                .ok_or(DecodeError::MissingFields {
-                    code: meta.map_or("", |m| m.code()),
-                })
-        }
+        Raw::Known(index, mut args) => match errors.get(index) {
+            Some(meta) => match args.fit(meta) {
+                true => match from(index, &mut args) {
+                    Some(e) => Ok(Decoded::Known(e)),
+                    None => Err(DecodeError::MissingFields { code: meta.code() }),
+                },
+                false => Err(DecodeError::MissingFields { code: meta.code() }),
+            },
+            None => Err(DecodeError::MissingFields { code: "" }),
+        },
     }
 }
 
 /// What the run-time placeholders of a matched body hold.
-#[derive(Default)]
 struct Found<'j> {
     message: Option<&'j str>,
     fields: Option<&'j Json>,
@@ -359,8 +448,22 @@ struct Found<'j> {
 fn has_code(node: &Node) -> bool {
     match node {
         Node::Var(Var::Code) => true,
-        Node::Array(items) => items.iter().any(has_code),
-        Node::Object(members) => members.iter().any(|(_, n)| has_code(n)),
+        Node::Array(items) => {
+            for n in *items {
+                if has_code(n) {
+                    return true;
+                }
+            }
+            false
+        }
+        Node::Object(members) => {
+            for (_, n) in *members {
+                if has_code(n) {
+                    return true;
+                }
+            }
+            false
+        }
         _ => false,
     }
 }
@@ -368,10 +471,20 @@ fn has_code(node: &Node) -> bool {
 /// The string where a template puts the whole-value placeholder `var`.
 fn find(node: &Node, json: &Json, var: Var) -> Option<String> {
     match node {
-        Node::Var(v) if *v == var => json.as_str().map(str::to_owned),
-        Node::Object(members) => members
-            .iter()
-            .find_map(|(k, n)| json.get(k).and_then(|v| find(n, v, var))),
+        Node::Var(v) if *v == var => match json {
+            Json::Str(s) => Some(s.clone()),
+            _ => None,
+        },
+        Node::Object(members) => {
+            for (k, n) in *members {
+                if let Some(v) = json.get(k) {
+                    if let Some(s) = find(n, v, var) {
+                        return Some(s);
+                    }
+                }
+            }
+            None
+        }
         _ => None,
     }
 }
@@ -400,10 +513,16 @@ fn by_code<'j>(node: &Node, json: &'j Json, meta: ErrorMeta, found: &mut Found<'
     match node {
         Node::Var(Var::Code) => json.as_str() == Some(meta.code()),
         Node::Object(members) if matches!(json, Json::Obj(_)) => {
-            members.iter().all(|(key, n)| match json.get(key) {
-                Some(v) => by_code(n, v, meta, found),
-                None => !has_code(n),
-            })
+            for (key, n) in *members {
+                let ok = match json.get(key) {
+                    Some(v) => by_code(n, v, meta, found),
+                    None => !has_code(n),
+                };
+                if !ok {
+                    return false;
+                }
+            }
+            true
         }
         _ if has_code(node) => matches(node, json, meta, found),
         _ => {
@@ -411,6 +530,26 @@ fn by_code<'j>(node: &Node, json: &'j Json, meta: ErrorMeta, found: &mut Found<'
             true
         }
     }
+}
+
+/// Whether a text template holds a placeholder only known at run time.
+fn has_runtime_var(pieces: &[Text]) -> bool {
+    for p in pieces {
+        if matches!(
+            p,
+            Text::Var(
+                Var::Message
+                    | Var::TraceId
+                    | Var::Instance
+                    | Var::Fields
+                    | Var::Arg(_)
+                    | Var::Context(_)
+            )
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `json` is what the template renders for `meta`, as far as it is known before run
@@ -442,20 +581,7 @@ fn matches<'j>(node: &Node, json: &'j Json, meta: ErrorMeta, found: &mut Found<'
         },
         Node::Text(pieces) => {
             let Json::Str(s) = json else { return false };
-            let runtime = pieces.iter().any(|p| {
-                matches!(
-                    p,
-                    Text::Var(
-                        Var::Message
-                            | Var::TraceId
-                            | Var::Instance
-                            | Var::Fields
-                            | Var::Arg(_)
-                            | Var::Context(_)
-                    )
-                )
-            });
-            runtime || {
+            has_runtime_var(pieces) || {
                 let mut text = String::new();
                 let _ = fmt::Write::write_fmt(
                     &mut text,
@@ -475,41 +601,57 @@ fn matches<'j>(node: &Node, json: &'j Json, meta: ErrorMeta, found: &mut Found<'
         }
         Node::Int(i) => json.as_i64() == Some(*i),
         Node::Float(x) => json.as_f64() == Some(*x),
-        Node::Bool(b) => *json == Json::Bool(*b),
+        Node::Bool(b) => matches!(json, Json::Bool(j) if j == b),
         Node::Array(items) => {
             let Json::Arr(values) = json else {
                 return false;
             };
             // The items present: the required ones, and as many optional run-time ones
             // (a trace id), first first, as the array has more items.
-            let required_count = items.iter().filter(|n| required(n, meta)).count();
+            let mut required_count = 0;
+            for n in *items {
+                if required(n, meta) {
+                    required_count += 1;
+                }
+            }
             let Some(mut extra) = values.len().checked_sub(required_count) else {
                 return false;
             };
-            let present: Vec<&Node> = items
-                .iter()
-                .filter(|n| {
-                    required(n, meta)
-                        || (optional_item(n) && extra > 0 && {
-                            extra -= 1;
-                            true
-                        })
-                })
-                .collect();
-            present.len() == values.len()
-                && present
-                    .iter()
-                    .zip(values)
-                    .all(|(n, v)| matches(n, v, meta, found))
+            let mut present: Vec<&Node> = Vec::with_capacity(values.len());
+            for n in *items {
+                if required(n, meta) {
+                    present.push(n);
+                } else if optional_item(n) && extra > 0 {
+                    extra -= 1;
+                    present.push(n);
+                }
+            }
+            if present.len() != values.len() {
+                return false;
+            }
+            let mut i = 0;
+            while i < values.len() {
+                if !matches(present[i], &values[i], meta, found) {
+                    return false;
+                }
+                i += 1;
+            }
+            true
         }
         Node::Object(members) => {
             if !matches!(json, Json::Obj(_)) {
                 return false;
             }
-            members.iter().all(|(key, n)| match json.get(key) {
-                Some(v) => matches(n, v, meta, found),
-                None => !required(n, meta),
-            })
+            for (key, n) in *members {
+                let ok = match json.get(key) {
+                    Some(v) => matches(n, v, meta, found),
+                    None => !required(n, meta),
+                };
+                if !ok {
+                    return false;
+                }
+            }
+            true
         }
     }
 }
@@ -520,7 +662,7 @@ fn same(value: Value<'_>, json: &Json) -> bool {
         Value::Str(s) => json.as_str() == Some(s),
         Value::Int(i) => json.as_i64() == Some(i),
         Value::Float(x) => json.as_f64() == Some(x),
-        Value::Bool(b) => *json == Json::Bool(b),
+        Value::Bool(b) => matches!(json, Json::Bool(j) if *j == b),
         Value::Message | Value::Fields | Value::Uint(_) | Value::Items => true,
     }
 }
@@ -531,23 +673,36 @@ fn field_args(
     found: Found<'_>,
     by_message: Option<Args>,
 ) -> Result<Args, DecodeError> {
-    if meta.fields().len() == 0 {
+    let fields = meta.fields();
+    if fields.len() == 0 {
         return Ok(Args::default());
     }
     if let Some(obj) = found.fields {
-        let mut out = Vec::with_capacity(meta.fields().len());
-        for field in meta.fields() {
-            let value = obj.get(field.name).and_then(|v| from_json(field.ty, v));
-            out.push(value.ok_or(DecodeError::Field {
-                code: meta.code(),
-                field: field.name,
-            })?);
+        let mut out = Vec::with_capacity(fields.len());
+        for field in fields {
+            let value = match obj.get(field.name) {
+                Some(v) => from_json(field.ty, v),
+                None => None,
+            };
+            let Some(value) = value else {
+                return Err(DecodeError::Field {
+                    code: meta.code(),
+                    field: field.name,
+                });
+            };
+            out.push(value);
         }
         return Ok(Args(out));
     }
-    by_message
-        .or_else(|| found.message.and_then(|m| message_args(meta, m)))
-        .ok_or(DecodeError::MissingFields { code: meta.code() })
+    let args = match (by_message, found.message) {
+        (Some(args), _) => Some(args),
+        (None, Some(m)) => message_args(meta, m),
+        (None, None) => None,
+    };
+    match args {
+        Some(args) => Ok(args),
+        None => Err(DecodeError::MissingFields { code: meta.code() }),
+    }
 }
 
 /// A field value of catalog type `ty` from JSON.
@@ -568,24 +723,94 @@ fn from_json(ty: &str, v: &Json) -> Option<Owned> {
     })
 }
 
+/// `str::trim` (Unicode white space at both ends), written out: the standard one compiles
+/// a generic pattern searcher into this crate.
+fn trim(s: &str) -> &str {
+    let mut chars = s.chars();
+    let mut rest = chars.as_str();
+    while chars.next().is_some_and(char::is_whitespace) {
+        rest = chars.as_str();
+    }
+    let mut chars = rest.chars();
+    let mut trimmed = chars.as_str();
+    while chars.next_back().is_some_and(char::is_whitespace) {
+        trimmed = chars.as_str();
+    }
+    trimmed
+}
+
+/// `s.parse::<u64>()`: an optional `+`, then one or more ASCII digits, without overflow.
+/// Hand-written, with [`parse_i64`], because the standard parser is generic code compiled
+/// into this crate once per integer type, larger than the rest of the decoder's reading.
+pub(crate) fn parse_u64(s: &str) -> Option<u64> {
+    let digits = match s.as_bytes() {
+        [b'+', rest @ ..] => rest,
+        all => all,
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
+    }
+    Some(v)
+}
+
+/// `s.parse::<i64>()`: an optional `+` or `-`, then one or more ASCII digits, in range.
+pub(crate) fn parse_i64(s: &str) -> Option<i64> {
+    match s.as_bytes() {
+        [b'-', rest @ ..] => {
+            // `parse_u64` would take a second sign: `-+1` is no integer.
+            if rest.first() == Some(&b'+') {
+                return None;
+            }
+            let m = parse_u64(&s[1..])?;
+            // -2^63 is the one magnitude above `i64::MAX` in range.
+            if m > 1 << 63 {
+                return None;
+            }
+            Some((m as i64).wrapping_neg())
+        }
+        _ => i64::try_from(parse_u64(s)?).ok(),
+    }
+}
+
 /// A field value of catalog type `ty` from the text the message shows, when the value
 /// shows as exactly that text.
 fn from_text(ty: &str, s: &str) -> Option<Owned> {
-    let value = match ty {
+    let shown = match ty {
         "string" => return Some(Owned::Str(s.to_owned())),
-        "integer" => Owned::Int(s.parse().ok()?),
-        "unsigned" => Owned::Uint(s.parse().ok()?),
-        "float" => Owned::Float(s.parse().ok()?),
-        _ => Owned::Bool(s.parse().ok()?),
+        "integer" => Arg::Int(parse_i64(s)?),
+        "unsigned" => Arg::Uint(parse_u64(s)?),
+        "float" => match s.parse::<f64>() {
+            Ok(x) => Arg::Float(x),
+            Err(_) => return None,
+        },
+        // `true` and `false` are the only texts of a boolean, and show as themselves.
+        _ => {
+            return match s {
+                "true" => Some(Owned::Bool(true)),
+                "false" => Some(Owned::Bool(false)),
+                _ => None,
+            };
+        }
     };
-    let shown = match &value {
-        Owned::Int(i) => i.to_string(),
-        Owned::Uint(u) => u.to_string(),
-        Owned::Float(x) => format!("{x:?}"),
-        Owned::Bool(b) => b.to_string(),
+    // `Arg`'s `Display` is how the message shows a value (a float as `{:?}`).
+    let mut text = String::new();
+    let _ = fmt::Write::write_fmt(&mut text, format_args!("{shown}"));
+    if text != s {
+        return None;
+    }
+    Some(match shown {
+        Arg::Int(v) => Owned::Int(v),
+        Arg::Uint(v) => Owned::Uint(v),
+        Arg::Float(v) => Owned::Float(v),
         _ => return None,
-    };
-    (shown == s).then_some(value)
+    })
 }
 
 /// How many splits of a message [`message_args`] tries before giving up (a message of
@@ -595,27 +820,34 @@ const SPLIT_BUDGET: u32 = 4096;
 /// The field values a rendered message shows, when it matches the error's message template
 /// (the first split, left to right, whose values render back to the same text).
 fn message_args(meta: ErrorMeta, text: &str) -> Option<Args> {
-    let pieces: Vec<Piece> = meta.pieces().collect();
-    let types: Vec<&str> = meta.fields().map(|f| f.ty).collect();
-    let mut caps: Vec<Option<&str>> = vec![None; types.len()];
+    // Each field's type, and the text captured for it so far.
+    let fields = meta.fields();
+    let mut caps: Vec<Cap<'_>> = Vec::with_capacity(fields.len());
+    for f in fields {
+        caps.push((f.ty, None));
+    }
     let mut budget = SPLIT_BUDGET;
-    if !split(&pieces, text, &types, &mut caps, &mut budget) {
+    if !split(meta.pieces(), text, &mut caps, &mut budget) {
         return None;
     }
-    let mut out = Vec::with_capacity(types.len());
-    for (ty, cap) in types.iter().zip(&caps) {
+    let mut out = Vec::with_capacity(caps.len());
+    for (ty, cap) in &caps {
         out.push(from_text(ty, (*cap)?)?);
     }
     // The values must render the message exactly (a check of the split as a whole).
     let args = Args(out);
-    let borrowed: Vec<crate::__private::Arg<'_>> = args.0.iter().map(borrow).collect();
+    let mut borrowed: Vec<Arg<'_>> = Vec::with_capacity(args.0.len());
+    for a in &args.0 {
+        borrowed.push(borrow(a));
+    }
     let mut again = String::new();
-    write_message(&mut again, meta, &borrowed).ok()?;
-    (again == text).then_some(args)
+    if write_message(&mut again, meta, &borrowed).is_err() || again.as_str() != text {
+        return None;
+    }
+    Some(args)
 }
 
-fn borrow(a: &Owned) -> crate::__private::Arg<'_> {
-    use crate::__private::Arg;
+fn borrow(a: &Owned) -> Arg<'_> {
     match a {
         Owned::None => Arg::None,
         Owned::Str(s) => Arg::Str(s),
@@ -626,53 +858,189 @@ fn borrow(a: &Owned) -> crate::__private::Arg<'_> {
     }
 }
 
-fn split<'t>(
-    pieces: &[Piece],
-    text: &'t str,
-    types: &[&str],
-    caps: &mut [Option<&'t str>],
-    budget: &mut u32,
-) -> bool {
+/// The byte offset of the first `lit` in `text` at or after `from` (`lit` not empty).
+/// Both are UTF-8, so a match starts and ends on character boundaries.
+fn find_from(text: &str, lit: &str, from: usize) -> Option<usize> {
+    let (t, l) = (text.as_bytes(), lit.as_bytes());
+    let mut at = from;
+    while at + l.len() <= t.len() {
+        if t[at..at + l.len()] == *l {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// A field's catalog type and the text of the message captured for it, if any yet.
+type Cap<'t> = (&'static str, Option<&'t str>);
+
+fn split<'t>(pieces: Pieces, text: &'t str, caps: &mut [Cap<'t>], budget: &mut u32) -> bool {
     if *budget == 0 {
         return false;
     }
     *budget -= 1;
-    let Some((first, rest)) = pieces.split_first() else {
+    // `Pieces` is a `Copy` cursor over the table: the rest of the template, and what
+    // follows the first piece, without collecting them.
+    let mut rest = pieces;
+    let Some(first) = rest.next() else {
         return text.is_empty();
     };
-    match *first {
-        Piece::Lit(s) => text
-            .strip_prefix(s)
-            .is_some_and(|t| split(rest, t, types, caps, budget)),
+    match first {
+        Piece::Lit(s) => match text.strip_prefix(s) {
+            Some(t) => split(rest, t, caps, budget),
+            None => false,
+        },
         Piece::Field(i) => {
-            let Some(ty) = types.get(i) else { return false };
-            let try_at = |at: usize, caps: &mut [Option<&'t str>], budget: &mut u32| {
-                let (value, tail) = text.split_at(at);
-                let before = caps.get(i).copied().flatten();
-                if before.is_some_and(|b| b != value) || from_text(ty, value).is_none() {
-                    return false;
-                }
-                if let Some(c) = caps.get_mut(i) {
-                    *c = Some(value);
-                }
-                if split(rest, tail, types, caps, budget) {
-                    return true;
-                }
-                if let Some(c) = caps.get_mut(i) {
-                    *c = before;
-                }
-                false
-            };
-            match rest.first() {
-                None => try_at(text.len(), caps, budget),
+            if i >= caps.len() {
+                return false;
+            }
+            match rest.clone().next() {
+                None => try_at(text.len(), i, rest, text, caps, budget),
                 Some(Piece::Lit(lit)) if !lit.is_empty() => {
-                    let ats: Vec<usize> = text.match_indices(lit).map(|(at, _)| at).collect();
-                    ats.into_iter().any(|at| try_at(at, caps, budget))
+                    // Every occurrence of the literal that follows the field, left to
+                    // right, not overlapping (as `match_indices` finds them).
+                    let mut from = 0;
+                    while let Some(at) = find_from(text, lit, from) {
+                        if try_at(at, i, rest, text, caps, budget) {
+                            return true;
+                        }
+                        from = at + lit.len();
+                    }
+                    false
                 }
-                Some(_) => (0..=text.len())
-                    .filter(|&at| text.is_char_boundary(at))
-                    .any(|at| *budget > 0 && try_at(at, caps, budget)),
+                Some(_) => {
+                    let mut at = 0;
+                    while at <= text.len() {
+                        if text.is_char_boundary(at)
+                            && *budget > 0
+                            && try_at(at, i, rest, text, caps, budget)
+                        {
+                            return true;
+                        }
+                        at += 1;
+                    }
+                    false
+                }
             }
         }
+    }
+}
+
+/// [`split`] with field `i` (an index of `caps`) taking `text` up to `at`, the rest of
+/// the template matching what follows.
+fn try_at<'t>(
+    at: usize,
+    i: usize,
+    rest: Pieces,
+    text: &'t str,
+    caps: &mut [Cap<'t>],
+    budget: &mut u32,
+) -> bool {
+    let (value, tail) = text.split_at(at);
+    let Some(&(ty, before)) = caps.get(i) else {
+        return false;
+    };
+    if let Some(b) = before {
+        if b != value {
+            return false;
+        }
+    }
+    if from_text(ty, value).is_none() {
+        return false;
+    }
+    caps[i].1 = Some(value);
+    if split(rest, tail, caps, budget) {
+        return true;
+    }
+    caps[i].1 = before;
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_parsers_agree_with_std() {
+        let cases = [
+            "",
+            "+",
+            "-",
+            "0",
+            "-0",
+            "+0",
+            "7",
+            "+7",
+            "-7",
+            "--7",
+            "-+7",
+            "+-7",
+            "++7",
+            "007",
+            "1_0",
+            " 1",
+            "1 ",
+            "1.0",
+            "1e3",
+            "٣",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-18446744073709551615",
+            "99999999999999999999999",
+        ];
+        for s in cases {
+            assert_eq!(parse_u64(s), s.parse::<u64>().ok(), "{s:?}");
+            assert_eq!(parse_i64(s), s.parse::<i64>().ok(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn find_from_finds_what_match_indices_finds() {
+        for (text, lit) in [
+            ("aaaa", "aa"),
+            ("abcabc", "c"),
+            ("", "x"),
+            ("x", "xy"),
+            ("é-é-", "é-"),
+            ("ab ab", " "),
+        ] {
+            let want: Vec<usize> = text.match_indices(lit).map(|(at, _)| at).collect();
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(at) = find_from(text, lit, from) {
+                got.push(at);
+                from = at + lit.len();
+            }
+            assert_eq!(got, want, "{text:?} {lit:?}");
+        }
+    }
+
+    #[test]
+    fn trim_is_std_trim() {
+        for s in [
+            "",
+            " ",
+            " 30 ",
+            "\t30\r\n",
+            "\u{3000}30\u{a0}",
+            "3 0",
+            "\u{b}7\u{c}",
+            "é ",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn json_types() {
+        assert!(is_json_type("application/problem+JSON; charset=utf-8"));
+        assert!(is_json_type("json"));
+        assert!(!is_json_type("text/jso"));
+        assert!(!is_json_type("text/html"));
     }
 }

@@ -4,7 +4,8 @@
 
 /// A JSON value. Numbers keep their text, so that integers are read exactly (an `i64` or a
 /// `u64` beyond 2^53) and a float reads back as the `f64` it was written from.
-#[derive(Debug, Clone, PartialEq)]
+// Debug and PartialEq for the tests' assertions only (compile time).
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(crate) enum Json {
     Null,
     Bool(bool),
@@ -21,7 +22,14 @@ impl Json {
     /// The member `key` of an object (the first, if repeated).
     pub(crate) fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Obj(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Json::Obj(members) => {
+                for (k, v) in members {
+                    if k == key {
+                        return Some(v);
+                    }
+                }
+                None
+            }
             _ => None,
         }
     }
@@ -35,14 +43,14 @@ impl Json {
 
     pub(crate) fn as_i64(&self) -> Option<i64> {
         match self {
-            Json::Num(n) => n.parse().ok(),
+            Json::Num(n) => crate::decode::parse_i64(n),
             _ => None,
         }
     }
 
     pub(crate) fn as_u64(&self) -> Option<u64> {
         match self {
-            Json::Num(n) => n.parse().ok(),
+            Json::Num(n) => crate::decode::parse_u64(n),
             _ => None,
         }
     }

@@ -135,9 +135,38 @@ impl fmt::Display for AttrValue {
     }
 }
 
+// Lookups in this crate are written as loops rather than iterator chains: each adapter
+// and closure is generic code compiled (with its debug info) into this crate, and they
+// made most of its build time.
+
 /// Looks an attribute up by name in a table of attribute values.
 fn find_attr(attrs: &[(&'static str, AttrValue)], name: &str) -> Option<AttrValue> {
-    attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    for (n, v) in attrs {
+        if *n == name {
+            return Some(*v);
+        }
+    }
+    None
+}
+
+/// `str::eq_ignore_ascii_case`, written out (see above: the standard one is generic code).
+pub(crate) fn eq_ignore_ascii_case(a: &str, b: &str) -> bool {
+    eq_ignore_ascii_case_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// `<[u8]>::eq_ignore_ascii_case`, written out.
+pub(crate) fn eq_ignore_ascii_case_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if !a[i].eq_ignore_ascii_case(&b[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// A status the catalog declares.
@@ -245,10 +274,12 @@ impl<'a> BodyContext<'a> {
 
     /// The value of the context placeholder `name`, if given.
     pub fn value(&self, name: &str) -> Option<&'a str> {
-        self.values
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| *v)
+        for (n, v) in self.values {
+            if *n == name {
+                return Some(v);
+            }
+        }
+        None
     }
 }
 
@@ -485,10 +516,12 @@ impl GroupMeta {
     }
 
     fn item(&self, code: &str) -> Option<&'static __private::Node> {
-        self.members
-            .iter()
-            .find(|(c, _)| *c == code)
-            .map(|(_, n)| *n)
+        for (c, n) in self.members {
+            if *c == code {
+                return Some(n);
+            }
+        }
+        None
     }
 }
 
@@ -689,14 +722,12 @@ pub mod __private {
         meta: ErrorMeta,
         args: &[Arg<'_>],
     ) -> fmt::Result {
-        let mut fields = meta.fields().peekable();
-        if fields.peek().is_none() {
+        let fields = meta.fields();
+        if fields.len() == 0 {
             return f.write_str(meta.variant());
         }
         let mut s = f.debug_struct(meta.variant());
-        for (field, arg) in fields.zip(args) {
-            s.field(field.name, &DebugArg(*arg));
-        }
+        debug_fields(&mut s, fields, args);
         s.finish()
     }
 
@@ -713,11 +744,18 @@ pub mod __private {
             return debug_error(f, meta, args);
         };
         let mut s = f.debug_struct(meta.variant());
-        for (field, arg) in meta.fields().zip(args) {
-            s.field(field.name, &DebugArg(*arg));
-        }
+        debug_fields(&mut s, meta.fields(), args);
         s.field("cause", cause);
         s.finish()
+    }
+
+    /// The fields of [`debug_error`]: each field with its value, as many as both have.
+    fn debug_fields(s: &mut fmt::DebugStruct<'_, '_>, fields: crate::Fields, args: &[Arg<'_>]) {
+        let mut args = args.iter();
+        for field in fields {
+            let Some(arg) = args.next() else { break };
+            s.field(field.name, &DebugArg(*arg));
+        }
     }
 
     /// An error's message, as `Display`.
@@ -895,7 +933,9 @@ pub mod __private {
         }
     }
 
-    /// What the placeholders of a template stand for while it is written.
+    /// What the placeholders of a template stand for while it is written. Used as
+    /// `&dyn Lookup`: one copy of the template writers instead of one per kind of values
+    /// (compile time).
     trait Lookup {
         fn get(&self, var: Var) -> Option<Value<'_>>;
         fn message(&self) -> &dyn fmt::Display;
@@ -914,7 +954,6 @@ pub mod __private {
     }
 
     impl Lookup for ErrorValues<'_> {
-        #[inline]
         fn get(&self, var: Var) -> Option<Value<'_>> {
             resolve_args(var, self.meta, self.ctx, self.args)
         }
@@ -990,7 +1029,7 @@ pub mod __private {
         }
     }
 
-    fn write_text<L: Lookup>(w: &mut dyn fmt::Write, pieces: &[Text], l: &L) -> fmt::Result {
+    fn write_text(w: &mut dyn fmt::Write, pieces: &[Text], l: &dyn Lookup) -> fmt::Result {
         for p in pieces {
             match p {
                 Text::Lit(s) => w.write_str(s)?,
@@ -1033,7 +1072,10 @@ pub mod __private {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let bytes = s.as_bytes();
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let (at, b) = (i, bytes[i]);
+            i += 1;
             let esc: &str = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -1045,7 +1087,7 @@ pub mod __private {
                 0..=0x1f => "",
                 _ => continue,
             };
-            out.push_str(&s[start..i]);
+            out.push_str(&s[start..at]);
             if esc.is_empty() {
                 out.push_str("\\u00");
                 out.push(char::from(HEX[usize::from(b >> 4)]));
@@ -1053,7 +1095,7 @@ pub mod __private {
             } else {
                 out.push_str(esc);
             }
-            start = i + 1;
+            start = at + 1;
         }
         out.push_str(&s[start..]);
     }
@@ -1102,7 +1144,9 @@ pub mod __private {
     pub fn write_fields(out: &mut String, meta: ErrorMeta, args: &[Arg<'_>]) {
         out.push('{');
         let mut first = true;
-        for (field, arg) in meta.fields().zip(args) {
+        let mut args = args.iter();
+        for field in meta.fields() {
+            let Some(arg) = args.next() else { break };
             if matches!(arg, Arg::None) {
                 continue;
             }
@@ -1164,7 +1208,7 @@ pub mod __private {
     }
 
     // Writes `node`; false (and nothing written) when it is an absent placeholder.
-    fn write_node<L: Lookup>(out: &mut String, node: &Node, l: &L) -> bool {
+    fn write_node(out: &mut String, node: &Node, l: &dyn Lookup) -> bool {
         match node {
             Node::Var(v) => match l.get(*v) {
                 None => return false,
@@ -1239,8 +1283,7 @@ pub mod __private {
         true
     }
 
-    #[inline]
-    fn node_present<L: Lookup>(node: &Node, l: &L) -> bool {
+    fn node_present(node: &Node, l: &dyn Lookup) -> bool {
         match node {
             Node::Var(v) => l.get(*v).is_some(),
             _ => true,

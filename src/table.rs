@@ -212,12 +212,19 @@ impl ErrorMeta {
 
     /// Seconds to wait before retrying.
     pub fn retry_after(&self) -> Option<u32> {
-        (self.w(18) & RETRY_AFTER != 0).then(|| self.w(19))
+        if self.w(18) & RETRY_AFTER != 0 {
+            Some(self.w(19))
+        } else {
+            None
+        }
     }
 
     /// The deprecation, if any.
     pub fn deprecated(&self) -> Option<Deprecation> {
-        (self.w(18) & DEPRECATED != 0).then(|| Deprecation {
+        if self.w(18) & DEPRECATED == 0 {
+            return None;
+        }
+        Some(Deprecation {
             since: self.s(20),
             replaced_by: self.s(22),
             note: self.s(24),
@@ -255,15 +262,25 @@ impl ErrorMeta {
 
     /// The value of a user attribute.
     pub fn attribute(&self, name: &str) -> Option<AttrValue> {
-        self.attributes().find(|(n, _)| *n == name).map(|(_, v)| v)
+        // Loops, not iterator adapters, here and below: fewer generic instantiations to
+        // compile (see lib.rs).
+        for (n, v) in self.attributes() {
+            if n == name {
+                return Some(v);
+            }
+        }
+        None
     }
 
     /// The value of a response header the catalog declares (name compared
     /// case-insensitively).
     pub fn header(&self, name: &str) -> Option<&'static str> {
-        self.headers()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v)
+        for (n, v) in self.headers() {
+            if crate::eq_ignore_ascii_case(n, name) {
+                return Some(v);
+            }
+        }
+        None
     }
 
     /// The message template's pieces.
@@ -330,10 +347,12 @@ impl Records {
     /// The index of the next record, if any.
     #[inline]
     fn next(&mut self) -> Option<usize> {
-        (self.next < self.end).then(|| {
+        if self.next < self.end {
             self.next += 1;
-            (self.next - 1) as usize
-        })
+            Some((self.next - 1) as usize)
+        } else {
+            None
+        }
     }
 
     fn len(&self) -> usize {
@@ -361,14 +380,26 @@ macro_rules! record_iter {
         }
 
         impl ExactSizeIterator for $name {}
-
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_list().entries(*self).finish()
-            }
-        }
     };
 }
+
+/// `Debug` as a list, for the public record iterators (the crate-internal [`Pieces`] has
+/// none: less to compile).
+macro_rules! record_debug {
+    ($($name:ident),*) => {$(
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut l = f.debug_list();
+                for e in *self {
+                    l.entry(&e);
+                }
+                l.finish()
+            }
+        }
+    )*};
+}
+
+record_debug!(Fields, Attributes, Headers);
 
 record_iter!(
     /// The typed placeholders of an error message ([`ErrorMeta::fields`]).
@@ -421,8 +452,8 @@ record_iter!(
     }
 );
 
-/// A piece of a message template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A piece of a message template (crate-internal: no more derives than it uses).
+#[derive(Clone, Copy)]
 pub enum Piece {
     /// Literal text.
     Lit(&'static str),
@@ -467,7 +498,11 @@ impl ErrorTable {
 
     /// The error at `index`.
     pub fn get(&self, index: usize) -> Option<ErrorMeta> {
-        (index < self.len()).then(|| ErrorMeta::__new(self.table, index))
+        if index < self.len() {
+            Some(ErrorMeta::__new(self.table, index))
+        } else {
+            None
+        }
     }
 
     /// The errors, in order.
@@ -487,7 +522,11 @@ impl ErrorTable {
 
 impl fmt::Debug for ErrorTable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+        let mut l = f.debug_list();
+        for e in self.iter() {
+            l.entry(&e);
+        }
+        l.finish()
     }
 }
 
@@ -501,7 +540,8 @@ pub struct Iter {
 impl Iterator for Iter {
     type Item = ErrorMeta;
     fn next(&mut self) -> Option<ErrorMeta> {
-        self.range.next().map(|i| ErrorMeta::__new(self.table, i))
+        let i = self.range.next()?;
+        Some(ErrorMeta::__new(self.table, i))
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.range.size_hint()
@@ -510,9 +550,8 @@ impl Iterator for Iter {
 
 impl DoubleEndedIterator for Iter {
     fn next_back(&mut self) -> Option<ErrorMeta> {
-        self.range
-            .next_back()
-            .map(|i| ErrorMeta::__new(self.table, i))
+        let i = self.range.next_back()?;
+        Some(ErrorMeta::__new(self.table, i))
     }
 }
 
