@@ -933,9 +933,9 @@ pub mod __private {
         }
     }
 
-    /// What the placeholders of a template stand for while it is written. Used as
-    /// `&dyn Lookup`: one copy of the template writers instead of one per kind of values
-    /// (compile time).
+    /// What the placeholders of a template stand for while it is written. The writers stay
+    /// generic over it: `&dyn Lookup` saved 3% of this crate's IR but cost 2.6% more
+    /// instructions per JSON body (the inlined `get`).
     trait Lookup {
         fn get(&self, var: Var) -> Option<Value<'_>>;
         fn message(&self) -> &dyn fmt::Display;
@@ -954,6 +954,7 @@ pub mod __private {
     }
 
     impl Lookup for ErrorValues<'_> {
+        #[inline]
         fn get(&self, var: Var) -> Option<Value<'_>> {
             resolve_args(var, self.meta, self.ctx, self.args)
         }
@@ -1029,7 +1030,11 @@ pub mod __private {
         }
     }
 
-    fn write_text(w: &mut dyn fmt::Write, pieces: &[Text], l: &dyn Lookup) -> fmt::Result {
+    fn write_text<L: Lookup + ?Sized>(
+        w: &mut dyn fmt::Write,
+        pieces: &[Text],
+        l: &L,
+    ) -> fmt::Result {
         for p in pieces {
             match p {
                 Text::Lit(s) => w.write_str(s)?,
@@ -1208,7 +1213,7 @@ pub mod __private {
     }
 
     // Writes `node`; false (and nothing written) when it is an absent placeholder.
-    fn write_node(out: &mut String, node: &Node, l: &dyn Lookup) -> bool {
+    fn write_node<L: Lookup + ?Sized>(out: &mut String, node: &Node, l: &L) -> bool {
         match node {
             Node::Var(v) => match l.get(*v) {
                 None => return false,
@@ -1283,7 +1288,7 @@ pub mod __private {
         true
     }
 
-    fn node_present(node: &Node, l: &dyn Lookup) -> bool {
+    fn node_present<L: Lookup + ?Sized>(node: &Node, l: &L) -> bool {
         match node {
             Node::Var(v) => l.get(*v).is_some(),
             _ => true,
