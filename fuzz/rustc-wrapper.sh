@@ -4,7 +4,8 @@
 # RUSTFLAGS), so that neither their code nor the edges they cover slow every input down:
 #
 # - syn, proc-macro2, unicode-ident: parse the generated Rust (emitters, rust_names);
-# - semver: the deprecated_semver oracle of rust_names.
+# - semver: the deprecated_semver oracle of rust_names;
+# - pulldown_cmark, unicase, bitflags: the markdown parser of doc_blocks.
 #
 # They still run, and a panic in them still fails the target; libFuzzer only stops being
 # guided by what happens inside them (docs/robustness.md, "What each target does per input").
@@ -30,7 +31,7 @@ for arg in "$@"; do
   prev="$arg"
 done
 case "$crate" in
-  syn | proc_macro2 | unicode_ident | semver)
+  syn | proc_macro2 | unicode_ident | semver | pulldown_cmark | unicase | bitflags)
     args=()
     for arg in "$@"; do
       [ "$arg" = -Cpasses=sancov-module ] || args+=("$arg")

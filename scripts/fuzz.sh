@@ -22,7 +22,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(catalog_load emitters rust_names openapi_merge decode)
+  targets=(catalog_load emitters rust_names openapi_merge decode doc_blocks)
 fi
 
 if ! rustup toolchain list | grep -q '^nightly'; then
@@ -55,6 +55,13 @@ if [ -e examples/catalogs/showcase/errors.toml ]; then
     cat examples/catalogs/showcase/auth.toml
   } >"$seed_dir/showcase-with-include.toml"
 fi
+
+# doc_blocks reads markdown: the repository's, and its catalogs as text.
+mkdir -p fuzz/seeds/markdown
+for f in README.md docs/*.md examples/catalogs/*.toml; do
+  [ -e "$f" ] || continue
+  cp "$f" "fuzz/seeds/markdown/$(echo "$f" | tr '/' '_')"
+done
 
 # decode reads responses: two bytes of status (little-endian), a content-type byte, the
 # body; seeded with the example bodies of the registries.
@@ -100,6 +107,10 @@ fuzz_one() {
   if [ "$target" = decode ]; then
     seeds=fuzz/seeds/responses
     dict=()
+  fi
+  if [ "$target" = doc_blocks ]; then
+    seeds=fuzz/seeds/markdown
+    dict=(-dict=fuzz/markdown.dict)
   fi
   local learned=()
   if [ -d "fuzz/seeds-extra/learned/$target" ]; then

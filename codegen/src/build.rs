@@ -30,7 +30,7 @@
 //! (`path:line:col`, the source line, a caret) as `errcat check`; warnings are shown as
 //! cargo warnings.
 //!
-//! Outputs are written as a set through [`OutputSet`](crate::outputs::OutputSet), with the
+//! Outputs are written as a set through [`OutputSet`], with the
 //! CLI's refusals: an output that is one of the catalog's files, two outputs at the same
 //! path, or an existing output that is not a regular file fails the build with nothing
 //! written; so does a failure to write any one of them.

@@ -15,7 +15,7 @@
 //! have their pipes escaped and their line breaks turned into spaces, and code
 //! is fenced with more backticks than it contains.
 //!
-//! The page is written into one `String` as it goes (see [`Page`]); user markdown is only
+//! The page is written into one `String` as it goes (see `Page`); user markdown is only
 //! parsed when it could hold raw HTML or a code fence (see `text`).
 
 mod groups;

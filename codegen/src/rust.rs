@@ -56,6 +56,33 @@ pub fn generate(catalog: &Catalog, opts: &RustOptions) -> String {
     out
 }
 
+/// A code block as [`__code_blocks`] gives it.
+#[doc(hidden)]
+pub type FoundBlock = (Option<String>, usize, Option<usize>);
+
+/// For errcat's fuzz target `doc_blocks`, which compares them with pulldown-cmark's: the
+/// code blocks the emitter finds in markdown (`rust/blocks.rs`), each as its info string
+/// (`None` for an indented block), the byte offset where it starts, and for an indented
+/// block the end of its last line; `None` where the text is not followed.
+#[doc(hidden)]
+pub fn __code_blocks(md: &str) -> Option<Vec<FoundBlock>> {
+    Some(
+        blocks::code_blocks(md)?
+            .into_iter()
+            .map(|b| {
+                let end = b.info.is_none().then_some(b.range.end);
+                (b.info.map(str::to_owned), b.range.start, end)
+            })
+            .collect(),
+    )
+}
+
+/// For the same fuzz target: `md` as the emitter writes any text into a doc comment.
+#[doc(hidden)]
+pub fn __doc_text(md: &str) -> String {
+    docs::text(md).into_owned()
+}
+
 /// The generated items as tokens ([`generate`]'s text, parsed; feature `derive`, which the
 /// proc macros enable).
 #[cfg(feature = "derive")]

@@ -344,12 +344,11 @@ pub(crate) fn code_blocks(md: &str) -> Option<Vec<CodeBlock<'_>>> {
     // Not followed: a NUL (read as U+FFFD), a carriage return without a line feed
     // (pulldown-cmark ends some lines there, not all), a tab (pulldown-cmark and cmark
     // differ on tabs before container markers; `sanitize` expands tabs first, as rustdoc
-    // will see them once `text` has made them spaces).
-    if text
-        .iter()
-        .enumerate()
-        .any(|(i, &c)| c == 0 || c == b'\t' || (c == b'\r' && text.get(i + 1) != Some(&b'\n')))
-    {
+    // will see them once `text` has made them spaces), a vertical tab or form feed
+    // (pulldown-cmark counts a line of them as blank, CommonMark does not).
+    if text.iter().enumerate().any(|(i, &c)| {
+        matches!(c, 0 | b'\t' | 0x0b | 0x0c) || (c == b'\r' && text.get(i + 1) != Some(&b'\n'))
+    }) {
         return None;
     }
     let mut blocks: Vec<CodeBlock<'_>> = Vec::new();

@@ -81,6 +81,10 @@ fn blocks_of_each_kind() {
     assert_eq!(code_blocks("```ru\\st\n```"), None);
     assert_eq!(code_blocks("-\t\tfoo"), None);
     assert_eq!(code_blocks("a\rb"), None);
+    // Found by the fuzz target doc_blocks: pulldown-cmark trims a vertical tab from an
+    // info string, and reads a line of form feeds as blank.
+    assert_eq!(code_blocks("```\x0b\nx\n```"), None);
+    assert_eq!(code_blocks("<div>\n\x0c\n```rust\nx\n```"), None);
 }
 
 /// Hand-picked cases of each rule, from CommonMark's spec sections on containers and code.
@@ -308,6 +312,8 @@ fn doc_text_never_holds_a_rust_block() {
         "`",
         "a b",
         "\u{202e}",
+        "\x0b",
+        "\x0c",
         "é",
     ];
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
