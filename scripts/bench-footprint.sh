@@ -157,6 +157,29 @@ for profile in debug release; do
 done
 
 echo
+echo "== the runtime crate alone (the committed path's cost besides the generated code): debug CPU s"
+# An empty crate that depends on errcat (default features off), against an empty crate.
+for kind in empty runtime; do
+    dir=$out/$kind
+    mkdir -p "$dir/src"
+    dep=""
+    [ "$kind" = runtime ] && dep="errcat = { path = \"$root\", default-features = false }"
+    printf '[package]\nname = "footprint-%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n%s\n\n[workspace]\n' \
+        "$kind" "$dep" | write "$dir/Cargo.toml"
+    printf '//! errcat footprint example (%s).\n' "$kind" | write "$dir/src/lib.rs"
+    best=""
+    for _ in $(seq "$runs"); do
+        rm -rf "$out/target-$kind"
+        CARGO_INCREMENTAL=${FOOTPRINT_INCREMENTAL:-0} CARGO_TARGET_DIR=$out/target-$kind /usr/bin/time -o "$out/time.txt" -f '%U %S' \
+            cargo build -q --manifest-path "$dir/Cargo.toml" >/dev/null 2>&1
+        cpu=$(awk '{ printf "%.2f\n", $1 + $2 }' "$out/time.txt")
+        if [ -z "$best" ] || awk -v a="$cpu" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$cpu; fi
+    done
+    printf '%-8s %6s\n' "$kind" "$best"
+    eval "cpu_$kind=$best"
+done
+awk -v a="$cpu_runtime" -v b="$cpu_empty" 'BEGIN { printf "runtime crate: %.2f s CPU (fastest of each)\n", a - b }'
+
 echo "== compile seconds per crate (cargo --timings of the runs above; crates errcat adds, and serde_derive)"
 for profile in debug release; do
     for kind in build macros committed; do
