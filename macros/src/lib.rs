@@ -21,7 +21,9 @@ use std::path::{Path, PathBuf};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{DeriveInput, LitStr, Token};
-use toml::de::{DeTable, DeValue};
+// The stubs read the catalog's TOML tree as errcat-catalog does: toml's `parse` feature,
+// no serde (serde_core would be built a second time, for the host, in the macro path).
+use toml::de::DeTable;
 
 /// Generates the catalog's Rust types (the error enum, the status enum and their impls)
 /// where it is invoked.
@@ -452,7 +454,11 @@ fn stub_variants(loaded: &Loaded) -> Vec<TokenStream2> {
         let Ok(table) = DeTable::parse(&file.text) else {
             continue;
         };
-        let Some(errors) = entry(table.get_ref(), "errors").and_then(as_table) else {
+        let Some(errors) = table
+            .get_ref()
+            .get("errors")
+            .and_then(|e| e.get_ref().as_table())
+        else {
             continue;
         };
         for (code, def) in errors {
@@ -463,17 +469,19 @@ fn stub_variants(loaded: &Loaded) -> Vec<TokenStream2> {
             if !seen.insert(name) {
                 continue;
             }
-            let fields = as_table(def.get_ref())
-                .and_then(|def| entry(def, "fields"))
-                .and_then(as_table)
+            let fields = def
+                .get_ref()
+                .get("fields")
+                .and_then(|fields| fields.get_ref().as_table())
                 .map(|fields| {
                     fields
                         .iter()
                         .filter_map(|(field, decl)| {
                             let field = syn::parse_str::<syn::Ident>(field.get_ref()).ok()?;
-                            let ty = as_table(decl.get_ref())
-                                .and_then(|decl| entry(decl, "type"))
-                                .and_then(as_str)
+                            let ty = decl
+                                .get_ref()
+                                .get("type")
+                                .and_then(|ty| ty.get_ref().as_str())
                                 .and_then(|t| {
                                     errcat_catalog::FieldType::ALL.iter().find(|(n, _)| *n == t)
                                 })
@@ -494,32 +502,6 @@ fn stub_variants(loaded: &Loaded) -> Vec<TokenStream2> {
     variants
 }
 
-// The stubs read the catalog's TOML tree as errcat-catalog does, with toml's `parse`
-// feature and no serde: serde's code (and serde_core, built a second time for the host)
-// stays out of the macro path.
-
-/// The value of `key` in a table.
-fn entry<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<&'t DeValue<'i>> {
-    table
-        .iter()
-        .find(|(k, _)| k.get_ref() == key)
-        .map(|(_, v)| v.get_ref())
-}
-
-fn as_table<'t, 'i>(value: &'t DeValue<'i>) -> Option<&'t DeTable<'i>> {
-    match value {
-        DeValue::Table(table) => Some(table),
-        _ => None,
-    }
-}
-
-fn as_str<'t>(value: &'t DeValue<'_>) -> Option<&'t str> {
-    match value {
-        DeValue::String(s) => Some(s),
-        _ => None,
-    }
-}
-
 /// The `[rust]` names of the root catalog when its TOML can be read, else the defaults.
 fn configured_names(loaded: &Loaded) -> (String, String) {
     let mut names = ("ApiError".to_owned(), "ApiStatus".to_owned());
@@ -529,10 +511,13 @@ fn configured_names(loaded: &Loaded) -> (String, String) {
     let Ok(table) = DeTable::parse(&root.text) else {
         return names;
     };
-    let rust = entry(table.get_ref(), "rust").and_then(as_table);
+    let rust = table
+        .get_ref()
+        .get("rust")
+        .and_then(|r| r.get_ref().as_table());
     let name = |key: &str| {
-        rust.and_then(|r| entry(r, key))
-            .and_then(as_str)
+        rust.and_then(|r| r.get(key))
+            .and_then(|n| n.get_ref().as_str())
             .filter(|s| syn::parse_str::<syn::Ident>(s).is_ok())
             .map(str::to_owned)
     };
