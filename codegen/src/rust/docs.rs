@@ -34,13 +34,8 @@ pub(crate) fn inert(text: &str) -> Cow<'_, str> {
 /// line break and a ```` ```rust ```` fence would otherwise become a doctest of the user's
 /// crate, run by `cargo test`), and [`inert`].
 pub(crate) fn text(doc: &str) -> Cow<'_, str> {
-    // Tabs become spaces before the code blocks are looked for: `>\t b` is a quote, but
-    // `>     b` a quoted indented code block, which rustdoc would run.
     match scan(doc) {
         (false, false) => Cow::Borrowed(doc),
-        _ if doc.contains('\t') => {
-            Cow::Owned(inert(&sanitize(&doc.replace('\t', "    "))).into_owned())
-        }
         _ => match sanitize(doc) {
             Cow::Borrowed(doc) => inert(doc),
             Cow::Owned(doc) => Cow::Owned(inert(&doc).into_owned()),
@@ -157,7 +152,9 @@ pub(crate) fn sanitize(md: &str) -> Cow<'_, str> {
         return Cow::Borrowed(md);
     }
     if md.contains('\t') {
-        // As `text` does before it looks for blocks: the doc comment holds spaces.
+        // Tabs become spaces before the code blocks are looked for, as `inert` writes them
+        // into the doc comment: `>\t b` is a quote, but `>     b` a quoted indented code
+        // block, which rustdoc would run.
         return Cow::Owned(sanitize(&md.replace('\t', "    ")).into_owned());
     }
     // A text whose blocks are not followed (`blocks.rs`) becomes one text block.
