@@ -22,9 +22,9 @@ pub(crate) struct CodeBlock<'a> {
     /// `Some(info string)` for a fenced block (trimmed, as written), `None` for an indented
     /// one.
     pub info: Option<&'a str>,
-    /// From the block's first content byte (the fence, or the first code line after its
-    /// indentation) to the end of its last line (its line ending included); for a fenced
-    /// block only the start is exact.
+    /// For an indented block, from its first code byte to the end of its last line (its
+    /// line ending included); for a fenced block, empty at its fence (`sanitize` rewrites
+    /// only the fence line).
     pub range: Range<usize>,
 }
 
@@ -53,10 +53,9 @@ enum Block {
         len: usize,
         /// The spaces before the opening fence, removed from each content line.
         offset: usize,
-        /// Its index in the result.
-        index: usize,
     },
     Indented {
+        /// Its index in the result.
         index: usize,
     },
     Html(HtmlEnd),
@@ -267,7 +266,7 @@ fn html_start(rest: &[u8], in_paragraph: bool) -> Result<Option<HtmlEnd>, ()> {
     let name = &after[name_start..name_start + name_len];
     let next = after.get(name_start + name_len).copied();
     let ends_name = |slash: bool| match next {
-        None | Some(b' ' | b'\t' | b'>') => true,
+        None | Some(b' ' | b'>') => true,
         Some(b'/') => slash && after.get(name_start + name_len + 1) == Some(&b'>'),
         _ => false,
     };
@@ -501,12 +500,7 @@ fn process_line<'a>(
                 info: Some(info),
                 range: line_start + first..line_start + first,
             });
-            let block = Block::Fenced {
-                ch: c,
-                len,
-                offset,
-                index: blocks.len() - 1,
-            };
+            let block = Block::Fenced { ch: c, len, offset };
             open(stack, &mut container, &mut opened, block);
             line.advance(line.bytes.len() - line.offset);
             break;
@@ -601,9 +595,6 @@ fn process_line<'a>(
                 blocks[index].range.end = line_start + line.bytes.len();
             }
         }
-        Block::Fenced { index, .. } => {
-            blocks[index].range.end = line_start + line.bytes.len();
-        }
         Block::Html(end) => {
             if html_ends(
                 end,
@@ -612,7 +603,8 @@ fn process_line<'a>(
                 stack.pop();
             }
         }
-        Block::Paragraph(_) => {}
+        // A fenced block's content, a paragraph's continuation: nothing to record.
+        Block::Fenced { .. } | Block::Paragraph(_) => {}
         _ if line.blank => {}
         _ => {
             let defs = line.peek(line.first_nonspace) == b'[';
