@@ -77,6 +77,13 @@ pub fn __code_blocks(md: &str) -> Option<Vec<FoundBlock>> {
     )
 }
 
+/// For the same fuzz target: whether rustdoc reads a fenced block with this info string as
+/// Rust (what the emitter rewrites as `text`).
+#[doc(hidden)]
+pub fn __is_rust_info(info: &str) -> bool {
+    docs::is_rust_info(info)
+}
+
 /// For the same fuzz target: `md` as the emitter writes any text into a doc comment.
 #[doc(hidden)]
 pub fn __doc_text(md: &str) -> String {

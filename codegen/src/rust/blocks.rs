@@ -647,4 +647,6 @@ fn can_contain(parent: Block, child: Block) -> bool {
 }
 
 #[cfg(test)]
+mod oracle;
+#[cfg(test)]
 mod tests;

@@ -1,46 +1,12 @@
 //! `code_blocks` against pulldown-cmark (the parser rustdoc uses): the same blocks, at the
 //! same lines, wherever `code_blocks` follows the text.
 
+use super::oracle::{Seen, as_seen, has_rust_block, pulldown_blocks};
 use super::*;
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
-
-/// A block as both sides report it: the info string of a fenced block, the line of its
-/// start, and for an indented block the end of its range (which `sanitize` uses).
-type Seen = (Option<String>, usize, Option<usize>);
-
-fn line_of(md: &str, pos: usize) -> usize {
-    let b = &md.as_bytes()[..pos];
-    b.iter()
-        .enumerate()
-        .filter(|&(i, &c)| c == b'\n' || (c == b'\r' && md.as_bytes().get(i + 1) != Some(&b'\n')))
-        .count()
-}
-
-fn pulldown(md: &str) -> Vec<Seen> {
-    Parser::new(md)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                Some((Some(info.to_string()), line_of(md, range.start), None))
-            }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
-                Some((None, line_of(md, range.start), Some(range.end)))
-            }
-            _ => None,
-        })
-        .collect()
-}
+use crate::rust::{__code_blocks, docs::is_rust_info};
 
 fn ours(md: &str) -> Option<Vec<Seen>> {
-    Some(
-        code_blocks(md)?
-            .into_iter()
-            .map(|b| {
-                let end = b.info.is_none().then_some(b.range.end);
-                (b.info.map(str::to_owned), line_of(md, b.range.start), end)
-            })
-            .collect(),
-    )
+    Some(as_seen(md, __code_blocks(md)?))
 }
 
 /// Compares both on `md`; `false` when `code_blocks` does not follow it.
@@ -48,7 +14,7 @@ fn agree(md: &str) -> bool {
     let Some(ours) = ours(md) else {
         return false;
     };
-    assert_eq!(ours, pulldown(md), "markdown: {md:?}");
+    assert_eq!(ours, pulldown_blocks(md), "markdown: {md:?}");
     true
 }
 
@@ -258,17 +224,6 @@ fn agrees_on_generated_markdown() {
     assert!(followed * 10 >= total * 9, "{followed} of {total} followed");
 }
 
-/// pulldown-cmark's answer to what `sanitize` guarantees: no block rustdoc would run.
-fn pulldown_has_rust_block(md: &str) -> bool {
-    Parser::new(md).any(|e| match e {
-        Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => true,
-        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-            crate::rust::docs::is_rust_info(&info)
-        }
-        _ => false,
-    })
-}
-
 /// Whatever the text, followed or not (tabs, lone carriage returns, link reference
 /// definitions, escapes, raw HTML), the doc text made of it holds no block rustdoc runs.
 #[test]
@@ -328,11 +283,11 @@ fn doc_text_never_holds_a_rust_block() {
         let md: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
         let sanitized = crate::rust::docs::sanitize(&md);
         assert!(
-            !pulldown_has_rust_block(&sanitized),
+            !has_rust_block(&sanitized, is_rust_info),
             "{md:?} gave {sanitized:?}"
         );
         let text = crate::rust::docs::text(&md);
-        assert!(!pulldown_has_rust_block(&text), "{md:?} gave {text:?}");
+        assert!(!has_rust_block(&text, is_rust_info), "{md:?} gave {text:?}");
     }
 }
 
