@@ -159,6 +159,7 @@ done
 echo
 echo "== the runtime crate alone (the committed path's cost besides the generated code): debug CPU s"
 # An empty crate that depends on errcat (default features off), against an empty crate.
+declare -A fastest
 for kind in empty runtime; do
     dir=$out/$kind
     mkdir -p "$dir/src"
@@ -176,9 +177,9 @@ for kind in empty runtime; do
         if [ -z "$best" ] || awk -v a="$cpu" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$cpu; fi
     done
     printf '%-8s %6s\n' "$kind" "$best"
-    eval "cpu_$kind=$best"
+    fastest[$kind]=$best
 done
-awk -v a="$cpu_runtime" -v b="$cpu_empty" 'BEGIN { printf "runtime crate: %.2f s CPU (fastest of each)\n", a - b }'
+awk -v a="${fastest[runtime]}" -v b="${fastest[empty]}" 'BEGIN { printf "runtime crate: %.2f s CPU (fastest of each)\n", a - b }'
 
 echo "== compile seconds per crate (cargo --timings of the runs above; crates errcat adds, and serde_derive)"
 for profile in debug release; do
