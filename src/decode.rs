@@ -301,7 +301,7 @@ pub enum Raw {
 /// The value of the first header named `name` (compared case-insensitively).
 fn header<'h>(headers: &[(&str, &'h str)], name: &str) -> Option<&'h str> {
     for (n, v) in headers {
-        if crate::eq_ignore_ascii_case(n, name) {
+        if n.eq_ignore_ascii_case(name) {
             return Some(v);
         }
     }
@@ -314,7 +314,7 @@ fn is_json_type(t: &str) -> bool {
     let t = t.as_bytes();
     let mut i = 0;
     while i + 4 <= t.len() {
-        if crate::eq_ignore_ascii_case_bytes(&t[i..i + 4], b"json") {
+        if t[i..i + 4].eq_ignore_ascii_case(b"json") {
             return true;
         }
         i += 1;

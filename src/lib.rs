@@ -149,26 +149,6 @@ fn find_attr(attrs: &[(&'static str, AttrValue)], name: &str) -> Option<AttrValu
     None
 }
 
-/// `str::eq_ignore_ascii_case`, written out (see above: the standard one is generic code).
-pub(crate) fn eq_ignore_ascii_case(a: &str, b: &str) -> bool {
-    eq_ignore_ascii_case_bytes(a.as_bytes(), b.as_bytes())
-}
-
-/// `<[u8]>::eq_ignore_ascii_case`, written out.
-pub(crate) fn eq_ignore_ascii_case_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if !a[i].eq_ignore_ascii_case(&b[i]) {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// A status the catalog declares.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StatusMeta {

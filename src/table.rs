@@ -276,7 +276,7 @@ impl ErrorMeta {
     /// case-insensitively).
     pub fn header(&self, name: &str) -> Option<&'static str> {
         for (n, v) in self.headers() {
-            if crate::eq_ignore_ascii_case(n, name) {
+            if n.eq_ignore_ascii_case(name) {
                 return Some(v);
             }
         }
